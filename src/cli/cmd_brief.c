@@ -1,0 +1,136 @@
+/*
+ * cmd_brief.c - `crossread brief`: read articles, print every story's
+ * briefing as Markdown (default on a terminal), JSON (default otherwise)
+ * or HTML.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "brief/render.h"
+#include "cli/cli.h"
+
+static const char brief_usage[] =
+	"usage: crossread brief [options] PATH...\n"
+	"\n"
+	"Reads articles, groups them into stories and prints the briefing of\n"
+	"each story, largest first.\n"
+	"\n"
+	"options:\n"
+	"  -f, --format FMT     md, json or html. Default: md when standard\n"
+	"                       output is a terminal, json otherwise.\n"
+	"  -n, --sentences N    summary length in sentences (1-20, default 5)\n"
+	"      --focus QUERY    bias the summary towards QUERY\n"
+	"  -h, --help           show this help\n"
+	"\n"
+	"PATH is a text file, a JSON lines file, a directory (recursive) or -\n"
+	"for stdin. Rejected input is reported on stderr as file:line: reason\n"
+	"and the rest is still briefed; the exit status is then 1.\n";
+
+enum { FMT_MD, FMT_JSON, FMT_HTML };
+
+int cr_cmd_brief(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"sentences", required_argument, NULL, 'n'},
+		{"focus", required_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int fmt = isatty(STDOUT_FILENO) ? FMT_MD : FMT_JSON;
+	cr_brief_opts opts = {0};
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "f:n:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (!strcmp(optarg, "md") || !strcmp(optarg, "markdown"))
+				fmt = FMT_MD;
+			else if (!strcmp(optarg, "json"))
+				fmt = FMT_JSON;
+			else if (!strcmp(optarg, "html"))
+				fmt = FMT_HTML;
+			else {
+				fprintf(stderr, "crossread: unknown format '%s' "
+				        "(md, json or html)\n", optarg);
+				return CR_EXIT_USAGE;
+			}
+			break;
+		case 'n': {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+			if (*end || v < 1 || v > 20) {
+				fprintf(stderr, "crossread: --sentences takes "
+				        "1 to 20\n");
+				return CR_EXIT_USAGE;
+			}
+			opts.summary_sentences = (uint32_t)v;
+			break;
+		}
+		case 'q':
+			opts.focus = optarg;
+			break;
+		case 'h':
+			fputs(brief_usage, stdout);
+			return CR_EXIT_OK;
+		default:
+			fputs(brief_usage, stderr);
+			return CR_EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		fputs("crossread: brief needs at least one PATH\n\n", stderr);
+		fputs(brief_usage, stderr);
+		return CR_EXIT_USAGE;
+	}
+
+	cr_diag diag = cr_cli_stderr_diag();
+	cr_pipeline *p = cr_pipeline_new(&diag);
+	if (!p) {
+		fprintf(stderr, "crossread: cannot start: %s\n",
+		        cr_strerror(CR_ENOMEM));
+		return CR_EXIT_FATAL;
+	}
+	int status = CR_EXIT_OK;
+	for (int i = optind; i < argc; i++) {
+		cr_err e = cr_pipeline_add_path(p, argv[i]);
+		if (e != CR_OK) {
+			fprintf(stderr, "crossread: %s: %s\n", argv[i],
+			        cr_strerror(e));
+			status = CR_EXIT_FATAL;
+			break;
+		}
+	}
+	cr_briefing **bs = NULL;
+	size_t nb = 0;
+	if (status == CR_EXIT_OK) {
+		cr_err e = cr_pipeline_brief(p, &opts, &bs, &nb);
+		if (e != CR_OK) {
+			fprintf(stderr, "crossread: briefing failed: %s\n",
+			        cr_strerror(e));
+			status = CR_EXIT_FATAL;
+		}
+	}
+	if (status == CR_EXIT_OK) {
+		const cr_briefing *const *cb = (const cr_briefing *const *)bs;
+		cr_err e = fmt == FMT_JSON ? cr_render_json(stdout, cb, nb)
+		         : fmt == FMT_HTML ? cr_render_html(stdout, cb, nb)
+		                           : cr_render_md(stdout, cb, nb);
+		if (e != CR_OK || fflush(stdout) != 0) {
+			fprintf(stderr, "crossread: cannot write output\n");
+			status = CR_EXIT_FATAL;
+		}
+	}
+	if (status == CR_EXIT_OK && diag.n_rejected)
+		status = CR_EXIT_REJECTED;
+	if (status == CR_EXIT_OK && cr_pipeline_count(p) == 0) {
+		fprintf(stderr, "crossread: no articles in the input\n");
+		status = CR_EXIT_REJECTED;
+	}
+	cr_pipeline_free_briefings(bs, nb);
+	cr_pipeline_free(p);
+	return status;
+}

@@ -1,0 +1,51 @@
+/*
+ * stories.h - online clustering of articles into stories.
+ *
+ * Each article is a TF-IDF vector over title and body stems (title terms
+ * weighted up) plus entity names; document frequencies are counted online.
+ * Candidates come from an inverted index from term to the stories that
+ * hold it, walking only the article's top terms, so the cost per article
+ * does not grow with the number of stories. The best candidate by cosine
+ * against the story centroid (with a time-decay factor when both have
+ * dates) joins it when the score passes the threshold; otherwise the
+ * article opens a new story. Stories idle for longer than the window
+ * leave the index.
+ */
+#ifndef CR_CLUSTER_STORIES_H
+#define CR_CLUSTER_STORIES_H
+
+#include <stdint.h>
+
+#include "crossread/article.h"
+
+typedef struct cr_stories cr_stories;
+
+typedef struct cr_story_params {
+	double threshold;   /* min similarity to join; default 0.20 */
+	double window_days; /* active window; default 7 */
+	uint32_t top_terms; /* terms of an article used for lookup; 32 */
+} cr_story_params;
+
+/* Defaults as documented above. */
+cr_story_params cr_story_params_default(void);
+
+typedef struct cr_story_decision {
+	uint32_t story;        /* the story chosen */
+	int opened;            /* 1 when a new story was opened */
+	double score;          /* similarity to the chosen story */
+	int64_t runner_up;     /* second-best story, -1 if none */
+	double runner_score;
+	const char *shared[5]; /* top shared terms (borrowed), NULL-ended */
+} cr_story_decision;
+
+cr_stories *cr_stories_new(const cr_story_params *p); /* NULL = defaults */
+void cr_stories_free(cr_stories *s);                  /* accepts NULL */
+
+/* Places an analysed article in a story, sets a->story, and fills why
+ * (may be NULL). */
+void cr_stories_add(cr_stories *s, cr_article *a, cr_story_decision *why);
+
+/* Number of stories opened so far. */
+uint32_t cr_stories_count(const cr_stories *s);
+
+#endif

@@ -1,0 +1,27 @@
+/*
+ * jsonl.h - JSON lines, one article per line (jansson).
+ *
+ * Fields: id, source, url, title, text, published, lang; only text is
+ * required. published is an ISO 8601 date or date-time ("2024-11-20",
+ * "2024-11-20T10:00:00Z", "+01:00" offsets) or a number of seconds since
+ * the epoch. A line that is not a JSON object, lacks text or has a field
+ * of the wrong type is reported as file:line: reason and skipped. Blank
+ * lines are skipped silently. A missing id becomes "<file id>-<line>".
+ */
+#ifndef CR_INGEST_JSONL_H
+#define CR_INGEST_JSONL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/diag.h"
+#include "ingest/ingest.h"
+
+cr_err cr_jsonl_read(const char *name, const char *data, size_t n,
+                     cr_article_sink sink, void *ud, cr_diag *d);
+
+/* Parses an ISO 8601 date or date-time into seconds since the epoch
+ * (UTC). Returns 1 on success. */
+int cr_parse_iso8601(const char *s, int64_t *out);
+
+#endif

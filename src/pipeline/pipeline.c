@@ -1,0 +1,198 @@
+/*
+ * pipeline.c - the driver: ingest -> clean -> analyze -> sign -> cluster
+ * -> brief.
+ *
+ * Data moves forward only. Articles are kept in arrival order; briefing
+ * groups them by story. Articles that arrive with a publication time are
+ * clustered in the order they arrive (the caller feeds a stream); the
+ * briefing itself sorts nothing it does not need to.
+ */
+#include "crossread/crossread.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "brief/briefing.h"
+#include "cluster/stories.h"
+#include "ingest/clean.h"
+#include "ingest/ingest.h"
+#include "sig/copies.h"
+#include "text/analyze.h"
+
+/* Most articles one pipeline holds in memory for briefing. */
+#define CR_MAX_ARTICLES (1u << 24)
+
+struct cr_pipeline {
+	cr_diag *diag;
+	cr_analyzer *analyzer;
+	cr_copies *copies;
+	cr_stories *stories;
+	cr_article **arts;
+	size_t n, cap;
+};
+
+cr_pipeline *cr_pipeline_new(cr_diag *d)
+{
+	cr_pipeline *p = calloc(1, sizeof *p);
+	if (!p)
+		return NULL;
+	p->diag = d;
+	p->analyzer = cr_analyzer_new();
+	p->copies = cr_copies_new();
+	p->stories = cr_stories_new(NULL);
+	if (!p->analyzer || !p->copies || !p->stories) {
+		cr_pipeline_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+void cr_pipeline_free(cr_pipeline *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->n; i++)
+		cr_article_destroy(p->arts[i]);
+	free(p->arts);
+	cr_stories_free(p->stories);
+	cr_copies_free(p->copies);
+	cr_analyzer_free(p->analyzer);
+	free(p);
+}
+
+cr_err cr_pipeline_add_article(cr_pipeline *p, cr_article *a)
+{
+	cr_err e = CR_OK;
+	if (p->n == CR_MAX_ARTICLES) {
+		e = CR_ETOOBIG;
+		goto reject;
+	}
+	if (p->n == p->cap) {
+		size_t nc = p->cap ? p->cap * 2 : 64;
+		cr_article **na = realloc(p->arts, nc * sizeof *na);
+		if (!na) {
+			e = CR_ENOMEM;
+			goto reject;
+		}
+		p->arts = na;
+		p->cap = nc;
+	}
+	if ((e = cr_clean(a)) != CR_OK)
+		goto reject;
+	if (a->body_len == 0 && !a->title) {
+		e = CR_EEMPTY;
+		goto reject;
+	}
+	if ((e = cr_analyze(p->analyzer, a)) != CR_OK)
+		goto reject;
+	a->seq = (uint32_t)p->n;
+	cr_copies_add(p->copies, a, NULL);
+	cr_stories_add(p->stories, a, NULL);
+	p->arts[p->n++] = a;
+	return CR_OK;
+reject:
+	cr_diag_reject(p->diag, a->origin ? a->origin : a->id,
+	               a->origin_line, e, "article %s: %s",
+	               a->id ? a->id : "?", cr_strerror(e));
+	cr_article_destroy(a);
+	/* A rejected article is reported, not fatal; only memory is. */
+	return e == CR_ENOMEM ? e : CR_OK;
+}
+
+static cr_err sink(void *ud, cr_article *a)
+{
+	return cr_pipeline_add_article(ud, a);
+}
+
+cr_err cr_pipeline_add_path(cr_pipeline *p, const char *path)
+{
+	return cr_ingest_path(path, sink, p, p->diag);
+}
+
+size_t cr_pipeline_count(const cr_pipeline *p)
+{
+	return p->n;
+}
+
+const cr_article *cr_pipeline_article(const cr_pipeline *p, size_t i)
+{
+	return i < p->n ? p->arts[i] : NULL;
+}
+
+typedef struct story_ref {
+	uint32_t story;
+	uint32_t n;
+	uint32_t first; /* arrival of its first article */
+} story_ref;
+
+static int by_size(const void *x, const void *y)
+{
+	const story_ref *a = x, *b = y;
+	if (a->n != b->n)
+		return a->n > b->n ? -1 : 1;
+	return a->first < b->first ? -1 : a->first > b->first;
+}
+
+cr_err cr_pipeline_brief(cr_pipeline *p, const cr_brief_opts *opts,
+                         cr_briefing ***out, size_t *n_out)
+{
+	*out = NULL;
+	*n_out = 0;
+	uint32_t ns = cr_stories_count(p->stories);
+	if (p->n == 0 || ns == 0)
+		return CR_OK;
+	story_ref *refs = calloc(ns, sizeof *refs);
+	const cr_article **members = malloc(p->n * sizeof *members);
+	cr_briefing **bs = calloc(ns, sizeof *bs);
+	cr_err e = CR_ENOMEM;
+	if (!refs || !members || !bs)
+		goto out;
+	for (uint32_t s = 0; s < ns; s++) {
+		refs[s].story = s;
+		refs[s].first = UINT32_MAX;
+	}
+	for (size_t i = 0; i < p->n; i++) {
+		story_ref *r = &refs[p->arts[i]->story];
+		if (r->n++ == 0)
+			r->first = (uint32_t)i;
+	}
+	qsort(refs, ns, sizeof *refs, by_size);
+	size_t nb = 0;
+	e = CR_OK;
+	for (uint32_t s = 0; s < ns && refs[s].n; s++) {
+		uint32_t m = 0;
+		for (size_t i = refs[s].first; i < p->n; i++)
+			if (p->arts[i]->story == refs[s].story)
+				members[m++] = p->arts[i];
+		char id[32];
+		snprintf(id, sizeof id, "story-%u", (unsigned)nb + 1);
+		e = cr_brief_story(members, m, id, opts, &bs[nb]);
+		if (e != CR_OK)
+			break;
+		nb++;
+	}
+	if (e != CR_OK) {
+		cr_pipeline_free_briefings(bs, nb);
+		bs = NULL;
+		goto out;
+	}
+	*out = bs;
+	*n_out = nb;
+	bs = NULL;
+out:
+	free(bs);
+	free(members);
+	free(refs);
+	return e;
+}
+
+void cr_pipeline_free_briefings(cr_briefing **b, size_t n)
+{
+	if (!b)
+		return;
+	for (size_t i = 0; i < n; i++)
+		cr_briefing_free(b[i]);
+	free(b);
+}

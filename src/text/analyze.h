@@ -1,0 +1,22 @@
+/*
+ * analyze.h - runs every text stage on a cleaned article.
+ *
+ * Sentences, tokens, stems and stopwords, numbers, dates, entities and
+ * quotes, in that order. One cr_analyzer per thread (it owns a stemmer).
+ */
+#ifndef CR_TEXT_ANALYZE_H
+#define CR_TEXT_ANALYZE_H
+
+#include "crossread/article.h"
+#include "crossread/err.h"
+
+typedef struct cr_analyzer cr_analyzer;
+
+/* NULL when out of memory or no English stemmer. */
+cr_analyzer *cr_analyzer_new(void);
+void cr_analyzer_free(cr_analyzer *an); /* accepts NULL */
+
+/* Fills the analysis fields of a (which must be cleaned: body set). */
+cr_err cr_analyze(cr_analyzer *an, cr_article *a);
+
+#endif
