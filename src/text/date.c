@@ -5,3 +5,4 @@ void cr_date_resolve(cr_date *d, int y, int m, int day) { (void)d; (void)y; (voi
 int64_t cr_days_from_civil(int y, int m, int d) { (void)y; (void)m; (void)d; return 0; }
 void cr_civil_from_days(int64_t z, int *y, int *m, int *d) { (void)z; *y = 1970; *m = 1; *d = 1; }
 int cr_weekday(int y, int m, int d) { (void)y; (void)m; (void)d; return 0; }
+int cr_dates_infer_anchor(const cr_article *a, int *y, int *m, int *d) { (void)a; (void)y; (void)m; (void)d; return 0; }

@@ -29,6 +29,15 @@ cr_err cr_dates_find(cr_article *a);
  * unresolved. Idempotent. */
 void cr_date_resolve(cr_date *d, int y, int m, int day);
 
+/* Infers the date an undated article was written from its own text: an
+ * explicit day and month ("November 20", year absent or present) that the
+ * text also calls by a weekday it names near it or in the same article
+ * ("on Wednesday"), with the year, when absent, taken as the first year
+ * not before the latest year the text mentions in which that day falls on
+ * that weekday. Returns 1 and sets *y, *m, *d when it can; 0 otherwise.
+ * Needs a->dates (call after cr_dates_find). */
+int cr_dates_infer_anchor(const cr_article *a, int *y, int *m, int *d);
+
 /* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
 int64_t cr_days_from_civil(int y, int m, int d);
 void cr_civil_from_days(int64_t z, int *y, int *m, int *d);
