@@ -1,0 +1,22 @@
+# brief --help prints the brief options on stdout and exits 0.
+cmd: $CR brief --help
+exit: 0
+expect-stdout: <<END
+usage: crossread brief [options] PATH...
+
+Reads articles, groups them into stories and prints the briefing of
+each story, largest first.
+
+options:
+  -f, --format FMT     md, json or html. Default: md when standard
+                       output is a terminal, json otherwise.
+  -n, --sentences N    summary length in sentences (1-20, default 5)
+      --focus QUERY    bias the summary towards QUERY
+  -h, --help           show this help
+
+PATH is a text file, a JSON lines file, a directory (recursive) or -
+for stdin. Rejected input is reported on stderr as file:line: reason
+and the rest is still briefed; the exit status is then 1.
+END
+expect-stderr: <<END
+END

@@ -1,0 +1,5 @@
+# 'help' is a synonym for --help.
+cmd: $CR help
+exit: 0
+stdout-has: usage: crossread <command> [options] PATH...
+stdout-has:   brief    read articles and print the briefing of every story
