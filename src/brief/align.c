@@ -1,0 +1,615 @@
+/*
+ * align.c - units of a story and how much one states of another.
+ *
+ * A unit is a sentence or, where a sentence joins statements ("..., while
+ * the Greek embassy closed", "..., marking a shift before ..."), a clause
+ * of it. Its terms are the content words' stems, numbers and entity
+ * names; a small table folds the synonyms news copy uses for the same
+ * act (shut, shutter and close; allow, permit, authorise and approve),
+ * and demonyms fold into their country, so "the Spanish embassy" and
+ * "the embassy of Spain" share terms. Terms are weighted by inverse
+ * document frequency over the story's own sentences: the words every
+ * article repeats (the story's topic) weigh little, the words that carry
+ * a particular statement weigh much.
+ *
+ * Alignment is then a merge of two sorted term arrays. The hand-written
+ * synonym table is a stopgap until the learnt synonyms of the alignment
+ * issue; see docs/briefing.md.
+ */
+#include "brief/story.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#include "text/entity.h"
+
+/* Clause breaks: a comma or semicolon followed by one of these words
+ * starts a new statement. */
+static const char *const clause_openers[] = {
+	"while", "whereas", "with", "adding", "marking", "prompting",
+	"meaning", "but", "although", "though", "the latest", "according",
+	"where",
+};
+
+/* Synonyms, by Snowball stem: each maps to the first of its group. */
+static const struct {
+	const char *from, *to;
+} synonyms[] = {
+	{"shut", "close"},       {"shutter", "close"},   {"closur", "close"},
+	{"permit", "allow"},     {"authoris", "allow"},  {"authoriz", "allow"},
+	{"approv", "allow"},     {"approval", "allow"},  {"green-light", "allow"},
+	{"green-lit", "allow"},  {"decreas", "lower"},   {"reduc", "lower"},
+	{"landmin", "mine"},     {"anti-personnel", "antipersonnel"},
+	{"troop", "soldier"},    {"arsenal", "weapon"},  {"employe", "staff"},
+	{"kiev", "kyiv"},        {"atacm", "atacms"},    {"u.s", "us"},
+	{"u.s.", "us"},          {"deleg", "embassi"},   {"warn", "warn"},
+	{"threat", "threat"},    {"us-suppli", "us-made"}, {"us-mad", "us-made"},
+	{"kremlin", "moscow"},   {"utilis", "use"},      {"utiliz", "use"},      {"util", "use"},
+	{"conflict", "war"},     {"urg", "advis"},       {"instruct", "advis"},
+	{"told", "advis"},
+};
+
+/* Words that negate a status word a few tokens on ("decided not to
+ * close"): the pair is read as the opposite state, so "did not close"
+ * and "remains open" share a term. */
+static const char *const negators[] = {"not", "no", "never", "n't"};
+
+static const char *fold_synonym(const char *stem)
+{
+	for (size_t i = 0; i < sizeof synonyms / sizeof *synonyms; i++)
+		if (!strcmp(stem, synonyms[i].from))
+			return synonyms[i].to;
+	return stem;
+}
+
+/* Numbers, weekdays and months pin a statement to one event: two reports
+ * that share "six" and "Tuesday" are likely telling the same thing. */
+static int pins_statement(const cr_token *t)
+{
+	static const char *const cal[] = {
+		"monday", "tuesday", "wednesday", "thursday", "friday",
+		"saturday", "sunday", "january", "february", "march", "april",
+		"june", "july", "august", "september", "october", "november",
+		"december", "one", "two", "three", "four", "five", "six",
+		"seven", "eight", "nine", "ten", "dozen", "hundred", "thousand",
+		"million", "billion"};
+	if (t->flags & CR_TOK_NUM)
+		return 1;
+	for (size_t i = 0; i < sizeof cal / sizeof *cal; i++)
+		if (!strcmp(t->norm, cal[i]))
+			return 1;
+	return 0;
+}
+
+static uint64_t term_id(const char *s, size_t n)
+{
+	return XXH3_64bits(s, n);
+}
+
+static int cmp_term(const void *x, const void *y)
+{
+	const cr_term *a = x, *b = y;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* Collects the term ids of tokens [tb, te) of article a into out (at most
+ * CR_BRIEF_MAX_TERMS), sorted and unique; returns the count. */
+static uint32_t collect_terms(const cr_article *a, uint32_t tb, uint32_t te,
+                              cr_span span, cr_term *out)
+{
+	uint32_t n = 0;
+	for (uint32_t i = tb; i < te && n < CR_BRIEF_MAX_TERMS; i++) {
+		const cr_token *t = &a->toks[i];
+		if (t->span.off < span.off ||
+		    t->span.off + t->span.len > span.off + span.len)
+			continue;
+		const char *s = NULL;
+		if (t->flags & CR_TOK_NUM) {
+			s = t->norm;
+		} else if (t->flags & CR_TOK_WORD) {
+			/* "US" is a country, not the pronoun. */
+			if ((t->flags & CR_TOK_STOP) && !(t->flags & CR_TOK_UPPER))
+				continue;
+			size_t len = strlen(t->norm);
+			const char *country = cr_country_of(t->norm, len);
+			if (country) {
+				out[n].boost = 1;
+				out[n].person = 0;
+				out[n++].id = term_id(country, strlen(country)) ^ 1;
+				continue;
+			}
+			if (len < 2)
+				continue;
+			s = fold_synonym(t->stem);
+			if (!strcmp(s, "close") || !strcmp(s, "open")) {
+				int neg = 0;
+				for (uint32_t k = i > tb + 3 ? i - 3 : tb; k < i; k++)
+					for (size_t m = 0; m < sizeof negators / sizeof *negators; m++)
+						neg |= !strcmp(a->toks[k].norm, negators[m]);
+				if (neg)
+					s = !strcmp(s, "close") ? "open" : "close";
+			}
+		}
+		if (s) {
+			out[n].boost = pins_statement(t) ? 2 : 1;
+			out[n].person = 0;
+			out[n++].id = term_id(s, strlen(s));
+		}
+	}
+	/* Entity names add a term of their own: "Joe Biden" and "Biden" share
+	 * the surname term already; this marks the whole name. */
+	for (uint32_t i = 0; i < a->n_ments && n < CR_BRIEF_MAX_TERMS; i++) {
+		const cr_mention *m = &a->ments[i];
+		if (m->span.off < span.off ||
+		    m->span.off + m->span.len > span.off + span.len || !m->name)
+			continue;
+		const char *country = cr_country_of(m->name, strlen(m->name));
+		const char *nm = country ? country : m->name;
+		out[n].boost = 1;
+		out[n].person = 0;
+		if (m->type == CR_ENT_PERSON && !country) {
+			/* A person is named by the surname: "Biden" and "Joe
+			 * Biden" are one term. */
+			const char *sp = strrchr(nm, ' ');
+			nm = sp ? sp + 1 : nm;
+			out[n].person = 1;
+			out[n++].id = term_id(nm, strlen(nm)) ^ 3;
+			continue;
+		}
+		out[n++].id = term_id(nm, strlen(nm)) ^ 1;
+	}
+	qsort(out, n, sizeof *out, cmp_term);
+	uint32_t k = 0;
+	for (uint32_t i = 0; i < n; i++)
+		if (k == 0 || out[k - 1].id != out[i].id)
+			out[k++] = out[i];
+	return k;
+}
+
+/* A lower-case word that looks like a verb in the past tense. Without a
+ * part-of-speech tagger this is a guess, used only after "and". */
+static int is_past_verb(const cr_token *t)
+{
+	size_t n = strlen(t->norm);
+	return (t->flags & CR_TOK_WORD) && !(t->flags & CR_TOK_CAP) && n > 4 &&
+	       !strcmp(t->norm + n - 2, "ed");
+}
+
+/* "after" or "following" that opens a clause with its own subject: a
+ * name or a determiner follows ("... closed their doors after Washington
+ * received ..."), not a bare noun ("following months of hesitation"). */
+static int is_subordinator(const cr_article *a, uint32_t ti, uint32_t te)
+{
+	const char *w = a->toks[ti].norm;
+	if (strcmp(w, "after") && strcmp(w, "following"))
+		return 0;
+	if (ti + 1 >= te)
+		return 0;
+	/* "three days after" dates an event; it opens no clause */
+	if (ti > 0) {
+		const char *prev = a->toks[ti - 1].stem;
+		if (!strcmp(prev, "day") || !strcmp(prev, "week") ||
+		    !strcmp(prev, "month") || !strcmp(prev, "year") ||
+		    !strcmp(prev, "hour") || !strcmp(prev, "shortly") ||
+		    !strcmp(prev, "soon") || !strcmp(prev, "just"))
+			return 0;
+	}
+	const cr_token *next = &a->toks[ti + 1];
+	if ((next->flags & CR_TOK_CAP) && (next->flags & CR_TOK_WORD))
+		return 1;
+	return !strcmp(next->norm, "the") && ti + 2 < te &&
+	       (a->toks[ti + 2].flags & CR_TOK_CAP);
+}
+
+static int is_opener(const cr_article *a, uint32_t ti, uint32_t te)
+{
+	const char *w = a->toks[ti].norm;
+	for (size_t i = 0; i < sizeof clause_openers / sizeof *clause_openers;
+	     i++) {
+		const char *o = clause_openers[i];
+		const char *sp = strchr(o, ' ');
+		if (!sp) {
+			if (!strcmp(w, o))
+				return 1;
+		} else if (ti + 1 < te &&
+		           !strncmp(w, o, (size_t)(sp - o)) &&
+		           w[sp - o] == '\0' &&
+		           !strcmp(a->toks[ti + 1].norm, sp + 1)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Words in tokens [b, e) of a. */
+static uint32_t count_words(const cr_article *a, uint32_t b, uint32_t e)
+{
+	uint32_t n = 0;
+	for (uint32_t i = b; i < e; i++)
+		n += (a->toks[i].flags & (CR_TOK_WORD | CR_TOK_NUM)) != 0;
+	return n;
+}
+
+static int quote_depth_at(const cr_article *a, uint32_t tb, uint32_t ti)
+{
+	int depth = 0;
+	for (uint32_t i = tb; i < ti; i++)
+		if (a->toks[i].flags & CR_TOK_QUOTE)
+			depth ^= 1;
+	return depth;
+}
+
+static cr_err push_unit(cr_story *st, uint32_t *cap, cr_unit u)
+{
+	if (st->n_units >= CR_BRIEF_MAX_UNITS)
+		return CR_OK;
+	if (st->n_units == *cap) {
+		uint32_t nc = *cap ? *cap * 2 : 256;
+		cr_unit *nu = cr_arena_grow(st->arena, st->units, *cap, nc,
+		                            sizeof *nu);
+		if (!nu)
+			return CR_ENOMEM;
+		st->units = nu;
+		*cap = nc;
+	}
+	st->units[st->n_units++] = u;
+	return CR_OK;
+}
+
+static cr_err add_sentence_units(cr_story *st, uint32_t ai, uint32_t si,
+                                 uint32_t *cap, cr_term *scratch)
+{
+	const cr_article *a = st->arts[ai];
+	const cr_sentence *s = &a->sents[si];
+	cr_unit whole = {.art = ai, .sent = si, .span = s->span};
+	whole.parent = st->n_units;
+	/* A sentence that is only a quotation belongs to the quotes. */
+	uint32_t tb = s->tok_begin, te = s->tok_end;
+	if (te > tb && (a->toks[tb].flags & CR_TOK_QUOTE)) {
+		uint32_t last = te - 1;
+		while (last > tb && (a->toks[last].flags & CR_TOK_PUNCT) &&
+		       !(a->toks[last].flags & CR_TOK_QUOTE))
+			last--;
+		if (last > tb && (a->toks[last].flags & CR_TOK_QUOTE))
+			whole.is_quote_only = 1;
+	}
+	uint32_t n = collect_terms(a, tb, te, s->span, scratch);
+	whole.terms = cr_arena_alloc(st->arena, (n ? n : 1) * sizeof(cr_term));
+	if (!whole.terms)
+		return CR_ENOMEM;
+	memcpy(whole.terms, scratch, n * sizeof(cr_term));
+	whole.n_terms = n;
+	uint32_t parent = st->n_units;
+	cr_err e = push_unit(st, cap, whole);
+	if (e != CR_OK)
+		return e;
+
+	/* Clauses: cut at ", <opener>" or ";" outside quotation marks, or
+	 * before a subordinator that opens a clause, when both sides keep at
+	 * least four words (six before a subordinator). cut[k] is the end of
+	 * clause k (exclusive); skip[k] the tokens dropped after it (the
+	 * comma, or nothing before a subordinator). */
+	uint32_t start = tb;
+	uint32_t cut[16], skip[16], n_cuts = 0;
+	for (uint32_t i = tb + 1; i + 1 < te && n_cuts < 15; i++) {
+		const char *w = a->toks[i].norm;
+		uint32_t sk = 1;
+		int is_cut = 0;
+		if (!strcmp(w, ";")) {
+			is_cut = 1;
+		} else if (!strcmp(w, ",") && is_opener(a, i + 1, te)) {
+			is_cut = 1;
+		} else if (is_subordinator(a, i, te) &&
+		           count_words(a, start, i) >= 6) {
+			is_cut = 1;
+			sk = 0;
+		} else if (!strcmp(w, "and") && is_past_verb(&a->toks[i + 1]) &&
+		           count_words(a, start, i) >= 5) {
+			/* "... instructed staff to stay and urged citizens ..."
+			 * joins two acts of one subject */
+			is_cut = 1;
+		}
+		if (!is_cut || quote_depth_at(a, tb, i))
+			continue;
+		if (count_words(a, start, i) < 4 ||
+		    count_words(a, i + sk, te) < 4)
+			continue;
+		cut[n_cuts] = i;
+		skip[n_cuts++] = sk;
+		start = i + sk;
+	}
+	if (n_cuts == 0)
+		return CR_OK;
+	cut[n_cuts] = te;
+	skip[n_cuts] = 0;
+	start = tb;
+	for (uint32_t c = 0; c <= n_cuts; c++) {
+		uint32_t b = start, end = cut[c];
+		start = end + skip[c];
+		if (b >= end)
+			continue;
+		const cr_token *first = &a->toks[b], *lastt = &a->toks[end - 1];
+		cr_span sp = {first->span.off,
+		              lastt->span.off + lastt->span.len - first->span.off};
+		cr_unit cl = {.art = ai, .sent = si, .span = sp, .clause = 1,
+		              .parent = parent};
+		uint32_t k = collect_terms(a, b, end, sp, scratch);
+		cl.terms = cr_arena_alloc(st->arena, (k ? k : 1) * sizeof(cr_term));
+		if (!cl.terms)
+			return CR_ENOMEM;
+		memcpy(cl.terms, scratch, k * sizeof(cr_term));
+		cl.n_terms = k;
+		if ((e = push_unit(st, cap, cl)) != CR_OK)
+			return e;
+	}
+	return CR_OK;
+}
+
+typedef struct df_entry {
+	uint64_t id;
+	uint32_t df;
+} df_entry;
+
+static int cmp_df(const void *x, const void *y)
+{
+	const df_entry *a = x, *b = y;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+cr_err cr_story_units(cr_story *st)
+{
+	cr_term scratch[CR_BRIEF_MAX_TERMS + 16];
+	uint32_t cap = 0;
+	uint32_t n_sents = 0;
+	for (uint32_t ai = 0; ai < st->n_arts; ai++) {
+		const cr_article *a = st->arts[ai];
+		for (uint32_t si = 0; si < a->n_sents; si++) {
+			cr_err e = add_sentence_units(st, ai, si, &cap, scratch);
+			if (e != CR_OK)
+				return e;
+			n_sents++;
+		}
+	}
+	/* Document frequency over whole sentences. */
+	size_t total = 0;
+	for (uint32_t u = 0; u < st->n_units; u++)
+		if (!st->units[u].clause)
+			total += st->units[u].n_terms;
+	df_entry *df = malloc((total ? total : 1) * sizeof *df);
+	if (!df)
+		return CR_ENOMEM;
+	size_t k = 0;
+	for (uint32_t u = 0; u < st->n_units; u++) {
+		if (st->units[u].clause)
+			continue;
+		for (uint32_t t = 0; t < st->units[u].n_terms; t++)
+			df[k++] = (df_entry){st->units[u].terms[t].id, 1};
+	}
+	qsort(df, k, sizeof *df, cmp_df);
+	size_t m = 0;
+	for (size_t i = 0; i < k; i++) {
+		if (m && df[m - 1].id == df[i].id)
+			df[m - 1].df++;
+		else
+			df[m++] = df[i];
+	}
+	double N = n_sents ? n_sents : 1;
+	for (uint32_t u = 0; u < st->n_units; u++) {
+		cr_unit *un = &st->units[u];
+		un->weight = 0;
+		for (uint32_t t = 0; t < un->n_terms; t++) {
+			df_entry key = {un->terms[t].id, 0};
+			df_entry *hit = bsearch(&key, df, m, sizeof *df, cmp_df);
+			double d = hit ? hit->df : 1;
+			double idf = log((N + 1.0) / d);
+			un->terms[t].w = (float)(idf * idf * un->terms[t].boost);
+			un->weight += un->terms[t].w;
+		}
+	}
+	free(df);
+
+	st->ubeg = cr_arena_alloc(st->arena, (st->n_arts + 1) * sizeof *st->ubeg);
+	st->uend = cr_arena_alloc(st->arena, (st->n_arts + 1) * sizeof *st->uend);
+	if (!st->ubeg || !st->uend)
+		return CR_ENOMEM;
+	for (uint32_t u = st->n_units; u-- > 0;)
+		st->ubeg[st->units[u].art] = u;
+	for (uint32_t u = 0; u < st->n_units; u++)
+		st->uend[st->units[u].art] = u + 1;
+	return CR_OK;
+}
+
+cr_err cr_story_support(cr_story *st)
+{
+	size_t n = (size_t)st->n_units * st->n_arts;
+	st->support = cr_arena_alloc(st->arena, n ? n : 1);
+	if (!st->support)
+		return CR_ENOMEM;
+	for (uint32_t u = 0; u < st->n_units; u++) {
+		uint8_t *row = st->support + (size_t)u * st->n_arts;
+		row[st->units[u].art] = 1;
+		for (uint32_t j = 0; j < st->n_arts; j++)
+			if (j != st->units[u].art &&
+			    cr_unit_supported_by(st, u, j, NULL))
+				row[j] = 1;
+	}
+	return CR_OK;
+}
+
+static double shared_weight(const cr_unit *a, const cr_unit *b)
+{
+	double s = 0;
+	uint32_t i = 0, j = 0;
+	while (i < a->n_terms && j < b->n_terms) {
+		if (a->terms[i].id == b->terms[j].id) {
+			s += a->terms[i].w;
+			i++;
+			j++;
+		} else if (a->terms[i].id < b->terms[j].id) {
+			i++;
+		} else {
+			j++;
+		}
+	}
+	return s;
+}
+
+double cr_unit_coverage(const cr_story *st, uint32_t u, uint32_t v)
+{
+	const cr_unit *a = &st->units[u], *b = &st->units[v];
+	if (a->weight <= 0)
+		return 0;
+	return shared_weight(a, b) / a->weight;
+}
+
+double cr_unit_similarity(const cr_story *st, uint32_t u, uint32_t v)
+{
+	const cr_unit *a = &st->units[u], *b = &st->units[v];
+	double den = a->weight + b->weight;
+	return den > 0 ? 2 * shared_weight(a, b) / den : 0;
+}
+
+/* Thresholds for "article j states unit u", measured on the seed story
+ * and the sample corpus (docs/briefing.md): either the two statements are
+ * alike as wholes (weighted Dice), or j's statement holds most of u. */
+#ifndef CR_SUPPORT_DICE
+#define CR_SUPPORT_DICE 0.22
+#endif
+#ifndef CR_SUPPORT_COVERAGE
+#define CR_SUPPORT_COVERAGE 0.55
+#endif
+#ifndef CR_SUPPORT_MIN_WEIGHT
+#define CR_SUPPORT_MIN_WEIGHT 12.0
+#endif
+
+/* 1 when a names a person b does not. */
+static int missing_person(const cr_unit *a, const cr_unit *b)
+{
+	for (uint32_t i = 0; i < a->n_terms; i++) {
+		if (!a->terms[i].person)
+			continue;
+		int found = 0;
+		for (uint32_t j = 0; j < b->n_terms && !found; j++)
+			found = b->terms[j].id == a->terms[i].id;
+		if (!found)
+			return 1;
+	}
+	return 0;
+}
+
+static double support_score(const cr_unit *a, const cr_unit *b)
+{
+	double sw = shared_weight(a, b);
+	if (sw < CR_SUPPORT_MIN_WEIGHT || a->weight <= 0)
+		return 0;
+	double dice = 2 * sw / (a->weight + b->weight);
+	double cov = sw / a->weight;
+	double s1 = dice / CR_SUPPORT_DICE, s2 = cov / CR_SUPPORT_COVERAGE;
+	double s = s1 > s2 ? s1 : s2; /* >= 1 means supported */
+	/* Who did it is part of what was done: a statement that names a
+	 * person the other does not name is held to a higher bar. */
+	if (missing_person(a, b))
+		s *= 0.75;
+	return s;
+}
+
+/* The unit of article j that best states unit u, and its score. */
+static uint32_t best_in(const cr_story *st, uint32_t u, uint32_t j,
+                        double *score)
+{
+	const cr_unit *a = &st->units[u];
+	double best_s = 0;
+	uint32_t best_v = UINT32_MAX;
+	for (uint32_t v = st->ubeg[j]; v < st->uend[j]; v++) {
+		double s = support_score(a, &st->units[v]);
+		if (s > best_s) {
+			best_s = s;
+			best_v = v;
+		}
+	}
+	*score = best_s;
+	return best_v;
+}
+
+int cr_unit_supported_by(const cr_story *st, uint32_t u, uint32_t j,
+                         uint32_t *best)
+{
+	double s, back;
+	uint32_t v = best_in(st, u, j, &s);
+	if (best)
+		*best = v;
+	if (v == UINT32_MAX || s < 1.0)
+		return 0;
+	/* Mutual: u's own sentence must be what v best matches in u's
+	 * article, or the match is only a shared topic. */
+	uint32_t w = best_in(st, v, st->units[u].art, &back);
+	return w != UINT32_MAX && st->units[w].sent == st->units[u].sent;
+}
+
+cr_artset cr_artset_from_mask(cr_arena *a, const uint8_t *mask, uint32_t n)
+{
+	cr_artset s = {0};
+	uint32_t k = 0;
+	for (uint32_t i = 0; i < n; i++)
+		k += mask[i] != 0;
+	s.idx = cr_arena_alloc(a, (k ? k : 1) * sizeof *s.idx);
+	if (!s.idx)
+		return s;
+	for (uint32_t i = 0; i < n; i++)
+		if (mask[i])
+			s.idx[s.n++] = i;
+	return s;
+}
+
+uint32_t cr_story_independent(const cr_story *st, const uint8_t *mask)
+{
+	/* Count distinct roots (originals), then distinct outlets among
+	 * them: two articles of one outlet are one source. */
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < st->n_arts; i++) {
+		if (!mask[i])
+			continue;
+		uint32_t r = st->root[i];
+		const char *src = st->arts[r]->source ? st->arts[r]->source
+		                                      : st->arts[r]->id;
+		int seen = 0;
+		for (uint32_t j = 0; j < i && !seen; j++) {
+			if (!mask[j])
+				continue;
+			uint32_t rj = st->root[j];
+			const char *sj = st->arts[rj]->source
+			                         ? st->arts[rj]->source
+			                         : st->arts[rj]->id;
+			seen = rj == r || (src && sj && !strcmp(src, sj));
+		}
+		n += !seen;
+	}
+	return n;
+}
+
+const char *cr_story_text(cr_story *st, uint32_t art, cr_span span)
+{
+	const char *p = st->arts[art]->body + span.off;
+	size_t n = span.len;
+	while (n && (*p == ' ' || *p == ',' || *p == ';'))
+		p++, n--;
+	static const char *const lead[] = {"while ", "whereas ", "with ",
+	                                   "and ", "but ", "after ",
+	                                   "following "};
+	for (size_t i = 0; i < sizeof lead / sizeof *lead; i++) {
+		size_t l = strlen(lead[i]);
+		if (n > l && !strncmp(p, lead[i], l)) {
+			p += l;
+			n -= l;
+			break;
+		}
+	}
+	while (n && (p[n - 1] == ' ' || p[n - 1] == ','))
+		n--;
+	char *s = cr_arena_strndup(st->arena, p, n);
+	if (s && s[0] >= 'a' && s[0] <= 'z')
+		s[0] = (char)(s[0] - 'a' + 'A');
+	return s;
+}

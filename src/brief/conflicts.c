@@ -1,0 +1,483 @@
+/*
+ * conflicts.c - where outlets disagree.
+ *
+ * Three kinds of disagreement are looked for, each between different
+ * articles of the story:
+ *   status   the same place, organisation or person is given different
+ *            states (closed / open / limited / working from home; killed
+ *            / injured; arrested / released), read from a status word and
+ *            the names that are its subject in the same clause;
+ *   number   aligned statements give different values for the same
+ *            counted thing ("12 injured" / "14 injured"); ordinals of a
+ *            time unit ("the 1,000th day") name the point a running event
+ *            has reached and are compared across the whole story;
+ *   date     aligned statements put the same event on different dates.
+ * A conflict is an update, not a contradiction, when the articles'
+ * publication times differ by more than UPDATE_GAP and the later ones
+ * give the other value.
+ */
+#include "brief/story.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/entity.h"
+
+#define ALIGN_COVERAGE 0.45     /* statements aligned for number/date */
+#define UPDATE_GAP (6 * 3600)   /* seconds between reports for an update */
+#define MAX_CLAIMS 4096u
+
+/* Status words: a token norm (or two-word phrase) and its state. */
+typedef struct status_word {
+	const char *w1, *w2, *state;
+	int negatable; /* "not to close" -> the opposite state */
+	const char *opposite;
+} status_word;
+
+static const status_word status_words[] = {
+	{"close", NULL, "closed", 1, "open"},
+	{"closed", NULL, "closed", 1, "open"},
+	{"closes", NULL, "closed", 1, "open"},
+	{"closing", NULL, "closed", 1, "open"},
+	{"shut", NULL, "closed", 1, "open"},
+	{"shuts", NULL, "closed", 1, "open"},
+	{"shuttered", NULL, "closed", 1, "open"},
+	{"shutters", NULL, "closed", 1, "open"},
+	{"suspended", NULL, "closed", 1, "open"},
+	{"open", NULL, "open", 1, "closed"},
+	{"opened", NULL, "open", 1, "closed"},
+	{"reopen", NULL, "open", 1, "closed"},
+	{"reopened", NULL, "open", 1, "closed"},
+	{"reopens", NULL, "open", 1, "closed"},
+	{"limited", "capacity", "limited", 0, NULL},
+	{"work", "from", "working from home", 0, NULL},
+	{"working", "from", "working from home", 0, NULL},
+	{"killed", NULL, "killed", 0, NULL},
+	{"injured", NULL, "injured", 0, NULL},
+	{"wounded", NULL, "injured", 0, NULL},
+	{"arrested", NULL, "arrested", 0, NULL},
+	{"released", NULL, "released", 0, NULL},
+	{"resigned", NULL, "resigned", 0, NULL},
+	{"evacuated", NULL, "evacuated", 0, NULL},
+};
+
+static const char *const negations[] = {"not", "no", "never", "n't",
+                                        "without"};
+
+/* Words that end the subject of a status word when walking back. */
+static const char *const subject_stops[] = {
+	"after", "before", "because", "following", "since", "when", "while",
+	"whereas", "with", "as", "if", "although", "though", "but",
+};
+
+static int in_list(const char *w, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(w, list[i]))
+			return 1;
+	return 0;
+}
+
+#define IN(w, list) in_list((w), (list), sizeof(list) / sizeof *(list))
+
+typedef struct claim {
+	const char *subject; /* canonical name */
+	const char *value;   /* state, or the number as written */
+	double num;          /* numbers: the value */
+	const char *about;   /* what the value is of */
+	uint32_t art;
+	uint32_t unit;
+	uint8_t kind;        /* 's' status, 'n' number, 'o' ordinal, 'd' date */
+} claim;
+
+typedef struct claims {
+	claim *v;
+	uint32_t n, cap;
+} claims;
+
+static int push(claims *c, claim x)
+{
+	if (c->n == MAX_CLAIMS)
+		return 1;
+	if (c->n == c->cap) {
+		uint32_t nc = c->cap ? c->cap * 2 : 64;
+		claim *nv = realloc(c->v, nc * sizeof *nv);
+		if (!nv)
+			return 0;
+		c->v = nv;
+		c->cap = nc;
+	}
+	c->v[c->n++] = x;
+	return 1;
+}
+
+/* The mention that covers token ti, or NULL. */
+static const cr_mention *mention_at(const cr_article *a, uint32_t ti)
+{
+	const cr_token *t = &a->toks[ti];
+	for (uint32_t i = 0; i < a->n_ments; i++) {
+		const cr_mention *m = &a->ments[i];
+		if (t->span.off >= m->span.off &&
+		    t->span.off < m->span.off + m->span.len)
+			return m;
+	}
+	return NULL;
+}
+
+static const char *subject_name(const cr_mention *m)
+{
+	const char *c = cr_country_of(m->name, strlen(m->name));
+	return c ? c : m->name;
+}
+
+/* Token range of unit u. */
+static void unit_tokens(const cr_story *st, uint32_t u, uint32_t *b,
+                        uint32_t *e)
+{
+	const cr_unit *un = &st->units[u];
+	const cr_article *a = st->arts[un->art];
+	const cr_sentence *s = &a->sents[un->sent];
+	*b = s->tok_end;
+	*e = s->tok_begin;
+	for (uint32_t i = s->tok_begin; i < s->tok_end; i++) {
+		const cr_token *t = &a->toks[i];
+		if (t->span.off >= un->span.off &&
+		    t->span.off + t->span.len <= un->span.off + un->span.len) {
+			if (i < *b)
+				*b = i;
+			*e = i + 1;
+		}
+	}
+	if (*b > *e)
+		*b = *e;
+}
+
+static int atomic(const cr_story *st, uint32_t u)
+{
+	return st->units[u].clause ||
+	       !(u + 1 < st->n_units && st->units[u + 1].clause &&
+	         st->units[u + 1].parent == u);
+}
+
+/* Status claims of one atomic unit. */
+static int status_claims(const cr_story *st, uint32_t u, claims *out)
+{
+	const cr_article *a = st->arts[st->units[u].art];
+	uint32_t tb, te;
+	unit_tokens(st, u, &tb, &te);
+	for (uint32_t i = tb; i < te; i++) {
+		const char *w = a->toks[i].norm;
+		const status_word *sw = NULL;
+		for (size_t k = 0; k < sizeof status_words / sizeof *status_words;
+		     k++) {
+			if (strcmp(w, status_words[k].w1))
+				continue;
+			if (status_words[k].w2 &&
+			    (i + 1 >= te ||
+			     strcmp(a->toks[i + 1].norm, status_words[k].w2)))
+				continue;
+			sw = &status_words[k];
+			break;
+		}
+		if (!sw)
+			continue;
+		const char *state = sw->state;
+		for (uint32_t k = i > tb + 3 ? i - 3 : tb; k < i; k++)
+			if (IN(a->toks[k].norm, negations) && sw->negatable)
+				state = sw->opposite;
+		/* Walk back over the subject: names, their list commas and
+		 * words, until a clause boundary. */
+		for (uint32_t k = i; k-- > tb;) {
+			const cr_token *t = &a->toks[k];
+			if (IN(t->norm, subject_stops))
+				break;
+			if (!strcmp(t->norm, ",") || !strcmp(t->norm, ";")) {
+				if (k == tb || !mention_at(a, k - 1))
+					break;
+				continue;
+			}
+			const cr_mention *m = mention_at(a, k);
+			if (!m || m->type == CR_ENT_OTHER)
+				continue;
+			/* "in Kyiv" places the subject; it is not one. */
+			uint32_t first = k;
+			while (first > tb && mention_at(a, first - 1) == m)
+				first--;
+			k = first;
+			if (first > tb) {
+				const char *prev = a->toks[first - 1].norm;
+				if (!strcmp(prev, "in") || !strcmp(prev, "at") ||
+				    !strcmp(prev, "from") || !strcmp(prev, "to") ||
+				    !strcmp(prev, "on") || !strcmp(prev, "into"))
+					continue;
+			}
+			claim c = {.subject = subject_name(m), .value = state,
+			           .about = "status", .art = st->units[u].art,
+			           .unit = u, .kind = 's'};
+			if (!push(out, c))
+				return 0;
+		}
+	}
+	return 1;
+}
+
+static int is_time_unit(const char *stem)
+{
+	return stem && (!strcmp(stem, "day") || !strcmp(stem, "week") ||
+	                !strcmp(stem, "month") || !strcmp(stem, "year"));
+}
+
+static const char *number_text(cr_story *st, const cr_article *a,
+                               const cr_number *n)
+{
+	return cr_arena_strndup(st->arena, a->body + n->span.off, n->span.len);
+}
+
+/* The unit (atomic) holding a span of article ai. */
+static uint32_t unit_of(const cr_story *st, uint32_t ai, cr_span sp)
+{
+	uint32_t best = UINT32_MAX;
+	for (uint32_t u = st->ubeg[ai]; u < st->uend[ai]; u++) {
+		const cr_unit *un = &st->units[u];
+		if (sp.off >= un->span.off &&
+		    sp.off + sp.len <= un->span.off + un->span.len &&
+		    atomic(st, u))
+			best = u;
+	}
+	return best;
+}
+
+static int number_claims(cr_story *st, claims *out)
+{
+	for (uint32_t ai = 0; ai < st->n_arts; ai++) {
+		const cr_article *a = st->arts[ai];
+		for (uint32_t i = 0; i < a->n_nums; i++) {
+			const cr_number *n = &a->nums[i];
+			if (n->is_year || (!n->counts && !n->unit))
+				continue;
+			uint32_t u = unit_of(st, ai, n->span);
+			if (u == UINT32_MAX)
+				continue;
+			claim c = {.subject = n->counts ? n->counts : n->unit,
+			           .value = number_text(st, a, n),
+			           .num = n->value, .art = ai, .unit = u,
+			           .kind = n->ordinal && is_time_unit(n->counts)
+			                           ? 'o' : 'n'};
+			if (n->approx)
+				continue;
+			c.about = c.subject;
+			if (!c.value || !push(out, c))
+				return 0;
+		}
+	}
+	return 1;
+}
+
+static int date_claims(cr_story *st, claims *out)
+{
+	for (uint32_t ai = 0; ai < st->n_arts; ai++) {
+		const cr_article *a = st->arts[ai];
+		for (uint32_t i = 0; i < a->n_dates; i++) {
+			cr_date d = a->dates[i];
+			if (d.kind != CR_DATE_ABSOLUTE && d.kind != CR_DATE_WEEKDAY)
+				continue;
+			if (st->anchor_y[ai])
+				cr_date_resolve_story(&d, st, ai);
+			if (!d.resolved || d.granularity != 'd')
+				continue;
+			uint32_t u = unit_of(st, ai, d.span);
+			if (u == UINT32_MAX)
+				continue;
+			char *v = cr_arena_printf(st->arena, "%04d-%02d-%02d",
+			                          d.r_year, d.r_month, d.r_day);
+			claim c = {.subject = "date", .value = v,
+			           .num = d.r_year * 10000.0 + d.r_month * 100 +
+			                  d.r_day,
+			           .about = "date", .art = ai, .unit = u,
+			           .kind = 'd'};
+			if (!v || !push(out, c))
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/* Two claims are about the same thing. */
+static int same_thing(const cr_story *st, const claim *x, const claim *y)
+{
+	if (x->kind != y->kind || x->art == y->art)
+		return 0;
+	if (strcmp(x->subject, y->subject))
+		return 0;
+	if (x->kind == 's' || x->kind == 'o')
+		return 1;
+	/* Numbers and dates must sit in statements that say the same thing
+	 * otherwise. */
+	return cr_unit_coverage(st, x->unit, y->unit) >= ALIGN_COVERAGE ||
+	       cr_unit_coverage(st, y->unit, x->unit) >= ALIGN_COVERAGE;
+}
+
+static int same_value(const claim *x, const claim *y)
+{
+	if (x->kind == 's')
+		return !strcmp(x->value, y->value);
+	return fabs(x->num - y->num) < 1e-9;
+}
+
+static const char *about_text(cr_story *st, const claim *c)
+{
+	switch (c->kind) {
+	case 's':
+		return cr_arena_printf(st->arena, "status of %s", c->subject);
+	case 'o':
+		return cr_arena_printf(st->arena, "which %s it is", c->subject);
+	case 'd':
+		return cr_arena_printf(st->arena, "when: %s",
+		                       cr_story_text(st, c->art,
+		                                     st->units[c->unit].span));
+	default:
+		return cr_arena_printf(st->arena, "number (%s)", c->subject);
+	}
+}
+
+static int cmp_claim(const void *x, const void *y)
+{
+	const claim *a = x, *b = y;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	int c = strcmp(a->subject, b->subject);
+	if (c)
+		return c;
+	return a->art < b->art ? -1 : a->art > b->art;
+}
+
+/* Groups claims into conflicts: a group is a set of claims about the same
+ * thing from at least two articles that do not all give one value. */
+static cr_err build_conflicts(cr_story *st, cr_briefing *b, claims *cl)
+{
+	qsort(cl->v, cl->n, sizeof *cl->v, cmp_claim);
+	uint8_t *used = calloc(cl->n ? cl->n : 1, 1);
+	uint32_t *grp = malloc((cl->n ? cl->n : 1) * sizeof *grp);
+	uint8_t *mask = malloc(st->n_arts ? st->n_arts : 1);
+	cr_err e = CR_ENOMEM;
+	if (!used || !grp || !mask)
+		goto out;
+	b->conflicts = cr_arena_alloc(st->arena,
+	                              (cl->n ? cl->n : 1) * sizeof *b->conflicts);
+	if (!b->conflicts)
+		goto out;
+	for (uint32_t i = 0; i < cl->n; i++) {
+		if (used[i])
+			continue;
+		uint32_t ng = 0;
+		grp[ng++] = i;
+		for (uint32_t j = i + 1; j < cl->n; j++)
+			if (!used[j] && (same_thing(st, &cl->v[i], &cl->v[j]) ||
+			                 (cl->v[i].art == cl->v[j].art &&
+			                  cl->v[i].kind == cl->v[j].kind &&
+			                  !strcmp(cl->v[i].subject,
+			                          cl->v[j].subject) &&
+			                  cl->v[i].kind != 'n' &&
+			                  cl->v[i].kind != 'd')))
+				grp[ng++] = j;
+		/* Distinct values, each with its articles. */
+		uint32_t vals[64], nv = 0;
+		for (uint32_t g = 0; g < ng && nv < 64; g++) {
+			int seen = 0;
+			for (uint32_t k = 0; k < nv && !seen; k++)
+				seen = same_value(&cl->v[grp[g]], &cl->v[vals[k]]);
+			if (!seen)
+				vals[nv++] = grp[g];
+		}
+		for (uint32_t g = 0; g < ng; g++)
+			used[grp[g]] = 1;
+		if (nv < 2)
+			continue;
+		/* An article that gives two values of one thing is not read
+		 * as taking a side; if that leaves one side, no conflict. */
+		uint32_t sides = 0;
+		cr_bconflict *cf = &b->conflicts[b->n_conflicts];
+		cf->claims = cr_arena_alloc(st->arena, nv * sizeof *cf->claims);
+		if (!cf->claims)
+			goto out;
+		int64_t t_first[64], t_last[64];
+		for (uint32_t k = 0; k < nv; k++) {
+			memset(mask, 0, st->n_arts);
+			const claim *rep = &cl->v[vals[k]];
+			t_first[k] = INT64_MAX;
+			t_last[k] = INT64_MIN;
+			for (uint32_t g = 0; g < ng; g++) {
+				const claim *c = &cl->v[grp[g]];
+				if (!same_value(c, rep))
+					continue;
+				int both = 0;
+				for (uint32_t h = 0; h < ng && !both; h++)
+					both = cl->v[grp[h]].art == c->art &&
+					       !same_value(&cl->v[grp[h]], rep);
+				if (both)
+					continue;
+				mask[c->art] = 1;
+				int64_t t = st->arts[c->art]->published;
+				if (t != CR_TIME_NONE) {
+					if (t < t_first[k])
+						t_first[k] = t;
+					if (t > t_last[k])
+						t_last[k] = t;
+				}
+			}
+			cr_artset s = cr_artset_from_mask(st->arena, mask,
+			                                  st->n_arts);
+			if (s.n == 0)
+				continue;
+			cr_bclaim *bc = &cf->claims[sides++];
+			bc->value = rep->value;
+			bc->arts = s;
+			uint32_t art = s.idx[0];
+			uint32_t unit = rep->unit;
+			for (uint32_t g = 0; g < ng; g++)
+				if (cl->v[grp[g]].art == art &&
+				    same_value(&cl->v[grp[g]], rep))
+					unit = cl->v[grp[g]].unit;
+			bc->text = cr_story_text(st, art, st->units[unit].span);
+			/* keep times aligned with the claim just written */
+			t_first[sides - 1] = t_first[k];
+			t_last[sides - 1] = t_last[k];
+		}
+		if (sides < 2)
+			continue;
+		cf->n_claims = sides;
+		cf->about = about_text(st, &cl->v[i]);
+		cf->kind = CR_CONFLICT_CONTRADICTION;
+		/* An update: the sides do not overlap in time and are far
+		 * enough apart. */
+		if (sides == 2 && t_first[0] != INT64_MAX &&
+		    t_first[1] != INT64_MAX &&
+		    (t_first[1] - t_last[0] > UPDATE_GAP ||
+		     t_first[0] - t_last[1] > UPDATE_GAP))
+			cf->kind = CR_CONFLICT_UPDATE;
+		b->n_conflicts++;
+	}
+	e = CR_OK;
+out:
+	free(mask);
+	free(grp);
+	free(used);
+	return e;
+}
+
+cr_err cr_brief_conflicts(cr_story *st, cr_briefing *b)
+{
+	claims cl = {0};
+	cr_err e = CR_ENOMEM;
+	for (uint32_t u = 0; u < st->n_units; u++)
+		if (atomic(st, u) && !status_claims(st, u, &cl))
+			goto out;
+	if (!number_claims(st, &cl) || !date_claims(st, &cl))
+		goto out;
+	e = build_conflicts(st, b, &cl);
+out:
+	free(cl.v);
+	return e;
+}

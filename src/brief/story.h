@@ -1,0 +1,113 @@
+/*
+ * story.h - what the briefing stages share about one story (internal to
+ * src/brief).
+ *
+ * The briefing is built from "units": every sentence of every article,
+ * and, where a sentence joins several statements, each of its clauses.
+ * A unit carries its weighted content terms (stems, numbers, entity
+ * names, with synonyms mapped to one term) so that alignment is a merge
+ * of two sorted arrays. All memory comes from the briefing's arena.
+ */
+#ifndef CR_BRIEF_STORY_H
+#define CR_BRIEF_STORY_H
+
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "crossread/briefing.h"
+#include "crossread/err.h"
+#include "text/date.h"
+
+/* Caps that bound one briefing's work: units beyond these are ignored. */
+#define CR_BRIEF_MAX_UNITS 20000u
+#define CR_BRIEF_MAX_TERMS 96u /* per unit */
+
+typedef struct cr_term {
+	uint64_t id; /* xxh3 of the term string */
+	float w;     /* idf weight within the story, times boost */
+	uint8_t boost;  /* 2 for numbers and dates: they pin a statement */
+	uint8_t person; /* the surname of a person named */
+} cr_term;
+
+typedef struct cr_unit {
+	uint32_t art;     /* index into the story's articles */
+	uint32_t sent;    /* sentence index in the article */
+	cr_span span;     /* text of the unit in the article body */
+	uint8_t clause;   /* 1 when a clause of a longer sentence */
+	uint8_t is_quote_only; /* the sentence is a bare quotation */
+	uint32_t parent;  /* for a clause: the unit of its whole sentence */
+	cr_term *terms;   /* sorted by id, unique */
+	uint32_t n_terms;
+	float weight;     /* sum of term weights */
+} cr_unit;
+
+typedef struct cr_story {
+	cr_arena *arena;           /* the briefing's */
+	const cr_article *const *arts;
+	uint32_t n_arts;
+	uint32_t *root;            /* per article: index of its original
+	                              (itself unless a copy) */
+	cr_unit *units;
+	uint32_t n_units;
+	uint32_t *ubeg, *uend;     /* per article: its units [ubeg, uend) */
+	uint8_t *support;          /* n_units x n_arts: article states unit */
+	/* anchor date per article (the publication date, else inferred from
+	 * the story's text); 0 year = none */
+	int16_t *anchor_y;
+	int8_t *anchor_m, *anchor_d;
+	uint8_t *anchor_inferred;
+} cr_story;
+
+/* Builds units and their weighted terms for the story's articles. */
+cr_err cr_story_units(cr_story *st);
+
+/* How much of unit u's content unit v states: weight of shared terms over
+ * u's weight, in [0, 1]. */
+double cr_unit_coverage(const cr_story *st, uint32_t u, uint32_t v);
+
+/* Symmetric similarity (weighted Dice) of two units, in [0, 1]. */
+double cr_unit_similarity(const cr_story *st, uint32_t u, uint32_t v);
+
+/* 1 when article j states unit u: some unit of j covers u enough. Sets
+ * *best to that unit when not NULL. */
+int cr_unit_supported_by(const cr_story *st, uint32_t u, uint32_t j,
+                         uint32_t *best);
+
+/* Fills st->support: for each unit, which articles state it (its own
+ * always does). */
+cr_err cr_story_support(cr_story *st);
+
+/* The support row of unit u: n_arts bytes, 1 where the article states u. */
+static inline const uint8_t *cr_unit_support(const cr_story *st, uint32_t u)
+{
+	return st->support + (size_t)u * st->n_arts;
+}
+
+/* An article set from a bitmap of story articles, into the arena. */
+cr_artset cr_artset_from_mask(cr_arena *a, const uint8_t *mask, uint32_t n);
+
+/* Independent outlets among the articles of mask: copies count once. */
+uint32_t cr_story_independent(const cr_story *st, const uint8_t *mask);
+
+/* The text of a span as an arena string, trimmed and with a leading
+ * conjunction of a clause ("while", "with", "and") cut. */
+const char *cr_story_text(cr_story *st, uint32_t art, cr_span span);
+
+/* Sets each article's anchor date: its publication date (UTC), else the
+ * date its own text allows (cr_dates_infer_anchor), else the anchor most
+ * articles of the story share, marked inferred. */
+cr_err cr_story_anchors(cr_story *st);
+
+/* Resolves d, a copy of one of article ai's dates, against the article's
+ * anchor. Leaves d unresolved when the article has none. */
+void cr_date_resolve_story(cr_date *d, const cr_story *st, uint32_t ai);
+
+/* Stages, each filling its part of b. */
+cr_err cr_brief_facts(cr_story *st, cr_briefing *b, uint32_t max_summary,
+                      const char *focus);
+cr_err cr_brief_conflicts(cr_story *st, cr_briefing *b);
+cr_err cr_brief_timeline(cr_story *st, cr_briefing *b);
+cr_err cr_brief_quotes(cr_story *st, cr_briefing *b);
+cr_err cr_brief_entities(cr_story *st, cr_briefing *b);
+
+#endif
