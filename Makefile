@@ -48,7 +48,7 @@ warnings: deps
 	done
 
 bench: build
-	@./bench/run-all $(BUILD)
+	@CR_BIN=./$(BUILD)/crossread ./bench/throughput
 
 fuzz: deps
 	@./tests/fuzz/build-libfuzzer
