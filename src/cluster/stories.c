@@ -1,9 +1,683 @@
-/* PLACEHOLDER: being written; replaced before landing. */
+/*
+ * stories.c - online clustering of articles into stories.
+ *
+ * An article becomes a sparse TF-IDF vector: stems of content words of
+ * the body (weight 1 per use) and title (weight 2), and entity names as
+ * terms of their own ("E:Kyiv", weight 1.5 per mention). Term frequencies
+ * are damped (1 + ln tf) and multiplied by an IDF from document
+ * frequencies counted online; the vector keeps its ART_TERMS heaviest
+ * terms and is L2-normalised. A story's centroid is the sum of its
+ * members' vectors, cut to its CENTROID_TERMS heaviest terms.
+ *
+ * An inverted index maps a term to the active stories whose centroid
+ * holds it (at most POSTING_MAX, the most recent). A new article walks
+ * the postings of its top terms only, scores each candidate by cosine
+ * against the centroid times exp(-|dt| / window) when both have times,
+ * and joins the best if it reaches the threshold. Stories whose newest
+ * article is older than the window (by the newest publication time seen)
+ * leave the index, as does the least recently joined story when
+ * MAX_ACTIVE stories are active. Everything is deterministic: the same
+ * articles in the same order give the same stories.
+ *
+ * Assumes analysed articles (stems, stop flags, entity names). Titles are
+ * tokenised and stemmed here, with this object's own stemmer.
+ */
 #include "cluster/stories.h"
+
+#include <math.h>
 #include <stdlib.h>
-struct cr_stories { uint32_t n; };
-cr_story_params cr_story_params_default(void) { cr_story_params p = {0.2, 7, 32}; return p; }
-cr_stories *cr_stories_new(const cr_story_params *p) { (void)p; return calloc(1, sizeof(cr_stories)); }
-void cr_stories_free(cr_stories *s) { free(s); }
-void cr_stories_add(cr_stories *s, cr_article *a, cr_story_decision *why) { (void)why; a->story = 0; s->n = 1; }
-uint32_t cr_stories_count(const cr_stories *s) { return s->n; }
+#include <string.h>
+#include <xxhash.h>
+
+#include "base/arena.h"
+#include "text/stem.h"
+#include "text/token.h"
+
+#define ART_TERMS      64     /* terms kept per article vector */
+#define CENTROID_TERMS 200    /* terms kept per story centroid */
+#define POSTING_MAX    256    /* stories kept per term in the index */
+#define MAX_ACTIVE     32768u /* stories in the index at once */
+/* Distinct terms counted; terms first seen after that are ignored. */
+#define MAX_TERMS       (1u << 20)
+#define MAX_TERM_BYTES  64         /* longer terms are cut */
+#define MAX_DOC_TERMS   (1u << 20) /* term uses read per article */
+#define TITLE_WEIGHT    2.0
+#define ENTITY_WEIGHT   1.5
+#define SHARED_TERMS    4 /* + the NULL that ends why->shared[5] */
+#define SECONDS_PER_DAY 86400.0
+
+#define NONE UINT32_MAX
+
+typedef struct term {
+	char *text; /* in the object's arena */
+	uint64_t hash;
+	uint32_t df;
+} term;
+
+typedef struct posting {
+	uint32_t n, cap;
+	uint32_t *slot; /* oldest first */
+} posting;
+
+/* One term of a sparse vector. */
+typedef struct tw {
+	uint32_t t;
+	double w;
+} tw;
+
+typedef struct story {
+	uint32_t number;
+	uint32_t n; /* centroid terms, sorted by term id */
+	tw c[CENTROID_TERMS];
+	double norm;
+	int64_t first, last; /* publication times, CR_TIME_NONE if none */
+	uint64_t touched;    /* arrival number of its newest article */
+} story;
+
+struct cr_stories {
+	cr_story_params p;
+	cr_stemmer *stemmer;
+	cr_arena *strings; /* term texts */
+
+	term *terms;
+	uint32_t n_terms, cap_terms;
+	uint32_t *table; /* open addressing: term id or NONE */
+	uint32_t mask;
+	posting *post; /* per term id, cap_terms long */
+	uint64_t docs; /* articles seen */
+
+	story **slots; /* active stories; NULL = free */
+	uint32_t n_slots, cap_slots, active;
+	uint32_t *stamp; /* per slot: last lookup that saw it */
+	uint32_t stamp_now;
+
+	uint32_t count; /* stories opened */
+	uint64_t seq;   /* arrivals */
+	int64_t now;    /* newest publication time seen */
+	int64_t swept;  /* now at the last expiry sweep */
+};
+
+cr_story_params cr_story_params_default(void)
+{
+	cr_story_params p = {0.20, 7, 32};
+	return p;
+}
+
+cr_stories *cr_stories_new(const cr_story_params *p)
+{
+	cr_stories *s = calloc(1, sizeof *s);
+	if (!s)
+		return NULL;
+	s->p = cr_story_params_default();
+	if (p) {
+		if (p->threshold > 0)
+			s->p.threshold = p->threshold;
+		if (p->window_days > 0)
+			s->p.window_days = p->window_days;
+		if (p->top_terms > 0)
+			s->p.top_terms = p->top_terms;
+	}
+	if (s->p.top_terms > ART_TERMS)
+		s->p.top_terms = ART_TERMS;
+	s->stemmer = cr_stemmer_new("english");
+	s->strings = cr_arena_create();
+	s->now = s->swept = CR_TIME_NONE;
+	if (!s->stemmer || !s->strings) {
+		cr_stories_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void cr_stories_free(cr_stories *s)
+{
+	if (!s)
+		return;
+	for (uint32_t i = 0; i < s->n_slots; i++)
+		free(s->slots[i]);
+	free(s->slots);
+	free(s->stamp);
+	for (uint32_t i = 0; i < s->n_terms; i++)
+		free(s->post[i].slot);
+	free(s->post);
+	free(s->terms);
+	free(s->table);
+	cr_arena_destroy(s->strings);
+	cr_stemmer_free(s->stemmer);
+	free(s);
+}
+
+uint32_t cr_stories_count(const cr_stories *s)
+{
+	return s ? s->count : 0;
+}
+
+/* --- vocabulary ------------------------------------------------------ */
+
+static int grow_terms(cr_stories *s)
+{
+	uint32_t nc = s->cap_terms ? s->cap_terms * 2 : 1024;
+	term *nt = realloc(s->terms, nc * sizeof *nt);
+	if (!nt)
+		return -1;
+	s->terms = nt;
+	posting *np = realloc(s->post, nc * sizeof *np);
+	if (!np)
+		return -1;
+	s->post = np;
+	memset(&np[s->cap_terms], 0, (nc - s->cap_terms) * sizeof *np);
+	/* The table stays at most half full. */
+	uint32_t nh = nc * 2;
+	uint32_t *table = malloc(nh * sizeof *table);
+	if (!table)
+		return -1;
+	memset(table, 0xff, nh * sizeof *table);
+	for (uint32_t i = 0; i < s->n_terms; i++) {
+		uint32_t h = (uint32_t)s->terms[i].hash & (nh - 1);
+		while (table[h] != NONE)
+			h = (h + 1) & (nh - 1);
+		table[h] = i;
+	}
+	free(s->table);
+	s->table = table;
+	s->mask = nh - 1;
+	s->cap_terms = nc;
+	return 0;
+}
+
+/* The id of the term prefix+text[0..n), added when absent and add is
+ * set; NONE when absent (or the vocabulary is full, or out of memory). */
+static uint32_t term_id(cr_stories *s, const char *prefix, const char *text,
+                        size_t n)
+{
+	char buf[MAX_TERM_BYTES + 3];
+	size_t pl = strlen(prefix);
+	if (n > MAX_TERM_BYTES)
+		n = MAX_TERM_BYTES;
+	memcpy(buf, prefix, pl);
+	memcpy(buf + pl, text, n);
+	n += pl;
+	buf[n] = '\0';
+	uint64_t hash = XXH3_64bits(buf, n);
+	if (s->table) {
+		uint32_t h = (uint32_t)hash & s->mask;
+		for (; s->table[h] != NONE; h = (h + 1) & s->mask) {
+			const term *t = &s->terms[s->table[h]];
+			if (t->hash == hash && !strcmp(t->text, buf))
+				return s->table[h];
+		}
+	}
+	if (s->n_terms == MAX_TERMS)
+		return NONE;
+	if (s->n_terms == s->cap_terms && grow_terms(s) != 0)
+		return NONE;
+	char *copy = cr_arena_strndup(s->strings, buf, n);
+	if (!copy)
+		return NONE;
+	uint32_t id = s->n_terms++;
+	s->terms[id] = (term){copy, hash, 0};
+	uint32_t h = (uint32_t)hash & s->mask;
+	while (s->table[h] != NONE)
+		h = (h + 1) & s->mask;
+	s->table[h] = id;
+	return id;
+}
+
+/* --- article vectors ------------------------------------------------- */
+
+typedef struct bag {
+	tw *v;
+	uint32_t n, cap;
+} bag;
+
+static void bag_put(bag *b, uint32_t t, double w)
+{
+	if (t == NONE || b->n == MAX_DOC_TERMS)
+		return;
+	if (b->n == b->cap) {
+		uint32_t nc = b->cap ? b->cap * 2 : 256;
+		tw *nv = realloc(b->v, nc * sizeof *nv);
+		if (!nv)
+			return;
+		b->v = nv;
+		b->cap = nc;
+	}
+	b->v[b->n++] = (tw){t, w};
+}
+
+static int by_term(const void *x, const void *y)
+{
+	const tw *a = x, *b = y;
+	return (a->t > b->t) - (a->t < b->t);
+}
+
+/* Heaviest first; equal weights by term id, so order is deterministic. */
+static int by_weight(const void *x, const void *y)
+{
+	const tw *a = x, *b = y;
+	if (a->w != b->w)
+		return a->w < b->w ? 1 : -1;
+	return (a->t > b->t) - (a->t < b->t);
+}
+
+static int is_content_word(const cr_token *t)
+{
+	return (t->flags & CR_TOK_WORD) && !(t->flags & CR_TOK_STOP) &&
+	       t->stem && t->stem[0] && t->stem[1];
+}
+
+/* Adds the title's content-word stems. The title is tokenised into the
+ * article's arena, which owns everything about the article. */
+static void title_terms(cr_stories *s, const cr_article *a, bag *b)
+{
+	if (!a->title || !a->title[0])
+		return;
+	cr_token *toks = NULL;
+	uint32_t n = 0, cap = 0;
+	size_t len = strnlen(a->title, 4096);
+	if (cr_tokenize(a->arena, a->title, len, 0, 0, &toks, &n, &cap) !=
+	    CR_OK)
+		return;
+	for (uint32_t i = 0; i < n; i++) {
+		cr_token *t = &toks[i];
+		if (!(t->flags & CR_TOK_WORD) || !t->norm)
+			continue;
+		size_t nl = strlen(t->norm);
+		if (cr_is_stopword(t->norm, nl))
+			continue;
+		const char *st = cr_stem(s->stemmer, a->arena, t->norm, nl);
+		if (!st || !st[0] || !st[1])
+			continue;
+		bag_put(b, term_id(s, "", st, strlen(st)), TITLE_WEIGHT);
+	}
+}
+
+/* Builds the article's vector into v (sorted by term id, unit length,
+ * at most ART_TERMS terms) and counts its terms' document frequencies.
+ * top receives the term ids by falling weight. Returns the term count. */
+static uint32_t vectorize(cr_stories *s, const cr_article *a, tw *v,
+                          uint32_t *top)
+{
+	bag b = {0};
+	for (uint32_t i = 0; i < a->n_toks; i++) {
+		const cr_token *t = &a->toks[i];
+		if (is_content_word(t))
+			bag_put(&b, term_id(s, "", t->stem, strlen(t->stem)),
+			        1.0);
+	}
+	title_terms(s, a, &b);
+	for (uint32_t i = 0; i < a->n_ments; i++) {
+		const char *name = a->ments[i].name;
+		if (name && name[0])
+			bag_put(&b, term_id(s, "E:", name, strlen(name)),
+			        ENTITY_WEIGHT);
+	}
+	/* Sum the uses of each term. */
+	uint32_t m = 0;
+	if (b.n) {
+		qsort(b.v, b.n, sizeof *b.v, by_term);
+		for (uint32_t i = 1; i < b.n; i++) {
+			if (b.v[i].t == b.v[m].t)
+				b.v[m].w += b.v[i].w;
+			else
+				b.v[++m] = b.v[i];
+		}
+		m++;
+	}
+	s->docs++;
+	for (uint32_t i = 0; i < m; i++)
+		s->terms[b.v[i].t].df++;
+	for (uint32_t i = 0; i < m; i++) {
+		double df = s->terms[b.v[i].t].df;
+		double idf = log((1.0 + (double)s->docs) / (1.0 + df)) + 1.0;
+		b.v[i].w = (1.0 + log(b.v[i].w)) * idf;
+	}
+	if (m)
+		qsort(b.v, m, sizeof *b.v, by_weight);
+	if (m > ART_TERMS)
+		m = ART_TERMS;
+	double norm = 0;
+	for (uint32_t i = 0; i < m; i++)
+		norm += b.v[i].w * b.v[i].w;
+	norm = sqrt(norm);
+	for (uint32_t i = 0; i < m; i++) {
+		v[i] = (tw){b.v[i].t, b.v[i].w / norm};
+		top[i] = b.v[i].t;
+	}
+	free(b.v);
+	if (m)
+		qsort(v, m, sizeof *v, by_term);
+	return m;
+}
+
+/* --- inverted index -------------------------------------------------- */
+
+/* Records that story slot holds term t. A full posting drops its
+ * oldest entry: that story stays, it is only not found through t. */
+static void post_add(cr_stories *s, uint32_t t, uint32_t slot)
+{
+	posting *p = &s->post[t];
+	if (p->n == POSTING_MAX) {
+		memmove(p->slot, p->slot + 1, (p->n - 1) * sizeof *p->slot);
+		p->n--;
+	}
+	if (p->n == p->cap) {
+		uint32_t nc = p->cap ? p->cap * 2 : 4;
+		if (nc > POSTING_MAX)
+			nc = POSTING_MAX;
+		uint32_t *ns = realloc(p->slot, nc * sizeof *ns);
+		if (!ns)
+			return;
+		p->slot = ns;
+		p->cap = nc;
+	}
+	p->slot[p->n++] = slot;
+}
+
+static void post_remove(cr_stories *s, uint32_t t, uint32_t slot)
+{
+	posting *p = &s->post[t];
+	for (uint32_t i = 0; i < p->n; i++)
+		if (p->slot[i] == slot) {
+			memmove(p->slot + i, p->slot + i + 1,
+			        (p->n - i - 1) * sizeof *p->slot);
+			p->n--;
+			return;
+		}
+}
+
+static void drop_story(cr_stories *s, uint32_t slot)
+{
+	story *st = s->slots[slot];
+	for (uint32_t i = 0; i < st->n; i++)
+		post_remove(s, st->c[i].t, slot);
+	free(st);
+	s->slots[slot] = NULL;
+	s->active--;
+}
+
+/* Drops stories idle for longer than the window. Sweeps run when the
+ * clock has moved a sixteenth of the window, so their cost is spread;
+ * scoring also skips expired stories, so a late sweep changes nothing. */
+static void expire(cr_stories *s)
+{
+	if (s->now == CR_TIME_NONE)
+		return;
+	double window = s->p.window_days * SECONDS_PER_DAY;
+	if (s->swept != CR_TIME_NONE &&
+	    (double)(s->now - s->swept) < window / 16)
+		return;
+	s->swept = s->now;
+	for (uint32_t i = 0; i < s->n_slots; i++) {
+		story *st = s->slots[i];
+		if (st && st->last != CR_TIME_NONE &&
+		    (double)(s->now - st->last) > window)
+			drop_story(s, i);
+	}
+}
+
+/* A free slot for a new story, dropping the least recently joined story
+ * when MAX_ACTIVE are active. NONE when out of memory. */
+static uint32_t free_slot(cr_stories *s)
+{
+	if (s->active == MAX_ACTIVE) {
+		uint32_t lru = NONE;
+		for (uint32_t i = 0; i < s->n_slots; i++)
+			if (s->slots[i] &&
+			    (lru == NONE ||
+			     s->slots[i]->touched < s->slots[lru]->touched))
+				lru = i;
+		drop_story(s, lru);
+		return lru;
+	}
+	for (uint32_t i = 0; i < s->n_slots; i++)
+		if (!s->slots[i])
+			return i;
+	if (s->n_slots == s->cap_slots) {
+		uint32_t nc = s->cap_slots ? s->cap_slots * 2 : 64;
+		story **ns = realloc(s->slots, nc * sizeof *ns);
+		if (!ns)
+			return NONE;
+		s->slots = ns;
+		uint32_t *nst = realloc(s->stamp, nc * sizeof *nst);
+		if (!nst)
+			return NONE;
+		s->stamp = nst;
+		memset(&nst[s->cap_slots], 0,
+		       (nc - s->cap_slots) * sizeof *nst);
+		s->cap_slots = nc;
+	}
+	s->slots[s->n_slots] = NULL;
+	return s->n_slots++;
+}
+
+/* --- scoring --------------------------------------------------------- */
+
+/* Cosine of the unit article vector v against the story's centroid. */
+static double cosine(const tw *v, uint32_t n, const story *st)
+{
+	double dot = 0;
+	uint32_t i = 0, j = 0;
+	while (i < n && j < st->n) {
+		if (v[i].t < st->c[j].t)
+			i++;
+		else if (v[i].t > st->c[j].t)
+			j++;
+		else
+			dot += v[i++].w * st->c[j++].w;
+	}
+	return st->norm > 0 ? dot / st->norm : 0;
+}
+
+/* The time factor: 1 without times, 0 past the window, else
+ * exp(-dt / window) with dt the distance from the story's time span. */
+static double decay(const cr_stories *s, const cr_article *a, const story *st)
+{
+	if (a->published == CR_TIME_NONE || st->first == CR_TIME_NONE)
+		return 1;
+	double dt = 0;
+	if (a->published < st->first)
+		dt = (double)(st->first - a->published);
+	else if (a->published > st->last)
+		dt = (double)(a->published - st->last);
+	double window = s->p.window_days * SECONDS_PER_DAY;
+	if (dt > window)
+		return 0;
+	return exp(-dt / window);
+}
+
+/* The terms the article shares with a story, heaviest products first. */
+static void shared_terms(const cr_stories *s, const tw *v, uint32_t n,
+                         const story *st, const char **out)
+{
+	tw best[SHARED_TERMS];
+	uint32_t nb = 0, i = 0, j = 0;
+	while (i < n && j < st->n) {
+		if (v[i].t < st->c[j].t) {
+			i++;
+		} else if (v[i].t > st->c[j].t) {
+			j++;
+		} else {
+			tw x = {v[i].t, v[i].w * st->c[j].w};
+			i++, j++;
+			uint32_t k = nb < SHARED_TERMS ? nb++ : SHARED_TERMS;
+			if (k == SHARED_TERMS) {
+				if (by_weight(&x, &best[k - 1]) >= 0)
+					continue;
+				k--;
+			}
+			while (k > 0 && by_weight(&x, &best[k - 1]) < 0) {
+				best[k] = best[k - 1];
+				k--;
+			}
+			best[k] = x;
+		}
+	}
+	for (uint32_t k = 0; k < nb; k++)
+		out[k] = s->terms[best[k].t].text;
+	out[nb] = NULL;
+}
+
+/* Adds v to the story's centroid, keeps the CENTROID_TERMS heaviest
+ * terms and keeps the postings in step with the terms kept. */
+static void merge(cr_stories *s, uint32_t slot, const tw *v, uint32_t n)
+{
+	story *st = s->slots[slot];
+	tw sum[CENTROID_TERMS + ART_TERMS];
+	uint8_t fresh[CENTROID_TERMS + ART_TERMS];
+	uint32_t m = 0, i = 0, j = 0;
+	while (i < n || j < st->n) {
+		if (j == st->n || (i < n && v[i].t < st->c[j].t)) {
+			fresh[m] = 1;
+			sum[m++] = v[i++];
+		} else if (i == n || v[i].t > st->c[j].t) {
+			fresh[m] = 0;
+			sum[m++] = st->c[j++];
+		} else {
+			fresh[m] = 0;
+			sum[m++] = (tw){v[i].t, v[i].w + st->c[j].w};
+			i++, j++;
+		}
+	}
+	if (m > CENTROID_TERMS) {
+		/* Find the weight cut; terms under it leave the centroid. */
+		tw sorted[CENTROID_TERMS + ART_TERMS];
+		memcpy(sorted, sum, m * sizeof *sum);
+		qsort(sorted, m, sizeof *sorted, by_weight);
+		const tw *cut = &sorted[CENTROID_TERMS - 1];
+		uint32_t k = 0;
+		for (uint32_t x = 0; x < m; x++) {
+			if (by_weight(&sum[x], cut) <= 0) {
+				fresh[k] = fresh[x];
+				sum[k++] = sum[x];
+			} else if (!fresh[x]) {
+				post_remove(s, sum[x].t, slot);
+			}
+		}
+		m = k;
+	}
+	double norm = 0;
+	for (uint32_t x = 0; x < m; x++) {
+		st->c[x] = sum[x];
+		norm += sum[x].w * sum[x].w;
+		if (fresh[x])
+			post_add(s, sum[x].t, slot);
+	}
+	st->n = m;
+	st->norm = sqrt(norm);
+}
+
+static void touch_times(story *st, int64_t t)
+{
+	if (t == CR_TIME_NONE)
+		return;
+	if (st->first == CR_TIME_NONE || t < st->first)
+		st->first = t;
+	if (st->last == CR_TIME_NONE || t > st->last)
+		st->last = t;
+}
+
+/* Better candidate: higher score, then the older story. */
+static int better(double sc, uint32_t num, double best_sc, uint32_t best_num)
+{
+	return sc > best_sc || (sc == best_sc && num < best_num);
+}
+
+void cr_stories_add(cr_stories *s, cr_article *a, cr_story_decision *why)
+{
+	cr_story_decision d = {0};
+	d.runner_up = -1;
+	if (!s || !a) {
+		if (why)
+			*why = d;
+		return;
+	}
+	if (a->published != CR_TIME_NONE &&
+	    (s->now == CR_TIME_NONE || a->published > s->now))
+		s->now = a->published;
+	expire(s);
+
+	tw v[ART_TERMS];
+	uint32_t top[ART_TERMS];
+	uint32_t n = vectorize(s, a, v, top);
+
+	/* Candidates: stories found through the article's top terms. */
+	if (++s->stamp_now == 0) {
+		if (s->stamp)
+			memset(s->stamp, 0, s->cap_slots * sizeof *s->stamp);
+		s->stamp_now = 1;
+	}
+	uint32_t best = NONE, second = NONE;
+	double best_sc = 0, second_sc = 0;
+	uint32_t lookups = n < s->p.top_terms ? n : s->p.top_terms;
+	for (uint32_t k = 0; k < lookups; k++) {
+		const posting *p = &s->post[top[k]];
+		for (uint32_t x = p->n; x-- > 0;) {
+			uint32_t slot = p->slot[x];
+			if (s->stamp[slot] == s->stamp_now)
+				continue;
+			s->stamp[slot] = s->stamp_now;
+			const story *st = s->slots[slot];
+			double sc = cosine(v, n, st) * decay(s, a, st);
+			if (sc <= 0)
+				continue;
+			if (best == NONE || better(sc, st->number, best_sc,
+			                           s->slots[best]->number)) {
+				second = best;
+				second_sc = best_sc;
+				best = slot;
+				best_sc = sc;
+			} else if (second == NONE ||
+			           better(sc, st->number, second_sc,
+			                  s->slots[second]->number)) {
+				second = slot;
+				second_sc = sc;
+			}
+		}
+	}
+
+	uint32_t slot = NONE;
+	if (best != NONE && best_sc >= s->p.threshold) {
+		slot = best;
+		story *st = s->slots[slot];
+		shared_terms(s, v, n, st, d.shared);
+		merge(s, slot, v, n);
+		d.story = st->number;
+		d.score = best_sc;
+		if (second != NONE) {
+			d.runner_up = s->slots[second]->number;
+			d.runner_score = second_sc;
+		}
+	} else {
+		/* The nearest story that was not good enough is the
+		 * runner-up, so the decision says what came closest. */
+		if (best != NONE) {
+			shared_terms(s, v, n, s->slots[best], d.shared);
+			d.runner_up = s->slots[best]->number;
+			d.runner_score = best_sc;
+		}
+		slot = free_slot(s);
+		story *st = slot != NONE ? calloc(1, sizeof *st) : NULL;
+		d.story = s->count++;
+		d.opened = 1;
+		d.score = 0;
+		if (st) {
+			st->number = d.story;
+			st->first = st->last = CR_TIME_NONE;
+			s->slots[slot] = st;
+			s->active++;
+			merge(s, slot, v, n);
+		} else {
+			slot = NONE;
+		}
+	}
+	if (slot != NONE) {
+		story *st = s->slots[slot];
+		touch_times(st, a->published);
+		st->touched = s->seq;
+	}
+	s->seq++;
+	a->story = d.story;
+	if (why)
+		*why = d;
+}

@@ -1,8 +1,578 @@
-/* PLACEHOLDER: being written; replaced before landing. */
+/*
+ * copies.c - copies (syndication, re-sends, truncations) and rewrites.
+ *
+ * An article's content tokens (non-stop words and numbers, by norm) make
+ * word 3-shingles, hashed with XXH3. Each article keeps two MinHash
+ * sketches of K values: one over its distinct shingles (for copies) and
+ * one over its distinct content-word stems (for rewrites). Candidates
+ * come from LSH buckets: 16 bands x 4 rows of the shingle sketch, 32
+ * bands x 2 rows of the stem sketch (a rewrite shares far fewer values,
+ * so its bands must be narrower), a key on the first shingles in order
+ * (so a short truncation is still found) and a key on the whole content
+ * sequence (so short identical texts are found). Bucket walks are capped,
+ * so a lookup costs the same however large the index is.
+ *
+ * Assumes tokens are analysed (norm, stem, flags). The index keeps its
+ * own copies of ids: articles may be freed while the index lives. It
+ * holds at most max entries in a ring; the oldest is evicted first.
+ */
 #include "sig/copies.h"
+
+#include "base/arena.h"
+
 #include <stdlib.h>
-struct cr_copies { int x; };
-cr_copies *cr_copies_new(void) { return calloc(1, sizeof(cr_copies)); }
-void cr_copies_free(cr_copies *c) { free(c); }
-cr_copy_kind cr_copies_add(cr_copies *c, cr_article *a, const char **of_id) { (void)c; (void)a; if (of_id) *of_id = 0; return CR_ORIGINAL; }
-uint64_t cr_simhash(const cr_article *a) { (void)a; return 0; }
+#include <string.h>
+#include <xxhash.h>
+
+#define K        64 /* MinHash values per sketch */
+#define SH_BANDS 16 /* shingle sketch: 16 bands x 4 rows */
+#define SH_ROWS  4
+#define ST_BANDS 32 /* stem sketch: 32 bands x 2 rows */
+#define ST_ROWS  2
+/* Bucket keys per article: the bands, a prefix key and an exact key. */
+#define NB (SH_BANDS + ST_BANDS + 2)
+/* Shingles, in order, that make the prefix key. */
+#define PREFIX_SHINGLES 16
+#define BUCKET_WALK     32 /* nodes visited per bucket at most */
+/* Texts with fewer shingles are copies only when identical. */
+#define MIN_SHINGLES     20
+#define MIN_STEMS        20 /* shorter texts are never called rewrites */
+#define MIN_MATCHES      3  /* sketch slots that must agree for a copy */
+#define COPY_CONTAINMENT 0.8
+#define REWRITE_JACCARD  0.5
+#define MAX_SHINGLES     (1u << 20) /* content tokens read per article */
+#define MAX_ID_BYTES     1024       /* longer ids are cut */
+#define INITIAL_SLOTS    64
+
+#define NONE UINT32_MAX
+
+typedef struct entry {
+	char *id;          /* own copy */
+	char *root;        /* id of the earliest original when a copy; NULL */
+	uint64_t seq;      /* arrival number */
+	uint64_t root_seq; /* arrival number of root (== seq for originals) */
+	uint64_t exact;    /* hash of the whole content sequence; 0 = empty */
+	uint32_t n_sh;     /* distinct shingles */
+	uint32_t n_st;     /* distinct stems */
+	uint32_t sh[K];
+	uint32_t st[K];
+	uint64_t keys[NB]; /* bucket keys; 0 = not indexed in that band */
+	uint8_t live;
+} entry;
+
+/* An LSH bucket chain node. Node i belongs to slot i / NB, band i % NB,
+ * so nodes need no allocation of their own. */
+typedef struct node {
+	uint32_t next; /* node index or NONE */
+	uint32_t prev; /* node index or NONE (then it is the chain head) */
+} node;
+
+struct cr_copies {
+	uint32_t max;  /* bound on live entries */
+	uint32_t cap;  /* slots allocated (grows by doubling to max) */
+	uint32_t used; /* slots ever filled, <= cap */
+	uint32_t live; /* live entries */
+	uint32_t next; /* ring position of the next slot once full */
+	uint64_t seq;  /* arrivals so far */
+	entry *ents;
+	node *nodes;     /* cap * NB */
+	uint32_t *heads; /* hash table of chain heads, NONE = empty */
+	uint32_t mask;   /* heads size - 1 */
+	uint32_t *stamp; /* per slot: last lookup that saw it */
+	uint32_t stamp_now;
+	uint64_t seeds[K];
+	char last_of[MAX_ID_BYTES + 1]; /* the id *of_id points to */
+};
+
+/* The per-article features, computed in scratch memory. */
+typedef struct features {
+	uint32_t n_sh, n_st;
+	uint64_t exact, prefix;
+	uint32_t sh[K], st[K];
+} features;
+
+static uint64_t mix64(uint64_t z)
+{
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static int is_content(const cr_token *t)
+{
+	if (!t->norm)
+		return 0;
+	if (t->flags & CR_TOK_NUM)
+		return 1;
+	return (t->flags & CR_TOK_WORD) && !(t->flags & CR_TOK_STOP);
+}
+
+static int cmp_u64(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+	return (a > b) - (a < b);
+}
+
+/* Sorts v[0..n) and drops repeats; returns the distinct count. */
+static uint32_t sort_unique(uint64_t *v, uint32_t n)
+{
+	if (n == 0)
+		return 0;
+	qsort(v, n, sizeof *v, cmp_u64);
+	uint32_t m = 1;
+	for (uint32_t i = 1; i < n; i++)
+		if (v[i] != v[m - 1])
+			v[m++] = v[i];
+	return m;
+}
+
+/* K minimum values of v[0..n) under K hash functions derived from one
+ * XXH3 value by seeds. An empty set gives all-ones (never compared). */
+static void minhash(const uint64_t *seeds, const uint64_t *v, uint32_t n,
+                    uint32_t *out)
+{
+	for (int j = 0; j < K; j++)
+		out[j] = UINT32_MAX;
+	for (uint32_t i = 0; i < n; i++)
+		for (int j = 0; j < K; j++) {
+			uint32_t h = (uint32_t)(mix64(v[i] ^ seeds[j]) >> 32);
+			if (h < out[j])
+				out[j] = h;
+		}
+}
+
+/* Collects the content-token hashes (th) and stem hashes (sth) of a, in
+ * order, into fresh arrays. Returns the content token count; *n_st gets
+ * the stem count. Returns NONE when out of memory. */
+static uint32_t token_hashes(const cr_article *a, uint64_t **th, uint64_t **sth,
+                             uint32_t *n_st)
+{
+	uint32_t n = 0, m = 0, lim = a->n_toks;
+	if (lim > MAX_SHINGLES)
+		lim = MAX_SHINGLES;
+	*th = malloc((lim ? lim : 1) * sizeof **th);
+	*sth = malloc((lim ? lim : 1) * sizeof **sth);
+	if (!*th || !*sth) {
+		free(*th);
+		free(*sth);
+		*th = *sth = NULL;
+		return NONE;
+	}
+	for (uint32_t i = 0; i < lim; i++) {
+		const cr_token *t = &a->toks[i];
+		if (!is_content(t))
+			continue;
+		(*th)[n++] = XXH3_64bits(t->norm, strlen(t->norm));
+		if ((t->flags & CR_TOK_WORD) && t->stem)
+			(*sth)[m++] = XXH3_64bits(t->stem, strlen(t->stem));
+	}
+	*n_st = m;
+	return n;
+}
+
+/* Builds the shingle hashes of th[0..n) into a fresh array; *prefix gets
+ * the key of the first PREFIX_SHINGLES in order (0 when fewer). */
+static uint64_t *shingles(const uint64_t *th, uint32_t n, uint32_t *n_sh,
+                          uint64_t *prefix)
+{
+	uint32_t m = n >= 3 ? n - 2 : 0;
+	uint64_t *sh = malloc((m ? m : 1) * sizeof *sh);
+	if (!sh)
+		return NULL;
+	for (uint32_t i = 0; i < m; i++)
+		sh[i] = XXH3_64bits(&th[i], 3 * sizeof *th);
+	*prefix = m >= PREFIX_SHINGLES
+	                  ? XXH3_64bits(sh, PREFIX_SHINGLES * sizeof *sh) | 1
+	                  : 0;
+	*n_sh = m;
+	return sh;
+}
+
+/* Computes an article's features; 0 on success, -1 when out of memory. */
+static int features_of(const uint64_t *seeds, const cr_article *a, features *f)
+{
+	uint64_t *th, *sth, *sh;
+	uint32_t n_st, n_sh;
+	uint32_t n = token_hashes(a, &th, &sth, &n_st);
+	if (n == NONE)
+		return -1;
+	sh = shingles(th, n, &n_sh, &f->prefix);
+	if (!sh) {
+		free(th);
+		free(sth);
+		return -1;
+	}
+	f->exact = n ? XXH3_64bits(th, (size_t)n * sizeof *th) | 1 : 0;
+	f->n_sh = sort_unique(sh, n_sh);
+	minhash(seeds, sh, f->n_sh, f->sh);
+	f->n_st = sort_unique(sth, n_st);
+	/* A different seed family keeps the two sketches independent. */
+	uint64_t st_seeds[K];
+	for (int j = 0; j < K; j++)
+		st_seeds[j] = mix64(seeds[j] + 0x5851f42d4c957f2dULL);
+	minhash(st_seeds, sth, f->n_st, f->st);
+	free(th);
+	free(sth);
+	free(sh);
+	return 0;
+}
+
+/* The bucket keys of a feature set; 0 marks a band left out. */
+static void band_keys(const features *f, uint64_t *keys)
+{
+	for (int b = 0; b < SH_BANDS; b++)
+		keys[b] = f->n_sh ? XXH3_64bits_withSeed(
+		                            &f->sh[b * SH_ROWS],
+		                            SH_ROWS * sizeof(uint32_t),
+		                            (uint64_t)b) |
+		                            1
+		                  : 0;
+	for (int b = 0; b < ST_BANDS; b++)
+		keys[SH_BANDS + b] =
+		        f->n_st ? XXH3_64bits_withSeed(
+		                          &f->st[b * ST_ROWS],
+		                          ST_ROWS * sizeof(uint32_t),
+		                          (uint64_t)(SH_BANDS + b)) |
+		                          1
+		                : 0;
+	keys[NB - 2] = f->prefix ? mix64(f->prefix ^ 0x1111) | 1 : 0;
+	keys[NB - 1] = f->exact ? mix64(f->exact ^ 0x2222) | 1 : 0;
+}
+
+cr_copies *cr_copies_new_max(uint32_t max)
+{
+	if (max == 0 || max > CR_COPIES_MAX)
+		max = CR_COPIES_MAX;
+	cr_copies *c = calloc(1, sizeof *c);
+	if (!c)
+		return NULL;
+	c->max = max;
+	for (int j = 0; j < K; j++)
+		c->seeds[j] = mix64(0x9e3779b97f4a7c15ULL * (uint64_t)(j + 1));
+	return c;
+}
+
+cr_copies *cr_copies_new(void)
+{
+	return cr_copies_new_max(CR_COPIES_MAX);
+}
+
+void cr_copies_free(cr_copies *c)
+{
+	if (!c)
+		return;
+	for (uint32_t i = 0; i < c->used; i++) {
+		free(c->ents[i].id);
+		free(c->ents[i].root);
+	}
+	free(c->ents);
+	free(c->nodes);
+	free(c->heads);
+	free(c->stamp);
+	free(c);
+}
+
+uint32_t cr_copies_size(const cr_copies *c)
+{
+	return c ? c->live : 0;
+}
+
+static void link_node(cr_copies *c, uint32_t ni, uint64_t key)
+{
+	uint32_t *h = &c->heads[key & c->mask];
+	c->nodes[ni].prev = NONE;
+	c->nodes[ni].next = *h;
+	if (*h != NONE)
+		c->nodes[*h].prev = ni;
+	*h = ni;
+}
+
+static void unlink_node(cr_copies *c, uint32_t ni, uint64_t key)
+{
+	node *n = &c->nodes[ni];
+	if (n->prev != NONE)
+		c->nodes[n->prev].next = n->next;
+	else
+		c->heads[key & c->mask] = n->next;
+	if (n->next != NONE)
+		c->nodes[n->next].prev = n->prev;
+}
+
+/* Grows the slot arrays (doubling, up to max) and rebuilds the bucket
+ * table for the new size. 0 on success, -1 when out of memory. */
+static int grow(cr_copies *c)
+{
+	uint32_t nc = c->cap ? c->cap * 2 : INITIAL_SLOTS;
+	if (nc > c->max)
+		nc = c->max;
+	size_t nh = 1;
+	while (nh < (size_t)nc * NB)
+		nh <<= 1;
+	entry *ne = realloc(c->ents, nc * sizeof *ne);
+	if (!ne)
+		return -1;
+	c->ents = ne;
+	node *nn = realloc(c->nodes, (size_t)nc * NB * sizeof *nn);
+	if (!nn)
+		return -1;
+	c->nodes = nn;
+	uint32_t *ns = realloc(c->stamp, nc * sizeof *ns);
+	if (!ns)
+		return -1;
+	c->stamp = ns;
+	uint32_t *heads = malloc(nh * sizeof *heads);
+	if (!heads)
+		return -1;
+	memset(&c->stamp[c->cap], 0, (nc - c->cap) * sizeof *ns);
+	memset(heads, 0xff, nh * sizeof *heads);
+	free(c->heads);
+	c->heads = heads;
+	c->mask = (uint32_t)(nh - 1);
+	c->cap = nc;
+	/* Growth happens before the ring wraps, so slot order is arrival
+	 * order: relinking in it keeps every chain newest first. */
+	for (uint32_t i = 0; i < c->used; i++) {
+		const entry *e = &c->ents[i];
+		if (!e->live)
+			continue;
+		for (int b = 0; b < NB; b++)
+			if (e->keys[b])
+				link_node(c, i * NB + (uint32_t)b, e->keys[b]);
+	}
+	return 0;
+}
+
+static void evict(cr_copies *c, uint32_t slot)
+{
+	entry *e = &c->ents[slot];
+	if (!e->live)
+		return;
+	for (int b = 0; b < NB; b++)
+		if (e->keys[b])
+			unlink_node(c, slot * NB + (uint32_t)b, e->keys[b]);
+	free(e->id);
+	free(e->root);
+	e->id = e->root = NULL;
+	e->live = 0;
+	c->live--;
+}
+
+static uint32_t same_slots(const uint32_t *x, const uint32_t *y)
+{
+	uint32_t m = 0;
+	for (int j = 0; j < K; j++)
+		m += x[j] == y[j];
+	return m;
+}
+
+/* Shingle containment of the shorter in the longer, estimated from the
+ * MinHash Jaccard: |A n B| = J (|A| + |B|) / (1 + J). */
+static double containment(const features *f, const entry *e, uint32_t *m)
+{
+	*m = same_slots(f->sh, e->sh);
+	if (!f->n_sh || !e->n_sh || !*m)
+		return 0;
+	double j = (double)*m / K;
+	double inter = j * ((double)f->n_sh + e->n_sh) / (1 + j);
+	uint32_t shorter = f->n_sh < e->n_sh ? f->n_sh : e->n_sh;
+	double r = inter / shorter;
+	return r > 1 ? 1 : r;
+}
+
+typedef struct match {
+	uint32_t slot;
+	double score;
+} match;
+
+/* Judges one candidate and keeps the best copy and the best rewrite:
+ * copies prefer the earliest root, then the highest containment;
+ * rewrites prefer the highest stem Jaccard, then the earliest. */
+static void judge(const cr_copies *c, const features *f, uint32_t slot,
+                  match *copy, match *rewrite)
+{
+	const entry *e = &c->ents[slot];
+	uint32_t m;
+	double cont = containment(f, e, &m);
+	uint32_t shorter = f->n_sh < e->n_sh ? f->n_sh : e->n_sh;
+	int identical = f->exact && f->exact == e->exact;
+	if (identical || (cont >= COPY_CONTAINMENT && m >= MIN_MATCHES &&
+	                  shorter >= MIN_SHINGLES)) {
+		double score = identical ? 1.0 : cont;
+		if (copy->slot == NONE) {
+			*copy = (match){slot, score};
+			return;
+		}
+		const entry *b = &c->ents[copy->slot];
+		if (e->root_seq < b->root_seq ||
+		    (e->root_seq == b->root_seq &&
+		     (score > copy->score ||
+		      (score == copy->score && e->seq < b->seq))))
+			*copy = (match){slot, score};
+		return;
+	}
+	if (f->n_st < MIN_STEMS || e->n_st < MIN_STEMS)
+		return;
+	double js = (double)same_slots(f->st, e->st) / K;
+	if (js < REWRITE_JACCARD)
+		return;
+	if (rewrite->slot == NONE || js > rewrite->score ||
+	    (js == rewrite->score && e->seq < c->ents[rewrite->slot].seq))
+		*rewrite = (match){slot, js};
+}
+
+/* Walks the buckets of keys and judges each live entry found once. */
+static void lookup(cr_copies *c, const features *f, const uint64_t *keys,
+                   match *copy, match *rewrite)
+{
+	if (!c->heads)
+		return;
+	if (++c->stamp_now == 0) {
+		memset(c->stamp, 0, c->cap * sizeof *c->stamp);
+		c->stamp_now = 1;
+	}
+	for (int b = 0; b < NB; b++) {
+		if (!keys[b])
+			continue;
+		uint32_t ni = c->heads[keys[b] & c->mask];
+		for (int walked = 0; ni != NONE && walked < BUCKET_WALK;
+		     walked++, ni = c->nodes[ni].next) {
+			uint32_t slot = ni / NB;
+			if (ni % NB != (uint32_t)b ||
+			    c->ents[slot].keys[b] != keys[b] ||
+			    c->stamp[slot] == c->stamp_now)
+				continue;
+			c->stamp[slot] = c->stamp_now;
+			judge(c, f, slot, copy, rewrite);
+		}
+	}
+}
+
+static char *dup_id(const char *s)
+{
+	if (!s)
+		s = "";
+	size_t n = strnlen(s, MAX_ID_BYTES);
+	char *d = malloc(n + 1);
+	if (d) {
+		memcpy(d, s, n);
+		d[n] = '\0';
+	}
+	return d;
+}
+
+/* Stores the article in the next slot (evicting the oldest when full).
+ * root_id is copied before any eviction, since it may belong to the
+ * evicted entry. Out of memory leaves the article unrecorded; that only
+ * costs recall. */
+static void record(cr_copies *c, const cr_article *a, const features *f,
+                   const uint64_t *keys, const char *root_id, uint64_t root_seq)
+{
+	char *id = dup_id(a->id);
+	char *root = root_id ? dup_id(root_id) : NULL;
+	if (!id || (root_id && !root))
+		goto fail;
+	uint32_t slot;
+	if (c->used < c->max) {
+		if (c->used == c->cap && grow(c) != 0)
+			goto fail;
+		slot = c->used++;
+	} else {
+		slot = c->next;
+		c->next = (c->next + 1) % c->max;
+		evict(c, slot);
+	}
+	entry *e = &c->ents[slot];
+	memset(e, 0, sizeof *e);
+	e->id = id;
+	e->root = root;
+	e->seq = c->seq;
+	e->root_seq = root_id ? root_seq : c->seq;
+	e->exact = f->exact;
+	e->n_sh = f->n_sh;
+	e->n_st = f->n_st;
+	memcpy(e->sh, f->sh, sizeof e->sh);
+	memcpy(e->st, f->st, sizeof e->st);
+	memcpy(e->keys, keys, sizeof e->keys);
+	e->live = 1;
+	c->live++;
+	for (int b = 0; b < NB; b++)
+		if (keys[b])
+			link_node(c, slot * NB + (uint32_t)b, keys[b]);
+	return;
+fail:
+	free(id);
+	free(root);
+}
+
+cr_copy_kind cr_copies_add(cr_copies *c, cr_article *a, const char **of_id)
+{
+	if (of_id)
+		*of_id = NULL;
+	if (!c || !a)
+		return CR_ORIGINAL;
+	a->copy_of = NULL;
+	features f;
+	if (features_of(c->seeds, a, &f) != 0)
+		return CR_ORIGINAL;
+	uint64_t keys[NB];
+	band_keys(&f, keys);
+	match copy = {NONE, 0}, rewrite = {NONE, 0};
+	lookup(c, &f, keys, &copy, &rewrite);
+
+	cr_copy_kind kind = CR_ORIGINAL;
+	const char *root_id = NULL;
+	uint64_t root_seq = 0;
+	uint32_t matched = NONE;
+	if (copy.slot != NONE) {
+		const entry *e = &c->ents[copy.slot];
+		root_id = e->root ? e->root : e->id;
+		root_seq = e->root_seq;
+		a->copy_of = cr_arena_strdup(a->arena, root_id);
+		if (a->copy_of) {
+			kind = CR_COPY;
+			matched = copy.slot;
+		} else {
+			root_id = NULL;
+		}
+	} else if (rewrite.slot != NONE) {
+		kind = CR_REWRITE;
+		matched = rewrite.slot;
+	}
+	/* The matched entry may be evicted by this very record, so the id
+	 * handed out is a copy that lives until the next call. */
+	if (matched != NONE) {
+		size_t n = strnlen(c->ents[matched].id, MAX_ID_BYTES);
+		memcpy(c->last_of, c->ents[matched].id, n);
+		c->last_of[n] = '\0';
+		if (of_id)
+			*of_id = c->last_of;
+	}
+	record(c, a, &f, keys, root_id, root_seq);
+	c->seq++;
+	return kind;
+}
+
+uint64_t cr_simhash(const cr_article *a)
+{
+	uint64_t *th, *sth, *sh, prefix;
+	uint32_t n_st, n_sh;
+	uint32_t n = token_hashes(a, &th, &sth, &n_st);
+	if (n == NONE)
+		return 0;
+	free(sth);
+	sh = shingles(th, n, &n_sh, &prefix);
+	free(th);
+	if (!sh)
+		return 0;
+	n_sh = sort_unique(sh, n_sh);
+	int32_t votes[64] = {0};
+	for (uint32_t i = 0; i < n_sh; i++)
+		for (int b = 0; b < 64; b++)
+			votes[b] += (sh[i] >> b) & 1 ? 1 : -1;
+	free(sh);
+	uint64_t h = 0;
+	for (int b = 0; b < 64; b++)
+		if (votes[b] > 0)
+			h |= (uint64_t)1 << b;
+	return h;
+}
