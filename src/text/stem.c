@@ -1,8 +1,140 @@
-/* PLACEHOLDER: being written; replaced before landing. */
+/*
+ * stem.c - Snowball stemming (libstemmer) and English stopwords.
+ *
+ * Words reach here case-folded (cr_utf8_fold), so ’ is already '. A
+ * cr_stemmer wraps one sb_stemmer, whose result buffer is overwritten by
+ * each call: the stem is copied into the caller's arena at once, and a
+ * stemmer must not be shared between threads.
+ */
 #include "text/stem.h"
+
+#include <limits.h>
 #include <stdlib.h>
-struct cr_stemmer { int x; };
-cr_stemmer *cr_stemmer_new(const char *lang) { (void)lang; return calloc(1, sizeof(cr_stemmer)); }
-void cr_stemmer_free(cr_stemmer *s) { free(s); }
-const char *cr_stem(cr_stemmer *s, cr_arena *a, const char *norm, size_t n) { (void)s; return cr_arena_strndup(a, norm, n); }
-int cr_is_stopword(const char *norm, size_t n) { (void)norm; (void)n; return 0; }
+#include <string.h>
+#include <libstemmer.h>
+
+/* Words longer than this are not stemmed (returned as they are): no real
+ * word is this long, and it bounds the stemmer's work per call. */
+#define STEM_MAX_BYTES 256
+/* Longer than the longest stopword: no need to search. */
+#define STOP_MAX_BYTES 16
+
+struct cr_stemmer {
+	struct sb_stemmer *sb;
+};
+
+/* ISO 639-1 codes and the Snowball names they stand for. */
+static const struct {
+	const char *iso;
+	const char *snowball;
+} LANGS[] = {
+        {"da", "danish"},    {"de", "german"},     {"en", "english"},
+        {"es", "spanish"},   {"fi", "finnish"},    {"fr", "french"},
+        {"hu", "hungarian"}, {"it", "italian"},    {"nl", "dutch"},
+        {"no", "norwegian"}, {"pt", "portuguese"}, {"ro", "romanian"},
+        {"ru", "russian"},   {"sv", "swedish"},    {"tr", "turkish"},
+};
+
+/* Common English function words: articles, pronouns, auxiliaries,
+ * prepositions, conjunctions and their contractions. Reporting verbs
+ * ("said") are content here: quotes and facts hinge on them. Sorted by
+ * strcmp for binary search. */
+static const char *const STOPWORDS[] = {
+        "a",         "about",      "above",    "across",     "after",
+        "again",     "against",    "all",      "along",      "also",
+        "although",  "am",         "amid",     "among",      "an",
+        "and",       "any",        "are",      "aren't",     "around",
+        "as",        "at",         "be",       "because",    "been",
+        "before",    "being",      "below",    "between",    "both",
+        "but",       "by",         "can",      "can't",      "could",
+        "couldn't",  "despite",    "did",      "didn't",     "do",
+        "does",      "doesn't",    "doing",    "don't",      "down",
+        "during",    "each",       "few",      "for",        "from",
+        "further",   "had",        "hadn't",   "has",        "hasn't",
+        "have",      "haven't",    "having",   "he",         "he's",
+        "her",       "here",       "hers",     "herself",    "him",
+        "himself",   "his",        "how",      "i",          "i'd",
+        "i'll",      "i'm",        "i've",     "if",         "in",
+        "into",      "is",         "isn't",    "it",         "it's",
+        "its",       "itself",     "just",     "let's",      "may",
+        "me",        "might",      "more",     "most",       "must",
+        "my",        "myself",     "no",       "nor",        "not",
+        "of",        "off",        "on",       "once",       "only",
+        "onto",      "or",         "other",    "our",        "ours",
+        "ourselves", "out",        "over",     "own",        "per",
+        "same",      "shall",      "she",      "she's",      "should",
+        "shouldn't", "so",         "some",     "such",       "than",
+        "that",      "that's",     "the",      "their",      "theirs",
+        "them",      "themselves", "then",     "there",      "there's",
+        "these",     "they",       "they're",  "they've",    "this",
+        "those",     "through",    "to",       "too",        "toward",
+        "towards",   "under",      "until",    "up",         "upon",
+        "us",        "very",       "via",      "was",        "wasn't",
+        "we",        "we're",      "we've",    "were",       "weren't",
+        "what",      "when",       "where",    "whether",    "which",
+        "while",     "who",        "whom",     "whose",      "why",
+        "will",      "with",       "within",   "without",    "won't",
+        "would",     "wouldn't",   "you",      "you're",     "you've",
+        "your",      "yours",      "yourself", "yourselves",
+};
+
+cr_stemmer *cr_stemmer_new(const char *lang)
+{
+	if (!lang)
+		return NULL;
+	const char *name = lang;
+	for (size_t i = 0; i < sizeof LANGS / sizeof LANGS[0]; i++)
+		if (!strcmp(lang, LANGS[i].iso))
+			name = LANGS[i].snowball;
+	struct sb_stemmer *sb = sb_stemmer_new(name, "UTF_8");
+	if (!sb)
+		return NULL;
+	cr_stemmer *s = malloc(sizeof *s);
+	if (!s) {
+		sb_stemmer_delete(sb);
+		return NULL;
+	}
+	s->sb = sb;
+	return s;
+}
+
+void cr_stemmer_free(cr_stemmer *s)
+{
+	if (!s)
+		return;
+	sb_stemmer_delete(s->sb);
+	free(s);
+}
+
+const char *cr_stem(cr_stemmer *s, cr_arena *a, const char *norm, size_t n)
+{
+	if (!s || n == 0 || n > STEM_MAX_BYTES)
+		return cr_arena_strndup(a, norm, n);
+	const sb_symbol *r =
+	        sb_stemmer_stem(s->sb, (const sb_symbol *)norm, (int)n);
+	if (!r)
+		return NULL;
+	int len = sb_stemmer_length(s->sb);
+	return cr_arena_strndup(a, (const char *)r, (size_t)len);
+}
+
+int cr_is_stopword(const char *norm, size_t n)
+{
+	if (!norm || n == 0 || n > STOP_MAX_BYTES)
+		return 0;
+	size_t lo = 0, hi = sizeof STOPWORDS / sizeof STOPWORDS[0];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *w = STOPWORDS[mid];
+		int c = strncmp(norm, w, n);
+		if (c == 0 && w[n] != '\0')
+			c = -1; /* norm is a proper prefix of w */
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
