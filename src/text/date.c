@@ -1,8 +1,1152 @@
-/* PLACEHOLDER: being written; replaced before landing. */
+/*
+ * date.c - date expressions in news text and their calendar dates.
+ *
+ * Reads the tokens of an analysed article (norm and flags, as token.c
+ * and analyze.c leave them) one sentence at a time and appends a cr_date
+ * for each expression of time it recognises: full dates, months, years,
+ * weekdays, relative days, holidays and vague times. Matching is by
+ * small local patterns over a few tokens, so each token is looked at a
+ * bounded number of times. It assumes the tokenizer's contract: norms are
+ * case-folded with typographic apostrophes mapped to ', a trailing "." is
+ * a punctuation token of its own ("Nov." is "nov" "."), numerals with an
+ * ordinal suffix are one token ("20th"), and "-" between digits is a
+ * punctuation token ("2024-11-20" is five tokens).
+ *
+ * Resolution places a date on the calendar against an anchor (the day
+ * the article was published) the way news readers do: a bare weekday is
+ * the most recent one, a month-day without a year the nearest one.
+ */
 #include "text/date.h"
-cr_err cr_dates_find(cr_article *a) { (void)a; return CR_OK; }
-void cr_date_resolve(cr_date *d, int y, int m, int day) { (void)d; (void)y; (void)m; (void)day; }
-int64_t cr_days_from_civil(int y, int m, int d) { (void)y; (void)m; (void)d; return 0; }
-void cr_civil_from_days(int64_t z, int *y, int *m, int *d) { (void)z; *y = 1970; *m = 1; *d = 1; }
-int cr_weekday(int y, int m, int d) { (void)y; (void)m; (void)d; return 0; }
-int cr_dates_infer_anchor(const cr_article *a, int *y, int *m, int *d) { (void)a; (void)y; (void)m; (void)d; return 0; }
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "text/number.h"
+
+/* Most dates kept for one article: a bound on hostile input. */
+#define CR_MAX_DATES 65536u
+/* Tokens looked back over for a future cue ("will ... in January"). */
+#define CUE_LOOKBACK 12
+/* Tokens before a number that a date containing it may start at. */
+#define ROLE_LOOKBACK 5
+/* Years a plain year or an inferred year may take. */
+#define YEAR_MIN 1900
+#define YEAR_MAX 2100
+/* Years searched forward for a day-month falling on a weekday: the
+ * Gregorian weekday cycle repeats within 28 years except on Feb 29. */
+#define INFER_YEARS 40
+
+#define NO_TOK UINT32_MAX
+
+/* A sentence being scanned: tokens [b, e) of a. */
+typedef struct scan {
+	const cr_article *a;
+	uint32_t b, e;
+} scan;
+
+/* One match: the date and the tokens it covers. day_tok and year_tok
+ * name the numbers that are a day or a year of it (NO_TOK when none);
+ * all_parts marks a numeric date whose every number is a date part. */
+typedef struct dmatch {
+	cr_date d;
+	uint32_t first, last;
+	uint32_t day_tok, year_tok;
+	int all_parts;
+} dmatch;
+
+static const char *const month_names[12] = {
+        "january", "february", "march",     "april",   "may",      "june",
+        "july",    "august",   "september", "october", "november", "december"};
+
+static const struct {
+	const char *w;
+	int m;
+} month_abbrs[] = {
+        {"jan", 1},  {"feb", 2},  {"mar", 3},  {"apr", 4},
+        {"jun", 6},  {"jul", 7},  {"aug", 8},  {"sep", 9},
+        {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12},
+};
+
+static const char *const weekday_names[7] = {"sunday",    "monday",   "tuesday",
+                                             "wednesday", "thursday", "friday",
+                                             "saturday"};
+
+/* Words after which a month or year names a time, not a person or a verb:
+ * "in May", "since 2014". */
+static const char *const time_cues[] = {
+        "in",      "on",     "since", "until",     "till",   "of",
+        "early",   "late",   "mid",   "by",        "from",   "through",
+        "during",  "before", "after", "last",      "next",   "this",
+        "between", "end",    "start", "beginning", "middle", "throughout",
+        "until",   "around", "to",    "and",
+};
+
+/* Words that make a following weekday, month or holiday lie after the
+ * anchor: "will meet on Friday", "before Trump takes office in January". */
+static const char *const future_cues[] = {
+        "will",      "shall",   "next",    "coming", "upcoming", "due",
+        "scheduled", "planned", "returns", "takes",  "begins",   "starts",
+        "won't",     "resumes", "expires", "opens",
+};
+
+static int streq(const char *a, const char *b)
+{
+	return strcmp(a, b) == 0;
+}
+
+static int in_list(const char *w, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (streq(w, list[i]))
+			return 1;
+	return 0;
+}
+
+#define IN_LIST(w, list) in_list((w), (list), sizeof(list) / sizeof(list[0]))
+
+static const cr_token *tok(const scan *s, uint32_t i)
+{
+	return &s->a->toks[i];
+}
+
+/* The norm of token i, or "" outside the sentence. */
+static const char *norm_at(const scan *s, uint32_t i)
+{
+	if (i < s->b || i >= s->e)
+		return "";
+	return s->a->toks[i].norm;
+}
+
+static int is_word(const scan *s, uint32_t i)
+{
+	return i >= s->b && i < s->e && (tok(s, i)->flags & CR_TOK_WORD);
+}
+
+static int is_cap(const scan *s, uint32_t i)
+{
+	return is_word(s, i) &&
+	       (tok(s, i)->flags & (CR_TOK_CAP | CR_TOK_UPPER));
+}
+
+/* 1 when tokens i and i+1 touch (no space between them). */
+static int adjacent(const scan *s, uint32_t i)
+{
+	if (i + 1 >= s->e)
+		return 0;
+	const cr_token *t = tok(s, i);
+	return t->span.off + t->span.len == tok(s, i + 1)->span.off;
+}
+
+/* Copies the norm of a word into buf without a possessive "'s", so that
+ * "tuesday's" and "year's" read as their words. */
+static const char *base_word(const char *norm, char *buf, size_t cap)
+{
+	size_t n = strlen(norm);
+	if (n + 1 > cap)
+		return norm;
+	memcpy(buf, norm, n + 1);
+	if (n > 2 && buf[n - 2] == '\'' && buf[n - 1] == 's')
+		buf[n - 2] = '\0';
+	else if (n > 1 && buf[n - 1] == '\'')
+		buf[n - 1] = '\0';
+	return buf;
+}
+
+/* The month (1..12) a word names, full or abbreviated; 0 when none.
+ * *abbr is set for abbreviations. */
+static int month_of(const char *w, int *abbr)
+{
+	*abbr = 0;
+	for (int m = 0; m < 12; m++)
+		if (streq(w, month_names[m]))
+			return m + 1;
+	for (size_t i = 0; i < sizeof month_abbrs / sizeof month_abbrs[0]; i++)
+		if (streq(w, month_abbrs[i].w)) {
+			*abbr = 1;
+			return month_abbrs[i].m;
+		}
+	return 0;
+}
+
+static int weekday_of(const char *w)
+{
+	for (int d = 0; d < 7; d++)
+		if (streq(w, weekday_names[d]))
+			return d;
+	return -1;
+}
+
+/* Value of a plain digit string with an optional ordinal suffix, or -1:
+ * "20" "20th" -> 20. Commas, points and other suffixes are not days. */
+static long digits_value(const char *w, int *ndigits)
+{
+	long v = 0;
+	int n = 0;
+	while (w[n] >= '0' && w[n] <= '9' && n < 6)
+		v = v * 10 + (w[n++] - '0');
+	*ndigits = n;
+	if (n == 0)
+		return -1;
+	const char *suf = w + n;
+	if (*suf == '\0' || streq(suf, "st") || streq(suf, "nd") ||
+	    streq(suf, "rd") || streq(suf, "th"))
+		return v;
+	return -1;
+}
+
+/* The day (1..31) number token i writes, or 0. */
+static int day_at(const scan *s, uint32_t i)
+{
+	if (i < s->b || i >= s->e || !(tok(s, i)->flags & CR_TOK_NUM))
+		return 0;
+	int nd;
+	long v = digits_value(tok(s, i)->norm, &nd);
+	return (nd <= 2 && v >= 1 && v <= 31) ? (int)v : 0;
+}
+
+/* The year (1000..2999, four plain digits) token i writes, or 0. */
+static int year_at(const scan *s, uint32_t i)
+{
+	if (i < s->b || i >= s->e || !(tok(s, i)->flags & CR_TOK_NUM))
+		return 0;
+	const char *w = tok(s, i)->norm;
+	int nd;
+	long v = digits_value(w, &nd);
+	if (nd != 4 || w[4] != '\0' || v < 1000 || v > 2999)
+		return 0;
+	return (int)v;
+}
+
+/* The month named at token i, capitalised as news writes months; sets
+ * *abbr and, when a "." follows an abbreviation, *next past it. 0 when
+ * token i is no month. */
+static int month_at(const scan *s, uint32_t i, int *abbr, uint32_t *next)
+{
+	if (!is_cap(s, i))
+		return 0;
+	char buf[32];
+	int m = month_of(base_word(tok(s, i)->norm, buf, sizeof buf), abbr);
+	if (!m)
+		return 0;
+	*next = i + 1;
+	if (*abbr && *next < s->e && streq(norm_at(s, *next), ".") &&
+	    adjacent(s, i))
+		(*next)++;
+	return m;
+}
+
+/* 1 when a word just before token i makes a time reading likely. */
+static int time_cue_before(const scan *s, uint32_t i)
+{
+	return i > s->b && IN_LIST(norm_at(s, i - 1), time_cues);
+}
+
+/* The direction a weekday, month or holiday at [first..] is meant in:
+ * +1 after a future cue in the same clause, -1 after "last" or "past",
+ * else 0. *first moves back over a "next"/"last"/"this" that belongs to
+ * the expression. */
+static int direction_before(const scan *s, uint32_t *first)
+{
+	uint32_t i = *first;
+	if (i > s->b) {
+		const char *p = norm_at(s, i - 1);
+		if (streq(p, "last") || streq(p, "past")) {
+			*first = i - 1;
+			return -1;
+		}
+		if (streq(p, "next") || streq(p, "coming")) {
+			*first = i - 1;
+			if (*first > s->b &&
+			    streq(norm_at(s, *first - 1), "this"))
+				(*first)--;
+			return 1;
+		}
+		if (streq(p, "this")) {
+			*first = i - 1;
+			return 0;
+		}
+	}
+	for (uint32_t k = i, n = 0; k > s->b && n < CUE_LOOKBACK; k--, n++) {
+		const cr_token *t = tok(s, k - 1);
+		if (t->flags & (CR_TOK_PUNCT | CR_TOK_QUOTE)) {
+			const char *p = t->norm;
+			if (streq(p, ",") || streq(p, ";") || streq(p, ":") ||
+			    streq(p, "(") || streq(p, ")") ||
+			    (t->flags & CR_TOK_QUOTE))
+				break;
+			continue;
+		}
+		size_t n_len = strlen(t->norm);
+		if (IN_LIST(t->norm, future_cues) ||
+		    (n_len > 3 && streq(t->norm + n_len - 3, "'ll")))
+			return 1;
+	}
+	return 0;
+}
+
+static void match_init(dmatch *m, uint32_t first, uint8_t kind)
+{
+	memset(m, 0, sizeof *m);
+	m->d.kind = kind;
+	m->d.weekday = -1;
+	m->first = first;
+	m->last = first;
+	m->day_tok = NO_TOK;
+	m->year_tok = NO_TOK;
+}
+
+/* An optional ", YYYY" or " YYYY" after token j - 1; sets the year. */
+static uint32_t take_year(const scan *s, uint32_t j, dmatch *m)
+{
+	uint32_t k = j;
+	if (k < s->e && streq(norm_at(s, k), ","))
+		k++;
+	int y = year_at(s, k);
+	if (!y)
+		return j;
+	m->d.year = (int16_t)y;
+	m->year_tok = k;
+	m->last = k;
+	return k + 1;
+}
+
+/* "2024-11-20", as five tokens or (if the tokenizer keeps it) one. */
+static int match_iso(const scan *s, uint32_t i, dmatch *m)
+{
+	if (i >= s->e || !(tok(s, i)->flags & CR_TOK_NUM))
+		return 0;
+	const char *w = tok(s, i)->norm;
+	int y, mo, d;
+	uint32_t last;
+	if (strlen(w) == 10 && w[4] == '-' && w[7] == '-') {
+		char buf[11];
+		memcpy(buf, w, 11);
+		buf[4] = buf[7] = '\0';
+		int n1, n2, n3;
+		y = (int)digits_value(buf, &n1);
+		mo = (int)digits_value(buf + 5, &n2);
+		d = (int)digits_value(buf + 8, &n3);
+		if (n1 != 4 || n2 != 2 || n3 != 2)
+			return 0;
+		last = i;
+	} else {
+		if (i + 4 >= s->e || !adjacent(s, i) || !adjacent(s, i + 1) ||
+		    !adjacent(s, i + 2) || !adjacent(s, i + 3) ||
+		    !streq(norm_at(s, i + 1), "-") ||
+		    !streq(norm_at(s, i + 3), "-"))
+			return 0;
+		int nd;
+		y = year_at(s, i);
+		mo = (int)digits_value(norm_at(s, i + 2), &nd);
+		if (nd != 2 || !(tok(s, i + 2)->flags & CR_TOK_NUM))
+			return 0;
+		d = (int)digits_value(norm_at(s, i + 4), &nd);
+		if (nd != 2 || !(tok(s, i + 4)->flags & CR_TOK_NUM))
+			return 0;
+		last = i + 4;
+		/* "2024-11-20-5" is something else. */
+		if (adjacent(s, last) && !streq(norm_at(s, last + 1), ".") &&
+		    !streq(norm_at(s, last + 1), ","))
+			return 0;
+	}
+	if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > 31)
+		return 0;
+	match_init(m, i, CR_DATE_ABSOLUTE);
+	m->d.year = (int16_t)y;
+	m->d.month = (int8_t)mo;
+	m->d.day = (int8_t)d;
+	m->last = last;
+	m->all_parts = 1;
+	return 1;
+}
+
+/* Month first: "November 20", "Nov. 20, 2024", "February 2022",
+ * "in January". */
+static int match_month(const scan *s, uint32_t i, dmatch *m)
+{
+	int abbr;
+	uint32_t j;
+	int mo = month_at(s, i, &abbr, &j);
+	if (!mo) {
+		/* "mid-November", "early-March" are one word token. */
+		if (!is_word(s, i))
+			return 0;
+		const char *w = norm_at(s, i);
+		const char *dash = strchr(w, '-');
+		if (!dash)
+			return 0;
+		size_t pre = (size_t)(dash - w);
+		if (!((pre == 3 && !strncmp(w, "mid", 3)) ||
+		      (pre == 5 && !strncmp(w, "early", 5)) ||
+		      (pre == 4 && !strncmp(w, "late", 4))))
+			return 0;
+		mo = month_of(dash + 1, &abbr);
+		if (!mo || abbr)
+			return 0;
+		match_init(m, i, CR_DATE_MONTH);
+		m->d.month = (int8_t)mo;
+		m->d.offset_days = direction_before(s, &m->first);
+		take_year(s, i + 1, m);
+		return 1;
+	}
+	int day = day_at(s, j);
+	if (day) {
+		match_init(m, i, CR_DATE_ABSOLUTE);
+		m->d.month = (int8_t)mo;
+		m->d.day = (int8_t)day;
+		m->day_tok = j;
+		m->last = j;
+		take_year(s, j + 1, m);
+		return 1;
+	}
+	int y = year_at(s, j);
+	if (y) {
+		match_init(m, i, CR_DATE_MONTH);
+		m->d.month = (int8_t)mo;
+		m->d.year = (int16_t)y;
+		m->year_tok = j;
+		m->last = j;
+		return 1;
+	}
+	/* A bare month: abbreviations never, and "May" or "March" only
+	 * after a time cue ("in May"), since they are also common words. */
+	if (abbr)
+		return 0;
+	if ((mo == 3 || mo == 5) && !time_cue_before(s, i))
+		return 0;
+	match_init(m, i, CR_DATE_MONTH);
+	m->d.month = (int8_t)mo;
+	m->d.offset_days = direction_before(s, &m->first);
+	/* "this September" is in the anchor's year; "July last year" in the
+	 * one before: a year offset, not a direction. */
+	const char *n1 = norm_at(s, i + 1), *n2 = norm_at(s, i + 2);
+	if ((streq(n1, "last") || streq(n1, "next") || streq(n1, "this")) &&
+	    (streq(n2, "year") || streq(n2, "year's"))) {
+		m->d.offset_days = streq(n1, "last") ? -1 : streq(n1, "next");
+		m->d.offset_unit = 'y';
+		m->last = i + 2;
+	} else if (m->first < i && streq(norm_at(s, m->first), "this")) {
+		m->d.offset_days = 0;
+		m->d.offset_unit = 'y';
+	}
+	return 1;
+}
+
+/* Day first: "20 November 2024", "the 20th of November". */
+static int match_day_first(const scan *s, uint32_t i, dmatch *m)
+{
+	int day = day_at(s, i);
+	if (!day)
+		return 0;
+	uint32_t j = i + 1;
+	if (streq(norm_at(s, j), "of"))
+		j++;
+	int abbr;
+	uint32_t k;
+	int mo = month_at(s, j, &abbr, &k);
+	if (!mo)
+		return 0;
+	match_init(m, i, CR_DATE_ABSOLUTE);
+	m->d.month = (int8_t)mo;
+	m->d.day = (int8_t)day;
+	m->day_tok = i;
+	m->last = k - 1;
+	take_year(s, k, m);
+	return 1;
+}
+
+/* A weekday, alone ("on Tuesday") or heading a full date ("Wednesday,
+ * November 20"). */
+static int match_weekday(const scan *s, uint32_t i, dmatch *m)
+{
+	if (!is_cap(s, i))
+		return 0;
+	char buf[32];
+	int wd = weekday_of(base_word(tok(s, i)->norm, buf, sizeof buf));
+	if (wd < 0)
+		return 0;
+	uint32_t j = i + 1;
+	if (streq(norm_at(s, j), ","))
+		j++;
+	dmatch full;
+	if (match_month(s, j, &full) && full.d.kind == CR_DATE_ABSOLUTE) {
+		*m = full;
+	} else if (match_day_first(s, j, &full)) {
+		*m = full;
+	} else {
+		match_init(m, i, CR_DATE_WEEKDAY);
+		m->d.weekday = (int8_t)wd;
+		m->d.offset_days = direction_before(s, &m->first);
+		return 1;
+	}
+	m->first = i;
+	m->d.weekday = (int8_t)wd;
+	return 1;
+}
+
+/* 1 when token i is a plural-looking content word ("cases"), which
+ * makes a four-digit number before it a count, not a year. */
+static int plural_word_at(const scan *s, uint32_t i)
+{
+	if (!is_word(s, i) || (tok(s, i)->flags & CR_TOK_STOP))
+		return 0;
+	const char *w = norm_at(s, i);
+	size_t n = strlen(w);
+	return n > 3 && w[n - 1] == 's' && w[n - 2] != 's' &&
+	       w[n - 2] != '\'' && w[n - 2] != 'u' && w[n - 2] != 'i';
+}
+
+/* A year after a cue: "in 2022", "since 2014", "between 2019 and 2022". */
+static int match_year(const scan *s, uint32_t i, dmatch *m)
+{
+	int y = year_at(s, i);
+	if (!y || y < YEAR_MIN || y > YEAR_MAX || i == s->b)
+		return 0;
+	const char *p = norm_at(s, i - 1);
+	int ok = 0;
+	if (streq(p, "and") || streq(p, "to") || streq(p, "or") ||
+	    streq(p, "-"))
+		ok = i >= s->b + 2 && year_at(s, i - 2);
+	else if (streq(p, "on") || streq(p, "around"))
+		ok = 0;
+	else
+		ok = time_cue_before(s, i) || streq(p, "year") ||
+		     streq(p, "summer") || streq(p, "spring") ||
+		     streq(p, "autumn") || streq(p, "winter") ||
+		     streq(p, "fall");
+	if (!ok || plural_word_at(s, i + 1))
+		return 0;
+	match_init(m, i, CR_DATE_YEAR);
+	m->d.year = (int16_t)y;
+	m->year_tok = i;
+	return 1;
+}
+
+/* Sets a holiday's day and its direction. */
+static void holiday(const scan *s, dmatch *m, uint32_t first, uint32_t last,
+                    int mo, int day)
+{
+	match_init(m, first, CR_DATE_HOLIDAY);
+	m->last = last;
+	m->d.month = (int8_t)mo;
+	m->d.day = (int8_t)day;
+	m->d.offset_days = direction_before(s, &m->first);
+}
+
+/* The fixed day of a country's independence day, from the word before
+ * it ("Ukraine's independence day"); 0 when not known. */
+static int independence_day(const scan *s, uint32_t i, int *day)
+{
+	if (i == s->b)
+		return 0;
+	char buf[32];
+	const char *p = base_word(norm_at(s, i - 1), buf, sizeof buf);
+	if (streq(p, "ukraine") || streq(p, "ukrainian")) {
+		*day = 24;
+		return 8;
+	}
+	if (streq(p, "us") || streq(p, "u.s") || streq(p, "america") ||
+	    streq(p, "american")) {
+		*day = 4;
+		return 7;
+	}
+	if (streq(p, "india") || streq(p, "indian")) {
+		*day = 15;
+		return 8;
+	}
+	return 0;
+}
+
+/* New Year, Christmas, independence day and a few fixed holidays. */
+static int match_holiday(const scan *s, uint32_t i, dmatch *m)
+{
+	if (!is_word(s, i))
+		return 0;
+	char b0[32], b1[32], b2[32];
+	const char *w = base_word(norm_at(s, i), b0, sizeof b0);
+	const char *w1 = base_word(norm_at(s, i + 1), b1, sizeof b1);
+	const char *w2 = base_word(norm_at(s, i + 2), b2, sizeof b2);
+	if (streq(w, "new") && streq(w1, "year") && is_cap(s, i) &&
+	    is_cap(s, i + 1)) {
+		if (streq(w2, "eve")) {
+			holiday(s, m, i, i + 2, 12, 31);
+			return 1;
+		}
+		holiday(s, m, i, streq(w2, "day") ? i + 2 : i + 1, 1, 1);
+		return 1;
+	}
+	if (streq(w, "christmas") && is_cap(s, i)) {
+		int orth = i > s->b && streq(norm_at(s, i - 1), "orthodox");
+		if (streq(w1, "eve"))
+			holiday(s, m, i, i + 1, orth ? 1 : 12, orth ? 6 : 24);
+		else
+			holiday(s, m, i, streq(w1, "day") ? i + 1 : i,
+			        orth ? 1 : 12, orth ? 7 : 25);
+		if (orth)
+			m->first--;
+		return 1;
+	}
+	if (streq(w, "halloween") && is_cap(s, i)) {
+		holiday(s, m, i, i, 10, 31);
+		return 1;
+	}
+	if (!streq(w1, "day"))
+		return 0;
+	static const struct {
+		const char *w;
+		int m, d;
+	} named[] = {
+	        {"valentine", 2, 14},    {"boxing", 12, 26},
+	        {"victory", 5, 9},       {"armistice", 11, 11},
+	        {"remembrance", 11, 11},
+	};
+	for (size_t k = 0; k < sizeof named / sizeof named[0]; k++)
+		if (streq(w, named[k].w) && is_cap(s, i)) {
+			holiday(s, m, i, i + 1, named[k].m, named[k].d);
+			return 1;
+		}
+	if (streq(w, "independence")) {
+		int day = 0;
+		int mo = independence_day(s, i, &day);
+		holiday(s, m, i, i + 1, mo, day);
+		return 1;
+	}
+	return 0;
+}
+
+/* The unit ('d' 'w' 'm' 'y') of a time word, singular or plural. */
+static int time_unit(const char *w)
+{
+	if (streq(w, "day") || streq(w, "days"))
+		return 'd';
+	if (streq(w, "week") || streq(w, "weeks"))
+		return 'w';
+	if (streq(w, "month") || streq(w, "months"))
+		return 'm';
+	if (streq(w, "year") || streq(w, "years"))
+		return 'y';
+	return 0;
+}
+
+static void relative(dmatch *m, uint32_t first, uint32_t last, int off,
+                     int unit)
+{
+	match_init(m, first, CR_DATE_RELATIVE);
+	m->last = last;
+	m->d.offset_days = off;
+	m->d.offset_unit = (int8_t)unit;
+}
+
+static void vague(dmatch *m, uint32_t first, uint32_t last, int unit)
+{
+	match_init(m, first, CR_DATE_VAGUE);
+	m->last = last;
+	m->d.offset_unit = (int8_t)unit;
+}
+
+/* "N days ago", "a week later", "three days after": a count of time
+ * units and the word that says from when. */
+static int match_count_ago(const scan *s, uint32_t i, dmatch *m)
+{
+	const cr_token *t = tok(s, i);
+	double v = 0;
+	int ord = 0;
+	if (streq(t->norm, "a") || streq(t->norm, "one"))
+		v = 1;
+	else if (!(t->flags & (CR_TOK_NUM | CR_TOK_WORD)) ||
+	         !cr_number_parse(t->norm, strlen(t->norm), &v, &ord) || ord)
+		return 0;
+	if (v < 1 || v > 10000 || v != (double)(long)v)
+		return 0;
+	int unit = time_unit(norm_at(s, i + 1));
+	if (!unit)
+		return 0;
+	const char *w = norm_at(s, i + 2);
+	int sign, event = 1;
+	uint32_t last = i + 2;
+	if (streq(w, "ago")) {
+		sign = -1;
+		event = 0;
+	} else if (streq(w, "from") && streq(norm_at(s, i + 3), "now")) {
+		sign = 1;
+		event = 0;
+		last = i + 3;
+	} else if (streq(w, "later") || streq(w, "after")) {
+		sign = 1;
+	} else if (streq(w, "earlier") || streq(w, "before") ||
+	           streq(w, "prior")) {
+		sign = -1;
+	} else {
+		return 0;
+	}
+	relative(m, i, last, sign * (int)v, unit);
+	if (event)
+		m->d.granularity = 'e';
+	return 1;
+}
+
+/* today, yesterday, last week, this year, in recent months, ... */
+static int match_relative(const scan *s, uint32_t i, dmatch *m)
+{
+	if (!is_word(s, i))
+		return match_count_ago(s, i, m);
+	char b0[32], b1[32], b2[32];
+	const char *w = base_word(norm_at(s, i), b0, sizeof b0);
+	const char *w1 = base_word(norm_at(s, i + 1), b1, sizeof b1);
+	const char *w2 = base_word(norm_at(s, i + 2), b2, sizeof b2);
+	if (streq(w, "today") || streq(w, "tonight")) {
+		relative(m, i, i, 0, 'd');
+		return 1;
+	}
+	if (streq(w, "yesterday")) {
+		relative(m, i, i, -1, 'd');
+		return 1;
+	}
+	if (streq(w, "tomorrow")) {
+		relative(m, i, i, 1, 'd');
+		return 1;
+	}
+	if (streq(w, "this") &&
+	    (streq(w1, "morning") || streq(w1, "afternoon") ||
+	     streq(w1, "evening"))) {
+		relative(m, i, i + 1, 0, 'd');
+		return 1;
+	}
+	int unit;
+	if ((streq(w, "earlier") || streq(w, "later")) && streq(w1, "this") &&
+	    (unit = time_unit(w2)) != 0) {
+		vague(m, i, i + 2, unit);
+		return 1;
+	}
+	if ((streq(w, "earlier") || streq(w, "later")) && streq(w1, "today")) {
+		relative(m, i, i + 1, 0, 'd');
+		return 1;
+	}
+	if (streq(w, "this") && (unit = time_unit(w1)) != 0) {
+		vague(m, i, i + 1, unit);
+		return 1;
+	}
+	if (streq(w, "last") && streq(w1, "night")) {
+		relative(m, i, i + 1, -1, 'd');
+		return 1;
+	}
+	if ((streq(w, "last") || streq(w, "next")) &&
+	    (unit = time_unit(w1)) != 0 && w1[strlen(w1) - 1] != 's') {
+		relative(m, i, i + 1, streq(w, "last") ? -1 : 1, unit);
+		if (unit == 'd') /* "the next day" follows an event */
+			m->d.granularity = 'e';
+		return 1;
+	}
+	if (streq(w, "following") && streq(w1, "day")) {
+		relative(m, i, i + 1, 1, 'd');
+		m->d.granularity = 'e';
+		return 1;
+	}
+	if ((streq(w, "recent") || streq(w, "coming")) &&
+	    (unit = time_unit(w1)) != 0 && w1[strlen(w1) - 1] == 's') {
+		uint32_t first = i;
+		if (i > s->b && streq(norm_at(s, i - 1), "the"))
+			first--;
+		if (first > s->b && streq(norm_at(s, first - 1), "in"))
+			first--;
+		vague(m, first, i + 1, 0);
+		return 1;
+	}
+	if ((streq(w, "this") || streq(w, "last") || streq(w, "next")) &&
+	    (streq(w1, "summer") || streq(w1, "spring") ||
+	     streq(w1, "autumn") || streq(w1, "fall") || streq(w1, "winter") ||
+	     streq(w1, "weekend"))) {
+		vague(m, i, i + 1, 0);
+		return 1;
+	}
+	if (streq(w, "recently")) {
+		vague(m, i, i, 0);
+		return 1;
+	}
+	if (streq(w, "past") && (streq(w1, "few") || streq(w1, "several")) &&
+	    (unit = time_unit(w2)) != 0) {
+		vague(m, i, i + 2, 0);
+		return 1;
+	}
+	return match_count_ago(s, i, m);
+}
+
+/* Tries every pattern at token i; the first that matches wins. */
+static int match_at(const scan *s, uint32_t i, dmatch *m)
+{
+	return match_iso(s, i, m) || match_weekday(s, i, m) ||
+	       match_month(s, i, m) || match_day_first(s, i, m) ||
+	       match_year(s, i, m) || match_holiday(s, i, m) ||
+	       match_relative(s, i, m);
+}
+
+/* The sentence holding token i. */
+static scan sentence_of(const cr_article *a, uint32_t i)
+{
+	scan s = {a, 0, a->n_toks};
+	uint32_t si = a->toks[i].sent;
+	if (si < a->n_sents && a->sents[si].tok_begin <= i &&
+	    i < a->sents[si].tok_end) {
+		s.b = a->sents[si].tok_begin;
+		s.e = a->sents[si].tok_end;
+	}
+	return s;
+}
+
+int cr_date_number_role(const cr_article *a, uint32_t i)
+{
+	if (!a || i >= a->n_toks || !(a->toks[i].flags & CR_TOK_NUM))
+		return 0;
+	scan s = sentence_of(a, i);
+	uint32_t k = i > s.b + ROLE_LOOKBACK ? i - ROLE_LOOKBACK : s.b;
+	for (; k <= i; k++) {
+		dmatch m;
+		if (!match_at(&s, k, &m) || m.first > i || m.last < i)
+			continue;
+		if (m.day_tok == i || m.all_parts)
+			return 1;
+		if (m.year_tok == i)
+			return 2;
+	}
+	return 0;
+}
+
+static int64_t floor_div(int64_t a, int64_t b)
+{
+	int64_t q = a / b;
+	return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+cr_err cr_dates_find(cr_article *a)
+{
+	if (!a)
+		return CR_EINVAL;
+	a->dates = NULL;
+	a->n_dates = 0;
+	uint32_t cap = 0;
+	for (uint32_t si = 0; si < a->n_sents; si++) {
+		scan s = {a, a->sents[si].tok_begin, a->sents[si].tok_end};
+		if (s.e > a->n_toks || s.b > s.e)
+			continue;
+		for (uint32_t i = s.b; i < s.e;) {
+			dmatch m;
+			if (!match_at(&s, i, &m)) {
+				i++;
+				continue;
+			}
+			if (a->n_dates == CR_MAX_DATES)
+				return CR_ETOOBIG;
+			if (a->n_dates == cap) {
+				uint32_t nc = cap ? cap * 2 : 16;
+				cr_date *g = cr_arena_grow(a->arena, a->dates,
+				                           cap, nc, sizeof *g);
+				if (!g)
+					return CR_ENOMEM;
+				a->dates = g;
+				cap = nc;
+			}
+			cr_date *d = &a->dates[a->n_dates++];
+			*d = m.d;
+			const cr_token *f = &a->toks[m.first];
+			const cr_token *l = &a->toks[m.last];
+			d->span.off = f->span.off;
+			d->span.len = l->span.off + l->span.len - f->span.off;
+			d->sent = si;
+			i = m.last + 1;
+		}
+	}
+	if (a->published != CR_TIME_NONE) {
+		int y, mo, day;
+		cr_civil_from_days(floor_div(a->published, 86400), &y, &mo,
+		                   &day);
+		for (uint32_t k = 0; k < a->n_dates; k++)
+			cr_date_resolve(&a->dates[k], y, mo, day);
+	}
+	return CR_OK;
+}
+
+/* Calendar arithmetic (Howard Hinnant's days_from_civil algorithm). */
+int64_t cr_days_from_civil(int y, int m, int d)
+{
+	int64_t yy = (int64_t)y - (m <= 2);
+	int64_t era = floor_div(yy, 400);
+	int64_t yoe = yy - era * 400;
+	int64_t mp = (m + 9) % 12;
+	int64_t doy = (153 * mp + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void cr_civil_from_days(int64_t z, int *y, int *m, int *d)
+{
+	z += 719468;
+	int64_t era = floor_div(z, 146097);
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+	int dd = (int)(doy - (153 * mp + 2) / 5 + 1);
+	int mm = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (mm <= 2));
+	*m = mm;
+	*d = dd;
+}
+
+int cr_weekday(int y, int m, int d)
+{
+	int64_t z = cr_days_from_civil(y, m, d);
+	return (int)(((z % 7) + 7 + 4) % 7);
+}
+
+static int leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int dm[12] = {31, 28, 31, 30, 31, 30,
+	                           31, 31, 30, 31, 30, 31};
+	return m == 2 && leap(y) ? 29 : dm[m - 1];
+}
+
+static int valid_ymd(int y, int m, int d)
+{
+	return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
+	       d <= days_in_month(y, m);
+}
+
+static void set_day(cr_date *d, int64_t z)
+{
+	int y, m, day;
+	cr_civil_from_days(z, &y, &m, &day);
+	if (y < 1 || y > 9999)
+		return;
+	d->resolved = 1;
+	d->granularity = 'd';
+	d->r_year = (int16_t)y;
+	d->r_month = (int8_t)m;
+	d->r_day = (int8_t)day;
+}
+
+static void set_month(cr_date *d, int y, int m)
+{
+	if (y < 1 || y > 9999)
+		return;
+	d->resolved = 1;
+	d->granularity = 'm';
+	d->r_year = (int16_t)y;
+	d->r_month = (int8_t)m;
+}
+
+static void set_year(cr_date *d, int y)
+{
+	if (y < 1 || y > 9999)
+		return;
+	d->resolved = 1;
+	d->granularity = 'y';
+	d->r_year = (int16_t)y;
+}
+
+/* The month m of the year around (ay, am) in direction dir: 0 the most
+ * recent on or before, -1 strictly before, +1 on or after. */
+static int month_year(int ay, int am, int m, int dir)
+{
+	if (dir > 0)
+		return m >= am ? ay : ay + 1;
+	if (dir < 0)
+		return m < am ? ay : ay - 1;
+	return m <= am ? ay : ay - 1;
+}
+
+void cr_date_resolve(cr_date *d, int y, int m, int day)
+{
+	if (!d)
+		return;
+	int event = d->kind == CR_DATE_RELATIVE && d->granularity == 'e';
+	d->resolved = 0;
+	d->granularity = event ? 'e' : 0;
+	d->r_year = 0;
+	d->r_month = 0;
+	d->r_day = 0;
+	if (event || !valid_ymd(y, m, day))
+		return;
+	int64_t anchor = cr_days_from_civil(y, m, day);
+	int dir = d->offset_days > 0 ? 1 : d->offset_days < 0 ? -1 : 0;
+	switch (d->kind) {
+	case CR_DATE_ABSOLUTE:
+		if (d->month < 1 || d->month > 12 || d->day < 1)
+			return;
+		if (d->year) {
+			if (valid_ymd(d->year, d->month, d->day))
+				set_day(d, cr_days_from_civil(d->year, d->month,
+				                              d->day));
+			return;
+		} else {
+			/* The nearest such day to the anchor. */
+			int64_t best = 0, best_gap = INT64_MAX;
+			for (int yy = y - 1; yy <= y + 1; yy++) {
+				if (!valid_ymd(yy, d->month, d->day))
+					continue;
+				int64_t z = cr_days_from_civil(yy, d->month,
+				                               d->day);
+				int64_t gap =
+				        z > anchor ? z - anchor : anchor - z;
+				if (gap < best_gap) {
+					best_gap = gap;
+					best = z;
+				}
+			}
+			if (best_gap != INT64_MAX)
+				set_day(d, best);
+		}
+		return;
+	case CR_DATE_MONTH:
+		if (d->month < 1 || d->month > 12)
+			return;
+		if (d->year)
+			set_month(d, d->year, d->month);
+		else if (d->offset_unit == 'y')
+			set_month(d, y + d->offset_days, d->month);
+		else
+			set_month(d, month_year(y, m, d->month, dir), d->month);
+		return;
+	case CR_DATE_YEAR:
+		if (d->year)
+			set_year(d, d->year);
+		return;
+	case CR_DATE_WEEKDAY: {
+		if (d->weekday < 0 || d->weekday > 6)
+			return;
+		int back = (cr_weekday(y, m, day) - d->weekday + 7) % 7;
+		if (dir > 0)
+			set_day(d, anchor + (back == 0 ? 7 : 7 - back));
+		else if (dir < 0)
+			set_day(d, anchor - (back == 0 ? 7 : back));
+		else
+			set_day(d, anchor - back);
+		return;
+	}
+	case CR_DATE_HOLIDAY: {
+		if (d->month < 1 || d->month > 12 || d->day < 1)
+			return;
+		/* Try the years around the anchor in the wanted direction. */
+		int64_t pick = INT64_MIN;
+		for (int yy = y - 1; yy <= y + 1; yy++) {
+			if (!valid_ymd(yy, d->month, d->day))
+				continue;
+			int64_t z = cr_days_from_civil(yy, d->month, d->day);
+			if (dir > 0 && z >= anchor) {
+				pick = z;
+				break;
+			}
+			if (dir < 0 && z < anchor)
+				pick = z;
+			if (dir == 0 && z <= anchor)
+				pick = z;
+		}
+		if (pick != INT64_MIN)
+			set_day(d, pick);
+		return;
+	}
+	case CR_DATE_RELATIVE:
+	case CR_DATE_VAGUE: {
+		int32_t n = d->offset_days;
+		if (n < -100000 || n > 100000)
+			return;
+		switch (d->offset_unit) {
+		case 'd':
+			set_day(d, anchor + n);
+			return;
+		case 'm': {
+			int64_t mi = (int64_t)y * 12 + (m - 1) + n;
+			set_month(d, (int)floor_div(mi, 12),
+			          (int)(mi - floor_div(mi, 12) * 12) + 1);
+			return;
+		}
+		case 'y':
+			set_year(d, y + n);
+			return;
+		default: /* weeks and vague spans have no calendar date */
+			return;
+		}
+	}
+	default:
+		return;
+	}
+}
+
+/* The weekday that goes with an explicit day-month: one written with it,
+ * else one in its sentence, else the one named nearest to it in the
+ * article (by sentence). -1 when the article names none. */
+static int weekday_for(const cr_article *a, const cr_date *d)
+{
+	if (d->weekday >= 0)
+		return d->weekday;
+	int best = -1;
+	uint32_t best_gap = UINT32_MAX;
+	for (uint32_t k = 0; k < a->n_dates; k++) {
+		const cr_date *w = &a->dates[k];
+		if (w->kind != CR_DATE_WEEKDAY || w->weekday < 0 ||
+		    w->offset_days != 0)
+			continue;
+		uint32_t gap = w->sent > d->sent ? w->sent - d->sent
+		                                 : d->sent - w->sent;
+		if (gap < best_gap) {
+			best_gap = gap;
+			best = w->weekday;
+		}
+	}
+	return best;
+}
+
+int cr_dates_infer_anchor(const cr_article *a, int *y, int *m, int *d)
+{
+	if (!a || !y || !m || !d)
+		return 0;
+	int latest = 0;
+	for (uint32_t k = 0; k < a->n_dates; k++) {
+		const cr_date *x = &a->dates[k];
+		if (x->year >= YEAR_MIN && x->year <= YEAR_MAX &&
+		    x->year > latest && x->kind != CR_DATE_RELATIVE)
+			latest = x->year;
+	}
+	for (uint32_t k = 0; k < a->n_nums; k++) {
+		const cr_number *n = &a->nums[k];
+		if (n->is_year && n->value >= YEAR_MIN &&
+		    n->value <= YEAR_MAX && (int)n->value > latest)
+			latest = (int)n->value;
+	}
+	for (uint32_t k = 0; k < a->n_dates; k++) {
+		const cr_date *x = &a->dates[k];
+		if (x->kind != CR_DATE_ABSOLUTE || x->month < 1 ||
+		    x->month > 12 || x->day < 1)
+			continue;
+		int wd = weekday_for(a, x);
+		if (wd < 0)
+			continue;
+		if (x->year) {
+			if (valid_ymd(x->year, x->month, x->day) &&
+			    cr_weekday(x->year, x->month, x->day) == wd) {
+				*y = x->year;
+				*m = x->month;
+				*d = x->day;
+				return 1;
+			}
+			continue;
+		}
+		if (!latest)
+			continue;
+		for (int yy = latest; yy < latest + INFER_YEARS; yy++) {
+			if (valid_ymd(yy, x->month, x->day) &&
+			    cr_weekday(yy, x->month, x->day) == wd) {
+				*y = yy;
+				*m = x->month;
+				*d = x->day;
+				return 1;
+			}
+		}
+	}
+	return 0;
+}

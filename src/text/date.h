@@ -21,8 +21,27 @@
 #include "crossread/err.h"
 
 /* Fills a->dates from a->toks and a->sents; resolves each against
- * a->published when it is known. */
+ * a->published when it is known.
+ *
+ * How the written fields are used beyond article.h's comments: for
+ * WEEKDAY, MONTH and HOLIDAY dates, offset_unit is 0 and offset_days
+ * gives the direction from the anchor: 0 the most recent one on or
+ * before it, -1 ("last Tuesday") strictly before, +1 ("next Tuesday",
+ * "will ... in January") after it; a MONTH with offset_unit 'y' lies in
+ * the anchor's year plus offset_days ("this September", "July last
+ * year"). A RELATIVE date counted from another
+ * event ("three days after", "a week later") keeps its offset but has
+ * granularity 'e' and is never resolved: the text does not say from
+ * when. VAGUE dates carry offset_unit 'y' or 'm' with offset_days 0 when
+ * they name the anchor's year or month ("earlier this year"). */
 cr_err cr_dates_find(cr_article *a);
+
+/* How date.c reads the number token a->toks[i]: 0 not part of a date,
+ * 1 a day or month number inside a date ("November 20", "2024-11-20"),
+ * 2 a year of a date or after a date cue ("November 20, 2024",
+ * "February 2022", "in 2022"). number.c skips 1 and flags 2 as a year.
+ * Needs only a->toks and a->sents. */
+int cr_date_number_role(const cr_article *a, uint32_t i);
 
 /* Resolves d against the anchor date (y, m, day); sets d->resolved,
  * d->granularity and d->r_*. A date that cannot be placed stays

@@ -1,0 +1,507 @@
+/* date_test.c - tests of src/text/date.c: date expressions in news
+ * sentences, their resolution against a publication date, inference of
+ * an undated article's date, and the calendar arithmetic. */
+#include "test_util.h"
+
+#include "text/analyze.h"
+#include "text/date.h"
+#include "text/number.h"
+
+/* 2024-11-20T12:00:00Z, a Wednesday. */
+#define PUB_2024_11_20 ((int64_t)20047 * 86400 + 12 * 3600)
+
+/* An analysed article holding text, published at pub (or CR_TIME_NONE). */
+static cr_article *analysed(const char *text, int64_t pub)
+{
+	cr_analyzer *an = cr_analyzer_new();
+	assert_non_null(an);
+	cr_article *a = cr_test_body("t", text);
+	a->published = pub;
+	assert_int_equal(cr_analyze(an, a), CR_OK);
+	cr_analyzer_free(an);
+	return a;
+}
+
+static void dump(const cr_article *a)
+{
+	for (uint32_t i = 0; i < a->n_dates; i++) {
+		const cr_date *d = &a->dates[i];
+		fprintf(stderr,
+		        "  [%.*s] kind %d y %d m %d d %d wd %d off %d%c -> "
+		        "%d %04d-%02d-%02d %c\n",
+		        (int)d->span.len, cr_span_ptr(a, d->span), d->kind,
+		        d->year, d->month, d->day, d->weekday, d->offset_days,
+		        d->offset_unit ? d->offset_unit : '-', d->resolved,
+		        d->r_year, d->r_month, d->r_day,
+		        d->granularity ? d->granularity : '-');
+	}
+}
+
+/* The date written exactly as w, or a failed test. */
+static const cr_date *written(const cr_article *a, const char *w)
+{
+	size_t n = strlen(w);
+	for (uint32_t i = 0; i < a->n_dates; i++) {
+		const cr_date *d = &a->dates[i];
+		if (d->span.len == n &&
+		    memcmp(cr_span_ptr(a, d->span), w, n) == 0)
+			return d;
+	}
+	fprintf(stderr, "no date written \"%s\"; found:\n", w);
+	dump(a);
+	fail();
+	return NULL;
+}
+
+static void assert_resolved(const cr_date *d, int y, int m, int day, char gran)
+{
+	assert_int_equal(d->resolved, 1);
+	assert_int_equal(d->granularity, gran);
+	assert_int_equal(d->r_year, y);
+	assert_int_equal(d->r_month, m);
+	assert_int_equal(d->r_day, day);
+}
+
+static void test_civil_round_trip(void **state)
+{
+	(void)state;
+	assert_int_equal(cr_days_from_civil(1970, 1, 1), 0);
+	assert_int_equal(cr_days_from_civil(2024, 11, 20), 20047);
+	assert_int_equal(cr_days_from_civil(2000, 3, 1), 11017);
+	assert_int_equal(cr_days_from_civil(1900, 1, 1), -25567);
+	assert_int_equal(cr_days_from_civil(1, 1, 1), -719162);
+	assert_int_equal(cr_days_from_civil(1600, 2, 29), -135081);
+	int64_t prev = cr_days_from_civil(1599, 12, 31);
+	for (int y = 1600; y <= 2400; y++) {
+		for (int m = 1; m <= 12; m++) {
+			for (int d = 1; d <= 31; d++) {
+				int64_t z = cr_days_from_civil(y, m, d);
+				int yy, mm, dd;
+				cr_civil_from_days(z, &yy, &mm, &dd);
+				if (yy != y || mm != m || dd != d)
+					break; /* past the month's end */
+				/* Consecutive days are consecutive numbers. */
+				assert_int_equal(z, prev + 1);
+				prev = z;
+			}
+		}
+	}
+	for (int64_t z = -800000; z < 800000; z += 997) {
+		int y, m, d;
+		cr_civil_from_days(z, &y, &m, &d);
+		assert_int_equal(cr_days_from_civil(y, m, d), z);
+	}
+}
+
+static void test_weekday(void **state)
+{
+	(void)state;
+	assert_int_equal(cr_weekday(2024, 11, 20), 3); /* Wednesday */
+	assert_int_equal(cr_weekday(1970, 1, 1), 4);   /* Thursday */
+	assert_int_equal(cr_weekday(2000, 2, 29), 2);  /* Tuesday */
+	assert_int_equal(cr_weekday(1900, 1, 1), 1);   /* Monday */
+	assert_int_equal(cr_weekday(2100, 12, 31), 5); /* Friday */
+	assert_int_equal(cr_weekday(1969, 12, 28), 0); /* Sunday */
+	/* Each day is one weekday after the one before. */
+	for (int64_t z = -30000; z < 30000; z += 13) {
+		int y, m, d, y2, m2, d2;
+		cr_civil_from_days(z, &y, &m, &d);
+		cr_civil_from_days(z + 1, &y2, &m2, &d2);
+		assert_int_equal(cr_weekday(y2, m2, d2),
+		                 (cr_weekday(y, m, d) + 1) % 7);
+	}
+}
+
+static void test_absolute_forms(void **state)
+{
+	(void)state;
+	cr_article *a = analysed(
+	        "The summit opened on November 20. It closed on 22 November "
+	        "2024. Talks resumed Nov. 25, 2024, in Geneva. The order is "
+	        "dated 2024-11-27. Monday, December 2 was quiet.",
+	        CR_TIME_NONE);
+	const cr_date *d = written(a, "November 20");
+	assert_int_equal(d->kind, CR_DATE_ABSOLUTE);
+	assert_int_equal(d->year, 0);
+	assert_int_equal(d->month, 11);
+	assert_int_equal(d->day, 20);
+	assert_int_equal(d->weekday, -1);
+	assert_int_equal(d->resolved, 0);
+	assert_int_equal(d->sent, 0);
+	d = written(a, "22 November 2024");
+	assert_int_equal(d->kind, CR_DATE_ABSOLUTE);
+	assert_int_equal(d->year, 2024);
+	assert_int_equal(d->day, 22);
+	d = written(a, "Nov. 25, 2024");
+	assert_int_equal(d->month, 11);
+	assert_int_equal(d->day, 25);
+	assert_int_equal(d->year, 2024);
+	d = written(a, "2024-11-27");
+	assert_int_equal(d->kind, CR_DATE_ABSOLUTE);
+	assert_int_equal(d->day, 27);
+	d = written(a, "Monday, December 2");
+	assert_int_equal(d->kind, CR_DATE_ABSOLUTE);
+	assert_int_equal(d->weekday, 1);
+	assert_int_equal(d->month, 12);
+	assert_int_equal(d->day, 2);
+	assert_int_equal(a->n_dates, 5);
+	cr_article_destroy(a);
+}
+
+static void test_months_years_weekdays(void **state)
+{
+	(void)state;
+	cr_article *a = analysed(
+	        "The invasion began in February 2022. Sanctions followed in "
+	        "2023, and on Tuesday the envoy left. Elections are due in "
+	        "May.",
+	        CR_TIME_NONE);
+	const cr_date *d = written(a, "February 2022");
+	assert_int_equal(d->kind, CR_DATE_MONTH);
+	assert_int_equal(d->month, 2);
+	assert_int_equal(d->year, 2022);
+	d = written(a, "2023");
+	assert_int_equal(d->kind, CR_DATE_YEAR);
+	assert_int_equal(d->year, 2023);
+	d = written(a, "Tuesday");
+	assert_int_equal(d->kind, CR_DATE_WEEKDAY);
+	assert_int_equal(d->weekday, 2);
+	d = written(a, "May");
+	assert_int_equal(d->kind, CR_DATE_MONTH);
+	assert_int_equal(d->month, 5);
+	assert_int_equal(a->n_dates, 4);
+	cr_article_destroy(a);
+}
+
+static void test_may_and_march_need_a_cue(void **state)
+{
+	(void)state;
+	static const char *const texts[] = {
+	        "May I ask what the minister meant, she said.",
+	        "Theresa May said protesters will march on the capital.",
+	        "The president signed a decree. One of the embassies closed.",
+	        "It is one of the oldest embassies, and the guards may leave.",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		cr_article *a = analysed(texts[i], PUB_2024_11_20);
+		if (a->n_dates)
+			dump(a);
+		assert_int_equal(a->n_dates, 0);
+		cr_article_destroy(a);
+	}
+	cr_article *a = analysed("Fighting eased on May 9 and again in "
+	                         "March.",
+	                         CR_TIME_NONE);
+	assert_int_equal(written(a, "May 9")->day, 9);
+	assert_int_equal(written(a, "March")->month, 3);
+	cr_article_destroy(a);
+}
+
+static void test_relative(void **state)
+{
+	(void)state;
+	cr_article *a = analysed(
+	        "The embassy closed today after sirens yesterday. It may "
+	        "reopen tomorrow. Drones struck last week, three days ago. "
+	        "The alert came three days after the decision, and a week "
+	        "later the talks failed.",
+	        PUB_2024_11_20);
+	const cr_date *d = written(a, "today");
+	assert_int_equal(d->kind, CR_DATE_RELATIVE);
+	assert_int_equal(d->offset_days, 0);
+	assert_resolved(d, 2024, 11, 20, 'd');
+	d = written(a, "yesterday");
+	assert_int_equal(d->offset_days, -1);
+	assert_int_equal(d->offset_unit, 'd');
+	assert_resolved(d, 2024, 11, 19, 'd');
+	assert_resolved(written(a, "tomorrow"), 2024, 11, 21, 'd');
+	d = written(a, "last week");
+	assert_int_equal(d->kind, CR_DATE_RELATIVE);
+	assert_int_equal(d->offset_days, -1);
+	assert_int_equal(d->offset_unit, 'w');
+	assert_int_equal(d->resolved, 0);
+	d = written(a, "three days ago");
+	assert_int_equal(d->offset_days, -3);
+	assert_int_equal(d->offset_unit, 'd');
+	assert_resolved(d, 2024, 11, 17, 'd');
+	/* Counted from another event: kept, but not placed. */
+	d = written(a, "three days after");
+	assert_int_equal(d->kind, CR_DATE_RELATIVE);
+	assert_int_equal(d->offset_days, 3);
+	assert_int_equal(d->offset_unit, 'd');
+	assert_int_equal(d->resolved, 0);
+	assert_int_equal(d->granularity, 'e');
+	d = written(a, "a week later");
+	assert_int_equal(d->offset_days, 1);
+	assert_int_equal(d->offset_unit, 'w');
+	assert_int_equal(d->resolved, 0);
+	cr_article_destroy(a);
+}
+
+static void test_holidays(void **state)
+{
+	(void)state;
+	cr_article *a = analysed(
+	        "The embassy warned of strikes before, on New Year and "
+	        "around Ukraine's independence day. Shops close at Christmas, "
+	        "and parades mark independence day.",
+	        PUB_2024_11_20);
+	const cr_date *d = written(a, "New Year");
+	assert_int_equal(d->kind, CR_DATE_HOLIDAY);
+	assert_int_equal(d->month, 1);
+	assert_int_equal(d->day, 1);
+	assert_resolved(d, 2024, 1, 1, 'd');
+	d = written(a, "independence day");
+	assert_int_equal(d->kind, CR_DATE_HOLIDAY);
+	assert_int_equal(d->month, 8);
+	assert_int_equal(d->day, 24);
+	assert_resolved(d, 2024, 8, 24, 'd');
+	d = written(a, "Christmas");
+	assert_int_equal(d->month, 12);
+	assert_int_equal(d->day, 25);
+	assert_resolved(d, 2023, 12, 25, 'd');
+	/* A country's day the text does not name stays unplaced. */
+	d = &a->dates[a->n_dates - 1];
+	assert_int_equal(d->kind, CR_DATE_HOLIDAY);
+	assert_int_equal(d->month, 0);
+	assert_int_equal(d->resolved, 0);
+	assert_int_equal(a->n_dates, 4);
+	cr_article_destroy(a);
+}
+
+static void test_vague(void **state)
+{
+	(void)state;
+	cr_article *a = analysed(
+	        "Troops crossed the border earlier this year. Russia has "
+	        "intensified its attacks in recent months, and talks this "
+	        "week went nowhere. Prices rose last month.",
+	        PUB_2024_11_20);
+	const cr_date *d = written(a, "earlier this year");
+	assert_int_equal(d->kind, CR_DATE_VAGUE);
+	assert_resolved(d, 2024, 0, 0, 'y');
+	d = written(a, "in recent months");
+	assert_int_equal(d->kind, CR_DATE_VAGUE);
+	assert_int_equal(d->resolved, 0);
+	d = written(a, "this week");
+	assert_int_equal(d->kind, CR_DATE_VAGUE);
+	assert_int_equal(d->resolved, 0);
+	d = written(a, "last month");
+	assert_int_equal(d->kind, CR_DATE_RELATIVE);
+	assert_resolved(d, 2024, 10, 0, 'm');
+	cr_article_destroy(a);
+}
+
+static void test_resolution_against_anchor(void **state)
+{
+	(void)state;
+	cr_article *a = analysed(
+	        "Ukraine fired the missiles on Tuesday. The embassy shut on "
+	        "Wednesday. Trump returns to the White House in January. "
+	        "Snow fell heavily in January. Leaders will meet next Friday "
+	        "and met last Wednesday. The attack was planned for "
+	        "November 20. Sanctions began in February 2022.",
+	        PUB_2024_11_20);
+	assert_resolved(written(a, "Tuesday"), 2024, 11, 19, 'd');
+	assert_resolved(written(a, "Wednesday"), 2024, 11, 20, 'd');
+	assert_resolved(&a->dates[2], 2025, 1, 0, 'm');
+	assert_int_equal(a->dates[2].offset_days, 1);
+	assert_resolved(&a->dates[3], 2024, 1, 0, 'm');
+	assert_resolved(written(a, "next Friday"), 2024, 11, 22, 'd');
+	assert_resolved(written(a, "last Wednesday"), 2024, 11, 13, 'd');
+	assert_resolved(written(a, "November 20"), 2024, 11, 20, 'd');
+	assert_resolved(written(a, "February 2022"), 2022, 2, 0, 'm');
+	cr_article_destroy(a);
+
+	/* A month tied to a year by words, not digits. */
+	a = analysed("Voting ends this December, a year after the July last "
+	             "year deadline. Aid stalled last summer and recently.",
+	             PUB_2024_11_20);
+	assert_resolved(written(a, "this December"), 2024, 12, 0, 'm');
+	assert_resolved(written(a, "July last year"), 2023, 7, 0, 'm');
+	assert_int_equal(written(a, "last summer")->kind, CR_DATE_VAGUE);
+	assert_int_equal(written(a, "recently")->resolved, 0);
+	cr_article_destroy(a);
+
+	/* "will ... on Friday" looks forward; a comma ends the cue. */
+	a = analysed("The minister will fly to Kyiv on Friday. The embassy "
+	             "will stay closed, officials said on Monday.",
+	             PUB_2024_11_20);
+	assert_resolved(written(a, "Friday"), 2024, 11, 22, 'd');
+	assert_resolved(written(a, "Monday"), 2024, 11, 18, 'd');
+	cr_article_destroy(a);
+}
+
+static void test_resolve_direct(void **state)
+{
+	(void)state;
+	/* A month-day without a year is the nearest one to the anchor. */
+	cr_date d;
+	memset(&d, 0, sizeof d);
+	d.kind = CR_DATE_ABSOLUTE;
+	d.weekday = -1;
+	d.month = 12;
+	d.day = 30;
+	cr_date_resolve(&d, 2025, 1, 2);
+	assert_resolved(&d, 2024, 12, 30, 'd');
+	cr_date_resolve(&d, 2025, 1, 2); /* idempotent */
+	assert_resolved(&d, 2024, 12, 30, 'd');
+	d.month = 1;
+	d.day = 3;
+	cr_date_resolve(&d, 2024, 12, 28);
+	assert_resolved(&d, 2025, 1, 3, 'd');
+	/* Feb 29 skips years that lack it. */
+	d.month = 2;
+	d.day = 29;
+	cr_date_resolve(&d, 2025, 1, 10);
+	assert_resolved(&d, 2024, 2, 29, 'd');
+	/* An impossible date stays unresolved. */
+	d.month = 2;
+	d.day = 31;
+	cr_date_resolve(&d, 2024, 11, 20);
+	assert_int_equal(d.resolved, 0);
+	/* A weekday on the anchor's own weekday is the anchor. */
+	memset(&d, 0, sizeof d);
+	d.kind = CR_DATE_WEEKDAY;
+	d.weekday = 3;
+	cr_date_resolve(&d, 2024, 11, 20);
+	assert_resolved(&d, 2024, 11, 20, 'd');
+	d.offset_days = 1;
+	cr_date_resolve(&d, 2024, 11, 20);
+	assert_resolved(&d, 2024, 11, 27, 'd');
+	/* No valid anchor: nothing resolved. */
+	cr_date_resolve(&d, 2024, 13, 1);
+	assert_int_equal(d.resolved, 0);
+}
+
+static void test_infer_anchor(void **state)
+{
+	(void)state;
+	cr_article *a = analysed(
+	        "The embassy warned of a possible air attack on November 20.\n"
+	        "It shut its doors on Wednesday and told staff to shelter.\n"
+	        "Such warnings have been rare since the invasion in February "
+	        "2022.",
+	        CR_TIME_NONE);
+	int y = 0, m = 0, d = 0;
+	assert_int_equal(cr_dates_infer_anchor(a, &y, &m, &d), 1);
+	assert_int_equal(y, 2024);
+	assert_int_equal(m, 11);
+	assert_int_equal(d, 20);
+	/* Resolving against the inferred anchor places the weekday. */
+	cr_date w = *written(a, "Wednesday");
+	cr_date_resolve(&w, y, m, d);
+	assert_resolved(&w, 2024, 11, 20, 'd');
+	cr_article_destroy(a);
+
+	/* The weekday written with the date wins over others. */
+	a = analysed("Shelling resumed on Tuesday. On Thursday, March 6 the "
+	             "talks opened, a year after the 2024 accord.",
+	             CR_TIME_NONE);
+	assert_int_equal(cr_dates_infer_anchor(a, &y, &m, &d), 1);
+	assert_int_equal(y, 2025);
+	assert_int_equal(m, 3);
+	assert_int_equal(d, 6);
+	cr_article_destroy(a);
+
+	/* No year in the text, or no weekday: nothing to infer from. */
+	a = analysed("The attack came on November 20. It began on Wednesday.",
+	             CR_TIME_NONE);
+	assert_int_equal(cr_dates_infer_anchor(a, &y, &m, &d), 0);
+	cr_article_destroy(a);
+	a = analysed("The attack came on November 20, long after 2022.",
+	             CR_TIME_NONE);
+	assert_int_equal(cr_dates_infer_anchor(a, &y, &m, &d), 0);
+	cr_article_destroy(a);
+}
+
+static void test_number_roles(void **state)
+{
+	(void)state;
+	cr_article *a = analysed("On November 20, 2024, 56 drones flew; in "
+	                         "2022 there were 12.",
+	                         CR_TIME_NONE);
+	int seen = 0;
+	for (uint32_t i = 0; i < a->n_toks; i++) {
+		const char *w = a->toks[i].norm;
+		int role = cr_date_number_role(a, i);
+		if (!strcmp(w, "20")) {
+			assert_int_equal(role, 1);
+			seen++;
+		} else if (!strcmp(w, "2024") || !strcmp(w, "2022")) {
+			assert_int_equal(role, 2);
+			seen++;
+		} else if (!strcmp(w, "56") || !strcmp(w, "12") ||
+		           !strcmp(w, "november")) {
+			assert_int_equal(role, 0);
+			seen++;
+		}
+	}
+	assert_int_equal(seen, 6);
+	cr_article_destroy(a);
+}
+
+static void test_nothing_in_plain_sentences(void **state)
+{
+	(void)state;
+	cr_article *a = analysed(
+	        "The spokesman said a decree was signed and that one of the "
+	        "ministers would resign. Markets reacted calmly.",
+	        PUB_2024_11_20);
+	if (a->n_dates)
+		dump(a);
+	assert_int_equal(a->n_dates, 0);
+	cr_article_destroy(a);
+}
+
+/* The seed story's third report names "November 20", "Wednesday" and
+ * "February 2022": its date is inferable. Reads ../shared/data only. */
+static void test_seed_inference(void **state)
+{
+	(void)state;
+	const char *dir = cr_test_shared_data("date seed inference");
+	if (!dir) {
+		skip();
+		return;
+	}
+	char path[4096];
+	snprintf(path, sizeof path, "%s/seeds/002_0aef50a3d59df950.txt", dir);
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		fprintf(stderr, "SKIP: %s is absent\n", path);
+		skip();
+		return;
+	}
+	static char buf[1 << 16];
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	cr_article *a = analysed(buf, CR_TIME_NONE);
+	int y, m, d;
+	assert_int_equal(cr_dates_infer_anchor(a, &y, &m, &d), 1);
+	assert_int_equal(y, 2024);
+	assert_int_equal(m, 11);
+	assert_int_equal(d, 20);
+	cr_article_destroy(a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(test_civil_round_trip),
+	        cmocka_unit_test(test_weekday),
+	        cmocka_unit_test(test_absolute_forms),
+	        cmocka_unit_test(test_months_years_weekdays),
+	        cmocka_unit_test(test_may_and_march_need_a_cue),
+	        cmocka_unit_test(test_relative),
+	        cmocka_unit_test(test_holidays),
+	        cmocka_unit_test(test_vague),
+	        cmocka_unit_test(test_resolution_against_anchor),
+	        cmocka_unit_test(test_resolve_direct),
+	        cmocka_unit_test(test_infer_anchor),
+	        cmocka_unit_test(test_number_roles),
+	        cmocka_unit_test(test_nothing_in_plain_sentences),
+	        cmocka_unit_test(test_seed_inference),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
