@@ -72,6 +72,32 @@ static const char *const subject_stops[] = {
 	"whereas", "with", "as", "if", "although", "though", "but",
 };
 
+/* Reporting words: what follows them is a reported clause with a subject
+ * of its own ("the UK said the embassy ..."). */
+static const char *const reporting[] = {
+	"said", "says", "told", "that", "announced", "confirmed", "reported",
+	"added", "warned",
+};
+
+/* Words between a subject and its status word that are neither. */
+static const char *const status_aux[] = {
+	"remain", "remains", "remained", "stay", "stays", "stayed", "would",
+	"will", "was", "were", "is", "are", "be", "been", "being", "has",
+	"have", "had", "to", "temporarily", "also", "still", "now",
+	"partially", "fully", "completely", "decided", "not", "never", "all",
+	"briefly", "again", "later", "then",
+};
+
+/* Stems of facility nouns that end a name and may stand for it. */
+static const char *const facilities[] = {
+	"bridg", "port", "harbour", "airport", "school", "station", "road",
+	"hospit", "plant", "factori", "border", "tunnel", "line", "mine",
+	"crossing", "terminal", "park", "museum", "librari", "court",
+};
+
+static const char *const pronouns[] = {"they", "it", "he", "she", "its",
+                                       "their", "his", "her"};
+
 static int in_list(const char *w, const char *const *list, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -83,7 +109,8 @@ static int in_list(const char *w, const char *const *list, size_t n)
 #define IN(w, list) in_list((w), (list), sizeof(list) / sizeof *(list))
 
 typedef struct claim {
-	const char *subject; /* canonical name */
+	const char *subject; /* canonical name, or a stem */
+	const char *display; /* how to name the subject to a reader */
 	const char *value;   /* state, or the number as written */
 	double num;          /* numbers: the value */
 	const char *about;   /* what the value is of */
@@ -161,12 +188,112 @@ static int atomic(const cr_story *st, uint32_t u)
 	         st->units[u + 1].parent == u);
 }
 
+static int is_loc_prep(const char *w)
+{
+	return !strcmp(w, "in") || !strcmp(w, "at") || !strcmp(w, "from") ||
+	       !strcmp(w, "to") || !strcmp(w, "on") || !strcmp(w, "into") ||
+	       !strcmp(w, "near") || !strcmp(w, "across");
+}
+
+static int push_subject(const cr_story *st, uint32_t u, const char *subject,
+                        const char *display, const char *state, claims *out)
+{
+	claim c = {.subject = subject, .display = display ? display : subject,
+	           .value = state, .about = "status", .art = st->units[u].art,
+	           .unit = u, .kind = 's'};
+	return push(out, c);
+}
+
+/* Names that are the subject of the status word at ti, walking back over
+ * names and the commas of a list of names to a clause boundary. Returns
+ * how many were pushed (or -1 when out of memory). *head receives the
+ * nearest content word before the status word (a common-noun subject:
+ * "the port remained closed"), *pronoun whether the subject is a pronoun
+ * or a possessive ("they decided", "its embassy"). */
+static int named_subjects(const cr_story *st, uint32_t u, uint32_t tb,
+                          uint32_t ti, const char *state, claims *out,
+                          const cr_token **head, int *pronoun,
+                          uint32_t *boundary)
+{
+	const cr_article *a = st->arts[st->units[u].art];
+	int n = 0;
+	*boundary = tb;
+	for (uint32_t k = ti; k-- > tb;) {
+		const cr_token *t = &a->toks[k];
+		if (IN(t->norm, subject_stops) || IN(t->norm, reporting)) {
+			*boundary = k;
+			break;
+		}
+		if (!strcmp(t->norm, ",") || !strcmp(t->norm, ";")) {
+			if (k == tb || !mention_at(a, k - 1)) {
+				*boundary = k;
+				break;
+			}
+			continue;
+		}
+		const cr_mention *m = mention_at(a, k);
+		if (!m) {
+			/* "they decided", or "its" right before the head noun */
+			if (IN(t->norm, pronouns) &&
+			    (!*head || (k + 1 < ti && &a->toks[k + 1] == *head)))
+				*pronoun = 1;
+			/* a preposition: what came after it was its object */
+			if (is_loc_prep(t->norm) || !strcmp(t->norm, "of") ||
+			    !strcmp(t->norm, "for"))
+				*head = NULL;
+			else if (!*head && (t->flags & CR_TOK_WORD) &&
+			         !(t->flags & CR_TOK_STOP) &&
+			         !IN(t->norm, status_aux) &&
+			         (!(t->flags & CR_TOK_CAP) ||
+			          (t->flags & CR_TOK_SENT0)))
+				*head = t;
+			continue;
+		}
+		uint32_t first = k;
+		while (first > tb && mention_at(a, first - 1) == m)
+			first--;
+		k = first;
+		if (m->type == CR_ENT_OTHER)
+			continue;
+		if (first > tb) {
+			const char *prev = a->toks[first - 1].norm;
+			/* "in Kyiv" places the subject; it is not one. */
+			if (is_loc_prep(prev))
+				continue;
+			/* "the port of Saltmere": the port is the subject. */
+			if (!strcmp(prev, "of") && first >= tb + 2) {
+				const cr_token *noun = &a->toks[first - 2];
+				if ((noun->flags & CR_TOK_WORD) &&
+				    !(noun->flags & (CR_TOK_CAP | CR_TOK_STOP)) &&
+				    strcmp(noun->stem, "embassi")) {
+					*head = noun;
+					continue;
+				}
+			}
+		}
+		if (push_subject(st, u, subject_name(m), NULL, state, out) == 0)
+			return -1;
+		n++;
+		/* "the Harlan Street Bridge reopened" is also "the bridge". */
+		const cr_token *last = &a->toks[k];
+		while (last + 1 < a->toks + a->n_toks && mention_at(a, (uint32_t)(last + 1 - a->toks)) == m)
+			last++;
+		if (IN(last->stem, facilities)) {
+			if (push_subject(st, u, last->stem, last->norm, state, out) == 0)
+				return -1;
+		}
+	}
+	return n;
+}
+
 /* Status claims of one atomic unit. */
 static int status_claims(const cr_story *st, uint32_t u, claims *out)
 {
 	const cr_article *a = st->arts[st->units[u].art];
 	uint32_t tb, te;
 	unit_tokens(st, u, &tb, &te);
+	/* A reported clause can take its subject from the whole sentence. */
+	uint32_t sb = a->sents[st->units[u].sent].tok_begin;
 	for (uint32_t i = tb; i < te; i++) {
 		const char *w = a->toks[i].norm;
 		const status_word *sw = NULL;
@@ -187,38 +314,43 @@ static int status_claims(const cr_story *st, uint32_t u, claims *out)
 		for (uint32_t k = i > tb + 3 ? i - 3 : tb; k < i; k++)
 			if (IN(a->toks[k].norm, negations) && sw->negatable)
 				state = sw->opposite;
-		/* Walk back over the subject: names, their list commas and
-		 * words, until a clause boundary. */
-		for (uint32_t k = i; k-- > tb;) {
-			const cr_token *t = &a->toks[k];
-			if (IN(t->norm, subject_stops))
-				break;
-			if (!strcmp(t->norm, ",") || !strcmp(t->norm, ";")) {
-				if (k == tb || !mention_at(a, k - 1))
-					break;
+		/* "closed the harbour": the object is what is closed. */
+		if (sw->negatable && i + 2 < te &&
+		    (!strcmp(a->toks[i + 1].norm, "the") ||
+		     !strcmp(a->toks[i + 1].norm, "a"))) {
+			const cr_token *obj = &a->toks[i + 2];
+			if ((obj->flags & CR_TOK_WORD) && !(obj->flags & CR_TOK_CAP)) {
+				if (!push_subject(st, u, obj->stem, obj->norm, state, out))
+					return 0;
 				continue;
 			}
-			const cr_mention *m = mention_at(a, k);
-			if (!m || m->type == CR_ENT_OTHER)
-				continue;
-			/* "in Kyiv" places the subject; it is not one. */
-			uint32_t first = k;
-			while (first > tb && mention_at(a, first - 1) == m)
-				first--;
-			k = first;
-			if (first > tb) {
-				const char *prev = a->toks[first - 1].norm;
-				if (!strcmp(prev, "in") || !strcmp(prev, "at") ||
-				    !strcmp(prev, "from") || !strcmp(prev, "to") ||
-				    !strcmp(prev, "on") || !strcmp(prev, "into"))
-					continue;
-			}
-			claim c = {.subject = subject_name(m), .value = state,
-			           .about = "status", .art = st->units[u].art,
-			           .unit = u, .kind = 's'};
-			if (!push(out, c))
-				return 0;
 		}
+		const cr_token *head = NULL;
+		int pronoun = 0;
+		uint32_t boundary;
+		int n = named_subjects(st, u, tb, i, state, out, &head, &pronoun,
+		                       &boundary);
+		if (n < 0)
+			return 0;
+		if (n > 0)
+			continue;
+		/* "France and the UK said they decided not to close", "the UK
+		 * confirmed that its embassy remains open": the names are
+		 * before the reporting word. */
+		if (pronoun && boundary > sb) {
+			const cr_token *h2 = NULL;
+			int p2 = 0;
+			uint32_t b2;
+			n = named_subjects(st, u, sb, boundary, state, out, &h2, &p2,
+			                   &b2);
+			if (n < 0)
+				return 0;
+			if (n > 0)
+				continue;
+		}
+		/* A common noun: "the port remained closed", "schools opened". */
+		if (head && !pronoun && !push_subject(st, u, head->stem, head->norm, state, out))
+			return 0;
 	}
 	return 1;
 }
@@ -249,30 +381,106 @@ static uint32_t unit_of(const cr_story *st, uint32_t ai, cr_span sp)
 	return best;
 }
 
+/* The surface word of the noun a number counts, for display. */
+static const char *counted_word(const cr_article *a, const cr_number *n)
+{
+	const cr_sentence *s = &a->sents[n->sent];
+	for (uint32_t i = s->tok_begin; i < s->tok_end; i++)
+		if (a->toks[i].span.off >= n->span.off + n->span.len &&
+		    !strcmp(a->toks[i].stem, n->counts))
+			return a->toks[i].norm;
+	return n->counts;
+}
+
+/* Casualty figures: "killed three people", "injuring 12 people", "the
+ * death toll rose to five" count one quantity of the story, however the
+ * noun is worded. Returns "dead", "injured" or NULL. */
+static const char *casualty(const cr_article *a, const cr_number *n)
+{
+	const cr_sentence *s = &a->sents[n->sent];
+	/* the number must count people, or be a toll, or be followed by
+	 * the casualty word itself ("12 injured") */
+	int people = n->counts && (!strcmp(n->counts, "peopl") ||
+	                           !strcmp(n->counts, "person"));
+	for (uint32_t i = s->tok_begin; i < s->tok_end && !people; i++) {
+		const cr_token *t = &a->toks[i];
+		if (t->span.off == n->span.off + n->span.len + 1 &&
+		    (!strcmp(t->stem, "dead") || !strcmp(t->stem, "injur") ||
+		     !strcmp(t->stem, "kill") || !strcmp(t->stem, "wound") ||
+		     !strcmp(t->stem, "hurt")))
+			people = 1;
+		if (!strcmp(t->stem, "toll") && t->span.off < n->span.off &&
+		    n->span.off - t->span.off < 40)
+			people = 1;
+	}
+	if (!people)
+		return NULL;
+	for (uint32_t i = s->tok_begin; i < s->tok_end; i++) {
+		const cr_token *t = &a->toks[i];
+		int64_t d = (int64_t)t->span.off - (int64_t)n->span.off;
+		if (d < -40 || d > 40)
+			continue;
+		if (!strcmp(t->stem, "kill") || !strcmp(t->stem, "dead") ||
+		    !strcmp(t->stem, "die") || !strcmp(t->stem, "death") ||
+		    !strcmp(t->stem, "toll"))
+			return "dead";
+		if (!strcmp(t->stem, "injur") || !strcmp(t->stem, "wound") ||
+		    !strcmp(t->stem, "hurt"))
+			return "injured";
+	}
+	return NULL;
+}
+
 static int number_claims(cr_story *st, claims *out)
 {
 	for (uint32_t ai = 0; ai < st->n_arts; ai++) {
 		const cr_article *a = st->arts[ai];
 		for (uint32_t i = 0; i < a->n_nums; i++) {
 			const cr_number *n = &a->nums[i];
-			if (n->is_year || (!n->counts && !n->unit))
+			if (n->is_year || n->approx)
+				continue;
+			const char *cas = casualty(a, n);
+			if (!cas && !n->counts && !n->unit)
 				continue;
 			uint32_t u = unit_of(st, ai, n->span);
 			if (u == UINT32_MAX)
 				continue;
-			claim c = {.subject = n->counts ? n->counts : n->unit,
-			           .value = number_text(st, a, n),
-			           .num = n->value, .art = ai, .unit = u,
-			           .kind = n->ordinal && is_time_unit(n->counts)
-			                           ? 'o' : 'n'};
-			if (n->approx)
-				continue;
+			claim c = {.value = number_text(st, a, n), .num = n->value,
+			           .art = ai, .unit = u, .kind = 'n'};
+			if (cas) {
+				c.subject = c.display = cas;
+				c.kind = 'c'; /* compared across the story */
+			} else if (n->ordinal && is_time_unit(n->counts)) {
+				c.subject = n->counts;
+				c.display = counted_word(a, n);
+				c.kind = 'o';
+			} else {
+				c.subject = n->counts ? n->counts : n->unit;
+				c.display = n->counts ? counted_word(a, n) : n->unit;
+			}
 			c.about = c.subject;
 			if (!c.value || !push(out, c))
 				return 0;
 		}
 	}
 	return 1;
+}
+
+/* 1 when unit u of article ai writes the value v anywhere (as a number
+ * or as the total of one): "24 of the 47 seats" does not contradict "47
+ * seats". */
+static int unit_mentions(const cr_story *st, uint32_t ai, uint32_t u, double v)
+{
+	const cr_article *a = st->arts[ai];
+	cr_span sp = st->units[u].span;
+	for (uint32_t i = 0; i < a->n_nums; i++) {
+		const cr_number *n = &a->nums[i];
+		if (n->span.off < sp.off || n->span.off >= sp.off + sp.len)
+			continue;
+		if (fabs(n->value - v) < 1e-9 || fabs(n->total - v) < 1e-9)
+			return 1;
+	}
+	return 0;
 }
 
 static int date_claims(cr_story *st, claims *out)
@@ -283,6 +491,8 @@ static int date_claims(cr_story *st, claims *out)
 			cr_date d = a->dates[i];
 			if (d.kind != CR_DATE_ABSOLUTE && d.kind != CR_DATE_WEEKDAY)
 				continue;
+			if (cr_date_is_dateline(a, &a->dates[i]))
+				continue;
 			if (st->anchor_y[ai])
 				cr_date_resolve_story(&d, st, ai);
 			if (!d.resolved || d.granularity != 'd')
@@ -292,7 +502,7 @@ static int date_claims(cr_story *st, claims *out)
 				continue;
 			char *v = cr_arena_printf(st->arena, "%04d-%02d-%02d",
 			                          d.r_year, d.r_month, d.r_day);
-			claim c = {.subject = "date", .value = v,
+			claim c = {.subject = "date", .display = "date", .value = v,
 			           .num = d.r_year * 10000.0 + d.r_month * 100 +
 			                  d.r_day,
 			           .about = "date", .art = ai, .unit = u,
@@ -311,7 +521,7 @@ static int same_thing(const cr_story *st, const claim *x, const claim *y)
 		return 0;
 	if (strcmp(x->subject, y->subject))
 		return 0;
-	if (x->kind == 's' || x->kind == 'o')
+	if (x->kind == 's' || x->kind == 'o' || x->kind == 'c')
 		return 1;
 	/* Numbers and dates must sit in statements that say the same thing
 	 * otherwise. */
@@ -330,15 +540,17 @@ static const char *about_text(cr_story *st, const claim *c)
 {
 	switch (c->kind) {
 	case 's':
-		return cr_arena_printf(st->arena, "status of %s", c->subject);
+		return cr_arena_printf(st->arena, "status of %s", c->display);
 	case 'o':
-		return cr_arena_printf(st->arena, "which %s it is", c->subject);
+		return cr_arena_printf(st->arena, "which %s it is", c->display);
 	case 'd':
 		return cr_arena_printf(st->arena, "when: %s",
 		                       cr_story_text(st, c->art,
 		                                     st->units[c->unit].span));
+	case 'c':
+		return cr_arena_printf(st->arena, "number %s", c->display);
 	default:
-		return cr_arena_printf(st->arena, "number (%s)", c->subject);
+		return cr_arena_printf(st->arena, "number of %s", c->display);
 	}
 }
 
@@ -351,6 +563,40 @@ static int cmp_claim(const void *x, const void *y)
 	if (c)
 		return c;
 	return a->art < b->art ? -1 : a->art > b->art;
+}
+
+/* Whether claim ci (of group grp) counts as its article's side.
+ * - status: an article that gives two states of one subject is not read
+ *   as taking a side;
+ * - number in aligned statements: a statement that also writes the other
+ *   value ("41 votes instead of 63") takes no side;
+ * - running figures (tolls, day counts): an article's first figure is its
+ *   side; a later one restates an earlier report ("police had put the toll
+ *   at three"). */
+static int takes_side(const cr_story *st, const claims *cl,
+                      const uint32_t *grp, uint32_t ng, uint32_t ci)
+{
+	const claim *c = &cl->v[ci];
+	for (uint32_t h = 0; h < ng; h++) {
+		const claim *o = &cl->v[grp[h]];
+		if (grp[h] == ci || same_value(o, c))
+			continue;
+		if (c->kind == 'n' || c->kind == 'd') {
+			if (c->kind == 'n' && unit_mentions(st, c->art, c->unit, o->num))
+				return 0;
+			if (c->kind == 'd' && o->art == c->art && o->unit == c->unit)
+				return 0;
+			continue;
+		}
+		if (o->art != c->art)
+			continue;
+		if (c->kind == 's')
+			return 0;
+		/* first figure wins */
+		if (st->units[o->unit].span.off < st->units[c->unit].span.off)
+			return 0;
+	}
+	return 1;
 }
 
 /* Groups claims into conflicts: a group is a set of claims about the same
@@ -412,11 +658,7 @@ static cr_err build_conflicts(cr_story *st, cr_briefing *b, claims *cl)
 				const claim *c = &cl->v[grp[g]];
 				if (!same_value(c, rep))
 					continue;
-				int both = 0;
-				for (uint32_t h = 0; h < ng && !both; h++)
-					both = cl->v[grp[h]].art == c->art &&
-					       !same_value(&cl->v[grp[h]], rep);
-				if (both)
+				if (!takes_side(st, cl, grp, ng, grp[g]))
 					continue;
 				mask[c->art] = 1;
 				int64_t t = st->arts[c->art]->published;

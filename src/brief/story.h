@@ -102,6 +102,11 @@ cr_err cr_story_anchors(cr_story *st);
  * anchor. Leaves d unresolved when the article has none. */
 void cr_date_resolve_story(cr_date *d, const cr_story *st, uint32_t ai);
 
+/* 1 when d is the dateline that opens the article ("CARROW FALLS,
+ * Wednesday, March 12, 2025 —"): the date of the report, not of an
+ * event. */
+int cr_date_is_dateline(const cr_article *a, const cr_date *d);
+
 /* Stages, each filling its part of b. */
 cr_err cr_brief_facts(cr_story *st, cr_briefing *b, uint32_t max_summary,
                       const char *focus);

@@ -83,6 +83,23 @@ void cr_date_resolve_story(cr_date *d, const cr_story *st, uint32_t ai)
 	                st->anchor_d[ai]);
 }
 
+int cr_date_is_dateline(const cr_article *a, const cr_date *d)
+{
+	if (d->sent != 0 || d->span.off > 80)
+		return 0;
+	/* a dash soon after the date, before any verb could come */
+	const char *p = a->body + d->span.off + d->span.len;
+	const char *end = a->body + a->body_len;
+	for (int k = 0; k < 24 && p < end; k++, p++) {
+		if (*p == '-' || !strncmp(p, "\xe2\x80\x94", 3) ||
+		    !strncmp(p, "\xe2\x80\x93", 3))
+			return 1;
+		if (*p == '.' || *p == '\n')
+			return 0;
+	}
+	return 0;
+}
+
 typedef struct event {
 	cr_date date;
 	uint32_t art;
@@ -143,6 +160,8 @@ cr_err cr_brief_timeline(cr_story *st, cr_briefing *b)
 		const cr_article *a = st->arts[i];
 		for (uint32_t k = 0; k < a->n_dates; k++) {
 			cr_date d = a->dates[k];
+			if (cr_date_is_dateline(a, &a->dates[k]))
+				continue;
 			uint32_t u = unit_holding(st, i, d.span);
 			if (u == UINT32_MAX)
 				continue;
