@@ -34,33 +34,34 @@ typedef struct status_word {
 	const char *w1, *w2, *state;
 	int negatable; /* "not to close" -> the opposite state */
 	const char *opposite;
+	const char *label; /* how the state is shown, when not its name */
 } status_word;
 
 static const status_word status_words[] = {
-	{"close", NULL, "closed", 1, "open"},
-	{"closed", NULL, "closed", 1, "open"},
-	{"closes", NULL, "closed", 1, "open"},
-	{"closing", NULL, "closed", 1, "open"},
-	{"shut", NULL, "closed", 1, "open"},
-	{"shuts", NULL, "closed", 1, "open"},
-	{"shuttered", NULL, "closed", 1, "open"},
-	{"shutters", NULL, "closed", 1, "open"},
-	{"suspended", NULL, "closed", 1, "open"},
-	{"open", NULL, "open", 1, "closed"},
-	{"opened", NULL, "open", 1, "closed"},
-	{"reopen", NULL, "open", 1, "closed"},
-	{"reopened", NULL, "open", 1, "closed"},
-	{"reopens", NULL, "open", 1, "closed"},
-	{"limited", "capacity", "limited", 0, NULL},
-	{"work", "from", "working from home", 0, NULL},
-	{"working", "from", "working from home", 0, NULL},
-	{"killed", NULL, "killed", 0, NULL},
-	{"injured", NULL, "injured", 0, NULL},
-	{"wounded", NULL, "injured", 0, NULL},
-	{"arrested", NULL, "arrested", 0, NULL},
-	{"released", NULL, "released", 0, NULL},
-	{"resigned", NULL, "resigned", 0, NULL},
-	{"evacuated", NULL, "evacuated", 0, NULL},
+	{"close", NULL, "closed", 1, "open", NULL},
+	{"closed", NULL, "closed", 1, "open", NULL},
+	{"closes", NULL, "closed", 1, "open", NULL},
+	{"closing", NULL, "closed", 1, "open", NULL},
+	{"shut", NULL, "closed", 1, "open", NULL},
+	{"shuts", NULL, "closed", 1, "open", NULL},
+	{"shuttered", NULL, "closed", 1, "open", NULL},
+	{"shutters", NULL, "closed", 1, "open", NULL},
+	{"suspended", NULL, "closed", 1, "open", NULL},
+	{"open", NULL, "open", 1, "closed", NULL},
+	{"opened", NULL, "open", 1, "closed", NULL},
+	{"reopen", NULL, "open", 1, "closed", "reopened"},
+	{"reopened", NULL, "open", 1, "closed", "reopened"},
+	{"reopens", NULL, "open", 1, "closed", "reopened"},
+	{"limited", "capacity", "limited", 0, NULL, NULL},
+	{"work", "from", "working from home", 0, NULL, NULL},
+	{"working", "from", "working from home", 0, NULL, NULL},
+	{"killed", NULL, "killed", 0, NULL, NULL},
+	{"injured", NULL, "injured", 0, NULL, NULL},
+	{"wounded", NULL, "injured", 0, NULL, NULL},
+	{"arrested", NULL, "arrested", 0, NULL, NULL},
+	{"released", NULL, "released", 0, NULL, NULL},
+	{"resigned", NULL, "resigned", 0, NULL, NULL},
+	{"evacuated", NULL, "evacuated", 0, NULL, NULL},
 };
 
 static const char *const negations[] = {"not", "no", "never", "n't",
@@ -111,7 +112,8 @@ static int in_list(const char *w, const char *const *list, size_t n)
 typedef struct claim {
 	const char *subject; /* canonical name, or a stem */
 	const char *display; /* how to name the subject to a reader */
-	const char *value;   /* state, or the number as written */
+	const char *value;   /* state as shown, or the number as written */
+	const char *state;   /* status claims: the state compared */
 	double num;          /* numbers: the value */
 	const char *about;   /* what the value is of */
 	uint32_t art;
@@ -196,10 +198,11 @@ static int is_loc_prep(const char *w)
 }
 
 static int push_subject(const cr_story *st, uint32_t u, const char *subject,
-                        const char *display, const char *state, claims *out)
+                        const char *display, const char *state,
+                        const char *label, claims *out)
 {
 	claim c = {.subject = subject, .display = display ? display : subject,
-	           .value = state, .about = "status", .art = st->units[u].art,
+	           .value = label ? label : state, .state = state, .about = "status", .art = st->units[u].art,
 	           .unit = u, .kind = 's'};
 	return push(out, c);
 }
@@ -211,7 +214,8 @@ static int push_subject(const cr_story *st, uint32_t u, const char *subject,
  * "the port remained closed"), *pronoun whether the subject is a pronoun
  * or a possessive ("they decided", "its embassy"). */
 static int named_subjects(const cr_story *st, uint32_t u, uint32_t tb,
-                          uint32_t ti, const char *state, claims *out,
+                          uint32_t ti, const char *state, const char *label,
+                          claims *out,
                           const cr_token **head, int *pronoun,
                           uint32_t *boundary)
 {
@@ -271,7 +275,7 @@ static int named_subjects(const cr_story *st, uint32_t u, uint32_t tb,
 				}
 			}
 		}
-		if (push_subject(st, u, subject_name(m), NULL, state, out) == 0)
+		if (push_subject(st, u, subject_name(m), NULL, state, label, out) == 0)
 			return -1;
 		n++;
 		/* "the Harlan Street Bridge reopened" is also "the bridge". */
@@ -279,7 +283,7 @@ static int named_subjects(const cr_story *st, uint32_t u, uint32_t tb,
 		while (last + 1 < a->toks + a->n_toks && mention_at(a, (uint32_t)(last + 1 - a->toks)) == m)
 			last++;
 		if (IN(last->stem, facilities)) {
-			if (push_subject(st, u, last->stem, last->norm, state, out) == 0)
+			if (push_subject(st, u, last->stem, last->norm, state, label, out) == 0)
 				return -1;
 		}
 	}
@@ -310,17 +314,19 @@ static int status_claims(const cr_story *st, uint32_t u, claims *out)
 		}
 		if (!sw)
 			continue;
-		const char *state = sw->state;
+		const char *state = sw->state, *label = sw->label;
 		for (uint32_t k = i > tb + 3 ? i - 3 : tb; k < i; k++)
-			if (IN(a->toks[k].norm, negations) && sw->negatable)
+			if (IN(a->toks[k].norm, negations) && sw->negatable) {
 				state = sw->opposite;
+				label = NULL;
+			}
 		/* "closed the harbour": the object is what is closed. */
 		if (sw->negatable && i + 2 < te &&
 		    (!strcmp(a->toks[i + 1].norm, "the") ||
 		     !strcmp(a->toks[i + 1].norm, "a"))) {
 			const cr_token *obj = &a->toks[i + 2];
 			if ((obj->flags & CR_TOK_WORD) && !(obj->flags & CR_TOK_CAP)) {
-				if (!push_subject(st, u, obj->stem, obj->norm, state, out))
+				if (!push_subject(st, u, obj->stem, obj->norm, state, label, out))
 					return 0;
 				continue;
 			}
@@ -328,7 +334,8 @@ static int status_claims(const cr_story *st, uint32_t u, claims *out)
 		const cr_token *head = NULL;
 		int pronoun = 0;
 		uint32_t boundary;
-		int n = named_subjects(st, u, tb, i, state, out, &head, &pronoun,
+		int n = named_subjects(st, u, tb, i, state, label, out, &head,
+		                       &pronoun,
 		                       &boundary);
 		if (n < 0)
 			return 0;
@@ -341,7 +348,8 @@ static int status_claims(const cr_story *st, uint32_t u, claims *out)
 			const cr_token *h2 = NULL;
 			int p2 = 0;
 			uint32_t b2;
-			n = named_subjects(st, u, sb, boundary, state, out, &h2, &p2,
+			n = named_subjects(st, u, sb, boundary, state, label, out,
+			                   &h2, &p2,
 			                   &b2);
 			if (n < 0)
 				return 0;
@@ -349,7 +357,7 @@ static int status_claims(const cr_story *st, uint32_t u, claims *out)
 				continue;
 		}
 		/* A common noun: "the port remained closed", "schools opened". */
-		if (head && !pronoun && !push_subject(st, u, head->stem, head->norm, state, out))
+		if (head && !pronoun && !push_subject(st, u, head->stem, head->norm, state, label, out))
 			return 0;
 	}
 	return 1;
@@ -532,7 +540,7 @@ static int same_thing(const cr_story *st, const claim *x, const claim *y)
 static int same_value(const claim *x, const claim *y)
 {
 	if (x->kind == 's')
-		return !strcmp(x->value, y->value);
+		return !strcmp(x->state, y->state);
 	return fabs(x->num - y->num) < 1e-9;
 }
 
