@@ -1,0 +1,364 @@
+/*
+ * entity_test.c - tests of src/text/entity.c on invented news sentences.
+ *
+ * Each test analyses a short article with cr_analyze() and checks the
+ * mentions cr_entities_find() left in it: names, types and demonyms.
+ */
+#include "test_util.h"
+
+#include <dirent.h>
+
+#include "text/analyze.h"
+#include "text/entity.h"
+
+static cr_article *analyse(const char *text)
+{
+	cr_analyzer *an = cr_analyzer_new();
+	assert_non_null(an);
+	cr_article *a = cr_test_body("t", text);
+	assert_int_equal(cr_analyze(an, a), CR_OK);
+	cr_analyzer_free(an);
+	return a;
+}
+
+/* How many mentions have this name and type (-1: any type). */
+static int count(const cr_article *a, const char *name, int type)
+{
+	int n = 0;
+	for (uint32_t i = 0; i < a->n_ments; i++)
+		if (!strcmp(a->ments[i].name, name) &&
+		    (type < 0 || a->ments[i].type == type))
+			n++;
+	return n;
+}
+
+static const cr_mention *find(const cr_article *a, const char *name)
+{
+	for (uint32_t i = 0; i < a->n_ments; i++)
+		if (!strcmp(a->ments[i].name, name))
+			return &a->ments[i];
+	return NULL;
+}
+
+static void test_titles_and_possessives(void **state)
+{
+	(void)state;
+	cr_article *a = analyse(
+	        "Canadian Prime Minister Justin Trudeau met President Joe "
+	        "Biden on Monday. Joe Biden’s aides said the talks went well. "
+	        "Later, Biden flew home to Washington.");
+	assert_int_equal(count(a, "Justin Trudeau", CR_ENT_PERSON), 1);
+	assert_int_equal(count(a, "Joe Biden", CR_ENT_PERSON), 2);
+	assert_int_equal(count(a, "Biden", CR_ENT_PERSON), 1);
+	assert_int_equal(count(a, "Washington", CR_ENT_PLACE), 1);
+	const cr_mention *m = find(a, "Canada");
+	assert_non_null(m);
+	assert_int_equal(m->type, CR_ENT_PLACE);
+	assert_int_equal(m->demonym, 1);
+	assert_int_equal(count(a, "Monday", -1), 0);
+	assert_int_equal(count(a, "Later", -1), 0);
+	assert_int_equal(count(a, "President Joe Biden", -1), 0);
+	/* The span of a possessive stops before the apostrophe. */
+	for (uint32_t i = 0; i < a->n_ments; i++)
+		assert_null(memchr(cr_span_ptr(a, a->ments[i].span), '\'',
+		                   a->ments[i].span.len));
+	cr_article_destroy(a);
+}
+
+static void test_possessive_title_person(void **state)
+{
+	(void)state;
+	cr_article *a = analyse(
+	        "Turkey’s President Recep Erdogan spoke to reporters. "
+	        "Recep Erdogan's spokesman Omar Celik later denied the claim.");
+	assert_int_equal(count(a, "Turkey", CR_ENT_PLACE), 1);
+	assert_int_equal(find(a, "Turkey")->demonym, 0);
+	assert_int_equal(count(a, "Recep Erdogan", CR_ENT_PERSON), 2);
+	assert_int_equal(count(a, "Omar Celik", CR_ENT_PERSON), 1);
+	cr_article_destroy(a);
+}
+
+static void test_demonyms_and_embassies(void **state)
+{
+	(void)state;
+	cr_article *a = analyse(
+	        "The Dutch embassy in Vilnius closed on Friday, while the "
+	        "Irish embassy stayed open. Polish officials met Greek "
+	        "diplomats and North Korean engineers.");
+	const cr_mention *m = find(a, "Netherlands embassy");
+	assert_non_null(m);
+	assert_int_equal(m->type, CR_ENT_ORG);
+	assert_int_equal(count(a, "Ireland embassy", CR_ENT_ORG), 1);
+	m = find(a, "Netherlands");
+	assert_non_null(m);
+	assert_int_equal(m->type, CR_ENT_PLACE);
+	assert_int_equal(m->demonym, 1);
+	assert_int_equal(count(a, "Vilnius", CR_ENT_PLACE), 1);
+	assert_int_equal(count(a, "Poland", CR_ENT_PLACE), 1);
+	assert_int_equal(count(a, "Greece", CR_ENT_PLACE), 1);
+	m = find(a, "North Korea");
+	assert_non_null(m);
+	assert_int_equal(m->demonym, 1);
+	assert_int_equal(count(a, "Friday", -1), 0);
+	cr_article_destroy(a);
+}
+
+static void test_country_aliases(void **state)
+{
+	(void)state;
+	cr_article *a = analyse(
+	        "Engineers sent US-built HIMARS launchers, and American "
+	        "advisers flew from the United States and the U.S. base in "
+	        "the UK. British and French crews waited in Paris.");
+	assert_int_equal(count(a, "US", CR_ENT_PLACE), 4);
+	assert_int_equal(count(a, "HIMARS", CR_ENT_OTHER), 1);
+	assert_int_equal(count(a, "UK", CR_ENT_PLACE), 2);
+	assert_int_equal(count(a, "France", CR_ENT_PLACE), 1);
+	assert_int_equal(count(a, "Paris", CR_ENT_PLACE), 1);
+	assert_int_equal(count(a, "Engineers", -1), 0);
+	cr_article_destroy(a);
+}
+
+static void test_organisations(void **state)
+{
+	(void)state;
+	cr_article *a = analyse(
+	        "The Polish Interior Ministry and the Kremlin traded "
+	        "accusations, the Financial Times reported, citing the Center "
+	        "for Strategic Studies and a Nato memo. The Russian "
+	        "agriculture ministry did not comment, nor did NATO or the "
+	        "White House.");
+	assert_int_equal(count(a, "Polish Interior Ministry", CR_ENT_ORG), 1);
+	assert_int_equal(count(a, "Kremlin", CR_ENT_ORG), 1);
+	assert_int_equal(count(a, "Financial Times", CR_ENT_ORG), 1);
+	assert_int_equal(count(a, "Center for Strategic Studies", CR_ENT_ORG),
+	                 1);
+	assert_int_equal(count(a, "Nato", CR_ENT_ORG), 1);
+	assert_int_equal(count(a, "NATO", CR_ENT_ORG), 1);
+	assert_int_equal(count(a, "White House", CR_ENT_ORG), 1);
+	assert_int_equal(count(a, "Russian agriculture ministry", CR_ENT_ORG),
+	                 1);
+	assert_int_equal(count(a, "Russia", CR_ENT_PLACE), 1);
+	cr_article_destroy(a);
+}
+
+static void test_regions_and_places(void **state)
+{
+	(void)state;
+	cr_article *a = analyse(
+	        "Shelling hit the Belgorod region and the Zhytomyr region, "
+	        "and drones flew over Kharkiv, Moscow and parts of Eastern "
+	        "Europe.");
+	assert_int_equal(count(a, "Belgorod region", CR_ENT_PLACE), 1);
+	assert_int_equal(count(a, "Zhytomyr region", CR_ENT_PLACE), 1);
+	assert_int_equal(count(a, "Kharkiv", CR_ENT_PLACE), 1);
+	assert_int_equal(count(a, "Moscow", CR_ENT_PLACE), 1);
+	assert_int_equal(count(a, "Eastern Europe", CR_ENT_PLACE), 1);
+	assert_int_equal(count(a, "Shelling", -1), 0);
+	cr_article_destroy(a);
+}
+
+static void test_no_entities_from_sentence_starts(void **state)
+{
+	(void)state;
+	cr_article *a = analyse(
+	        "On Friday, the army withdrew. In March the talks resumed. "
+	        "Additional troops arrived on Tuesday. Earlier, the bridge "
+	        "was closed. Other towns stayed calm. Further details were "
+	        "not released. Heavy rain fell, and the heavy lorries "
+	        "stopped.");
+	for (uint32_t i = 0; i < a->n_ments; i++)
+		print_error("unexpected mention %s\n", a->ments[i].name);
+	assert_int_equal(a->n_ments, 0);
+	cr_article_destroy(a);
+}
+
+static void test_weapons_are_other(void **state)
+{
+	(void)state;
+	cr_article *a = analyse(
+	        "The army fired Storm Shadow missiles and Guided Multiple "
+	        "Launch Rocket Systems, known as GMLRS, at the depot.");
+	assert_int_equal(count(a, "Storm Shadow", CR_ENT_OTHER), 1);
+	assert_int_equal(
+	        count(a, "Guided Multiple Launch Rocket Systems", CR_ENT_OTHER),
+	        1);
+	assert_int_equal(count(a, "GMLRS", CR_ENT_OTHER), 1);
+	cr_article_destroy(a);
+}
+
+static void test_surname_needs_full_name(void **state)
+{
+	(void)state;
+	cr_article *a = analyse(
+	        "Yuliana Petrenko, a spokesperson for the fire brigade, "
+	        "spoke at noon. Petrenko said the blaze was out. Reporters "
+	        "heard Barney Holt in Athens.");
+	assert_int_equal(count(a, "Yuliana Petrenko", CR_ENT_PERSON), 1);
+	assert_int_equal(count(a, "Petrenko", CR_ENT_PERSON), 1);
+	assert_int_equal(count(a, "Barney Holt", CR_ENT_PERSON), 1);
+	assert_int_equal(count(a, "Athens", CR_ENT_PLACE), 1);
+	assert_int_equal(count(a, "Reporters", -1), 0);
+	cr_article_destroy(a);
+}
+
+/* Names no gazetteer knows, typed by their shape and neighbours. */
+static void test_unknown_names_by_shape(void **state)
+{
+	(void)state;
+	cr_article *a = analyse(
+	        "CORBY, Monday - Crews reopened the Harlan Street Bridge over "
+	        "the Tessel River after Storm Ilse.\n"
+	        "Councillor Ruth Ivers visited the village of Westmoor, where "
+	        "Brannock Industries runs a plant. Ivers said Brannock would "
+	        "pay for the repairs. HALDEN ROAD stayed shut.");
+	assert_int_equal(count(a, "Corby", CR_ENT_PLACE), 1);
+	assert_int_equal(count(a, "Harlan Street Bridge", CR_ENT_PLACE), 1);
+	assert_int_equal(count(a, "Tessel River", CR_ENT_PLACE), 1);
+	assert_int_equal(count(a, "Storm Ilse", CR_ENT_OTHER), 1);
+	assert_int_equal(count(a, "Ruth Ivers", CR_ENT_PERSON), 1);
+	assert_int_equal(count(a, "Ivers", CR_ENT_PERSON), 1);
+	assert_int_equal(count(a, "Westmoor", CR_ENT_PLACE), 1);
+	assert_int_equal(count(a, "Brannock Industries", CR_ENT_ORG), 1);
+	assert_int_equal(count(a, "Brannock", CR_ENT_ORG), 1);
+	assert_int_equal(count(a, "Halden Road", CR_ENT_PLACE), 1);
+	assert_int_equal(count(a, "Crews", -1), 0);
+	assert_int_equal(count(a, "Monday", -1), 0);
+	cr_article_destroy(a);
+}
+
+static void test_country_of(void **state)
+{
+	(void)state;
+	assert_string_equal(cr_country_of("italian", 7), "Italy");
+	assert_string_equal(cr_country_of("u.s.", 4), "US");
+	assert_string_equal(cr_country_of("american", 8), "US");
+	assert_string_equal(cr_country_of("british", 7), "UK");
+	assert_string_equal(cr_country_of("united states", 13), "US");
+	assert_string_equal(cr_country_of("ukrainians", 10), "Ukraine");
+	assert_string_equal(cr_country_of("spain's", 7), "Spain");
+	/* Only the first n bytes count. */
+	assert_string_equal(cr_country_of("greekness", 5), "Greece");
+	assert_null(cr_country_of("kyiv", 4));
+	assert_null(cr_country_of("table", 5));
+	assert_null(cr_country_of("", 0));
+	assert_null(cr_country_of(NULL, 3));
+}
+
+static void test_empty_and_invalid(void **state)
+{
+	(void)state;
+	cr_article *a = analyse("");
+	assert_int_equal(a->n_ments, 0);
+	cr_article_destroy(a);
+	assert_int_equal(cr_entities_find(NULL), CR_EINVAL);
+}
+
+/* The seed story: the people, places and organisations it names come
+ * out with the right type. */
+static void test_seed_story_entities(void **state)
+{
+	(void)state;
+	const char *dir = cr_test_shared_data("entity seed story test");
+	if (!dir)
+		skip();
+	static const struct {
+		const char *name;
+		int type;
+	} want[] = {
+	        {"Joe Biden", CR_ENT_PERSON},
+	        {"Biden", CR_ENT_PERSON},
+	        {"Vladimir Putin", CR_ENT_PERSON},
+	        {"Dmitry Peskov", CR_ENT_PERSON},
+	        {"Donald Trump", CR_ENT_PERSON},
+	        {"Yuriy Ignat", CR_ENT_PERSON},
+	        {"Andriy Kovalenko", CR_ENT_PERSON},
+	        {"Kyiv", CR_ENT_PLACE},
+	        {"Ukraine", CR_ENT_PLACE},
+	        {"Russia", CR_ENT_PLACE},
+	        {"US", CR_ENT_PLACE},
+	        {"Washington", CR_ENT_PLACE},
+	        {"Italy", CR_ENT_PLACE},
+	        {"Spain", CR_ENT_PLACE},
+	        {"Greece", CR_ENT_PLACE},
+	        {"Germany", CR_ENT_PLACE},
+	        {"UK", CR_ENT_PLACE},
+	        {"France", CR_ENT_PLACE},
+	        {"Bryansk region", CR_ENT_PLACE},
+	        {"Kursk region", CR_ENT_PLACE},
+	        {"North Korea", CR_ENT_PLACE},
+	        {"South Korea", CR_ENT_PLACE},
+	        {"Moscow", CR_ENT_PLACE},
+	        {"Eastern Europe", CR_ENT_PLACE},
+	        {"Ukrainian Foreign Ministry", CR_ENT_ORG},
+	        {"Kremlin", CR_ENT_ORG},
+	        {"White House", CR_ENT_ORG},
+	        {"Financial Times", CR_ENT_ORG},
+	        {"Center for Countering Disinformation", CR_ENT_ORG},
+	        {"Nato", CR_ENT_ORG},
+	        {"Russian defense ministry", CR_ENT_ORG},
+	        {"US embassy", CR_ENT_ORG},
+	        {"ATACMS", CR_ENT_OTHER},
+	        {"Atacms", CR_ENT_OTHER},
+	        {"Army Tactical Missile Systems", CR_ENT_OTHER},
+	};
+	static const char *const never[] = {
+	        "The",     "In",      "On",        "Additional", "Other",
+	        "Earlier", "Tuesday", "Wednesday", "January",    "November",
+	};
+	int found[sizeof want / sizeof want[0]] = {0};
+	char path[4096];
+	snprintf(path, sizeof path, "%s/seeds", dir);
+	DIR *d = opendir(path);
+	if (!d)
+		skip();
+	cr_analyzer *an = cr_analyzer_new();
+	assert_non_null(an);
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		size_t n = strlen(de->d_name);
+		if (n < 5 || strcmp(de->d_name + n - 4, ".txt"))
+			continue;
+		snprintf(path, sizeof path, "%s/seeds/%s", dir, de->d_name);
+		FILE *f = fopen(path, "rb");
+		assert_non_null(f);
+		static char buf[1 << 20];
+		size_t len = fread(buf, 1, sizeof buf - 1, f);
+		fclose(f);
+		buf[len] = '\0';
+		cr_article *a = cr_test_body("seed", buf);
+		assert_int_equal(cr_analyze(an, a), CR_OK);
+		for (size_t k = 0; k < sizeof want / sizeof want[0]; k++)
+			found[k] |= count(a, want[k].name, want[k].type) > 0;
+		for (size_t k = 0; k < sizeof never / sizeof never[0]; k++)
+			assert_int_equal(count(a, never[k], -1), 0);
+		cr_article_destroy(a);
+	}
+	closedir(d);
+	cr_analyzer_free(an);
+	for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+		if (!found[k])
+			print_error("entity %s not found\n", want[k].name);
+		assert_true(found[k]);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(test_titles_and_possessives),
+	        cmocka_unit_test(test_possessive_title_person),
+	        cmocka_unit_test(test_demonyms_and_embassies),
+	        cmocka_unit_test(test_country_aliases),
+	        cmocka_unit_test(test_organisations),
+	        cmocka_unit_test(test_regions_and_places),
+	        cmocka_unit_test(test_no_entities_from_sentence_starts),
+	        cmocka_unit_test(test_weapons_are_other),
+	        cmocka_unit_test(test_surname_needs_full_name),
+	        cmocka_unit_test(test_unknown_names_by_shape),
+	        cmocka_unit_test(test_country_of),
+	        cmocka_unit_test(test_empty_and_invalid),
+	        cmocka_unit_test(test_seed_story_entities),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,347 @@
+/*
+ * quote_test.c - tests of src/text/quote.c on invented news sentences.
+ *
+ * Each test analyses a short article with cr_analyze() (entities first,
+ * as the pipeline runs them) and checks the quotes: text, speaker, cue
+ * and whether the quote is only part of its sentence.
+ */
+#include "test_util.h"
+
+#include <dirent.h>
+
+#include "text/analyze.h"
+#include "text/quote.h"
+
+static cr_article *analyse(const char *text)
+{
+	cr_analyzer *an = cr_analyzer_new();
+	assert_non_null(an);
+	cr_article *a = cr_test_body("t", text);
+	assert_int_equal(cr_analyze(an, a), CR_OK);
+	cr_analyzer_free(an);
+	return a;
+}
+
+/* The quote whose text starts with prefix; fails the test when none. */
+static const cr_quote *quote_at(const cr_article *a, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	for (uint32_t i = 0; i < a->n_quotes; i++) {
+		const cr_quote *q = &a->quotes[i];
+		if (q->text.len >= n &&
+		    !memcmp(cr_span_ptr(a, q->text), prefix, n))
+			return q;
+	}
+	for (uint32_t i = 0; i < a->n_quotes; i++)
+		print_error("quote %u: %.*s\n", i, (int)a->quotes[i].text.len,
+		            cr_span_ptr(a, a->quotes[i].text));
+	fail_msg("no quote starts with \"%s\"", prefix);
+	return NULL;
+}
+
+static void expect(const cr_quote *q, const char *speaker, const char *cue,
+                   int partial)
+{
+	if (speaker) {
+		assert_non_null(q->speaker);
+		assert_string_equal(q->speaker, speaker);
+	} else {
+		assert_null(q->speaker);
+	}
+	if (cue) {
+		assert_non_null(q->cue);
+		assert_string_equal(q->cue, cue);
+	} else {
+		assert_null(q->cue);
+	}
+	assert_int_equal(q->partial, partial);
+}
+
+static void test_statement_of_sentence_subject(void **state)
+{
+	(void)state;
+	cr_article *a = analyse(
+	        "The Riverton fire brigade has closed two stations over a "
+	        "“serious structural fault”, according to a statement "
+	        "published on its website.\n"
+	        "“Crews will move to the northern depot until the repairs "
+	        "end,” the statement said, adding that residents should call "
+	        "the main number.");
+	assert_int_equal(a->n_quotes, 2);
+	const cr_quote *q = quote_at(a, "serious structural fault");
+	expect(q, "Riverton fire brigade", "according to", 1);
+	assert_int_equal(q->text.len, strlen("serious structural fault"));
+	q = quote_at(a, "Crews will move");
+	expect(q, "Riverton fire brigade", "said", 0);
+	/* The trailing comma inside the marks is not part of the quote. */
+	assert_int_equal(cr_span_ptr(a, q->text)[q->text.len - 1], 'd');
+	assert_int_equal(q->sent, 1);
+	cr_article_destroy(a);
+}
+
+static void test_pronoun_takes_previous_speaker(void **state)
+{
+	(void)state;
+	cr_article *a = analyse(
+	        "The Norwegian Health Ministry said hospitals were under "
+	        "“severe but manageable pressure”. They also added that “no "
+	        "patient has been turned away so far”.");
+	assert_int_equal(a->n_quotes, 2);
+	expect(quote_at(a, "severe but"), "Norwegian Health Ministry", "said",
+	       1);
+	expect(quote_at(a, "no patient"), "Norwegian Health Ministry", "added",
+	       1);
+	cr_article_destroy(a);
+}
+
+static void test_appositive_name_after_role(void **state)
+{
+	(void)state;
+	cr_article *a = analyse(
+	        "On the budget vote, Lisa Hart's chief of staff Daniel Brenner "
+	        "said the council was “playing games with the numbers”.");
+	assert_int_equal(a->n_quotes, 1);
+	const cr_quote *q = quote_at(a, "playing games");
+	expect(q, "Daniel Brenner", "said", 1);
+	assert_int_equal(q->speaker_span.len, strlen("Daniel Brenner"));
+	assert_memory_equal(cr_span_ptr(a, q->speaker_span), "Daniel Brenner",
+	                    q->speaker_span.len);
+	cr_article_destroy(a);
+}
+
+static void test_embassy_told_and_they(void **state)
+{
+	(void)state;
+	cr_article *a = analyse(
+	        "In an unusual move, the Canadian embassy said it “had "
+	        "credible reports of unrest near the border”, urging its "
+	        "citizens to “stay indoors”.\n"
+	        "A Canadian embassy official told the Daily Courier the "
+	        "warning was about “a planned march past the ministry”, "
+	        "adding that the embassy would reopen soon.\n"
+	        "“This is a precaution and we expect to reopen on Friday,” "
+	        "they said.");
+	assert_int_equal(a->n_quotes, 4);
+	expect(quote_at(a, "had credible"), "Canadian embassy", "said", 1);
+	expect(quote_at(a, "stay indoors"), "Canadian embassy", "said", 1);
+	expect(quote_at(a, "a planned march"), "Canadian embassy official",
+	       "told", 1);
+	expect(quote_at(a, "This is a precaution"), "Canadian embassy official",
+	       "said", 0);
+	cr_article_destroy(a);
+}
+
+static void test_said_after_quote_and_carry_over(void **state)
+{
+	(void)state;
+	cr_article *a = analyse(
+	        "Engineers believe the levee will hold, but there is “a real "
+	        "chance of flooding”, said Marta Kowalczyk, a hydrologist at "
+	        "the regional water authority.\n"
+	        "Kowalczyk said there was little more that crews could do "
+	        "before nightfall. “We can only watch the river and wait.”");
+	assert_int_equal(a->n_quotes, 2);
+	expect(quote_at(a, "a real chance"), "Marta Kowalczyk", "said", 1);
+	const cr_quote *q = quote_at(a, "We can only watch");
+	expect(q, "Marta Kowalczyk", NULL, 0);
+	assert_int_equal(q->sent, 2);
+	cr_article_destroy(a);
+}
+
+static void test_name_before_of_and_he_she(void **state)
+{
+	(void)state;
+	cr_article *a = analyse(
+	        "Oksana Melnyk of the Institute for Energy Security, an "
+	        "independent research group, said on Monday that prices had "
+	        "risen “far beyond what families can bear”. She further warned "
+	        "people “to expect more outages this winter”.");
+	assert_int_equal(a->n_quotes, 2);
+	expect(quote_at(a, "far beyond"), "Oksana Melnyk", "said", 1);
+	expect(quote_at(a, "to expect more"), "Oksana Melnyk", "warned", 1);
+	cr_article_destroy(a);
+}
+
+static void test_scare_quotes_and_reports(void **state)
+{
+	(void)state;
+	cr_article *a = analyse(
+	        "Mayor warns of 'serious' delays\n"
+	        "The drones were “cheap decoys”, according to reports. The "
+	        "region received “fresh warnings” about the storm. The roads "
+	        "were “closed to all but emergency traffic”, according to "
+	        "reports.");
+	assert_int_equal(a->n_quotes, 1);
+	expect(quote_at(a, "closed to all"), NULL, "according to", 1);
+	cr_article_destroy(a);
+}
+
+static void test_straight_and_single_marks(void **state)
+{
+	(void)state;
+	cr_article *a = analyse(
+	        "\"We will rebuild the bridge by spring,\" Mayor Ana Ruiz told "
+	        "reporters on the riverbank.\n"
+	        "'We don't give up in this town,' said Ruiz.");
+	assert_int_equal(a->n_quotes, 2);
+	expect(quote_at(a, "We will rebuild"), "Ana Ruiz", "told", 0);
+	const cr_quote *q = quote_at(a, "We don't give up");
+	expect(q, "Ana Ruiz", "said", 0);
+	assert_int_equal(q->text.len, strlen("We don't give up in this town"));
+	cr_article_destroy(a);
+}
+
+static void test_quote_of_two_sentences(void **state)
+{
+	(void)state;
+	cr_article *a = analyse(
+	        "“The water is still rising. We have moved everyone to higher "
+	        "ground,” the fire chief said on Sunday.");
+	assert_int_equal(a->n_quotes, 1);
+	const cr_quote *q = quote_at(a, "The water is still rising.");
+	expect(q, "fire chief", "said", 0);
+	assert_int_equal(q->sent, 0);
+	assert_non_null(memmem(cr_span_ptr(a, q->text), q->text.len,
+	                       "higher ground", 13));
+	cr_article_destroy(a);
+}
+
+static void test_colon_and_role_noun(void **state)
+{
+	(void)state;
+	cr_article *a = analyse(
+	        "The Ministry of Labour defended the reform on Tuesday.\n"
+	        "The ministry said: “Nobody will lose a single cent of their "
+	        "pension.”");
+	assert_int_equal(a->n_quotes, 1);
+	expect(quote_at(a, "Nobody will lose"), "Ministry of Labour", "said",
+	       0);
+	cr_article_destroy(a);
+}
+
+/* "she" is the person named last; a title's dot stays in the name; a
+ * name after a role in the quote-first order is the speaker. */
+static void test_she_titles_and_role_then_name(void **state)
+{
+	(void)state;
+	cr_article *a = analyse(
+	        "Mayor Ruth Ivers toured the plant with the engineers. The "
+	        "engineers said the frame was sound.\n"
+	        "“It is bent, but it will hold,” she said.\n"
+	        "“We lost three days to the flood,” said Dr. Amara Kell, the "
+	        "county's health officer.\n"
+	        "“Everyone did their job,” said the harbour master, Lena "
+	        "Brokk.");
+	assert_int_equal(a->n_quotes, 3);
+	expect(quote_at(a, "It is bent"), "Ruth Ivers", "said", 0);
+	expect(quote_at(a, "We lost three"), "Amara Kell", "said", 0);
+	expect(quote_at(a, "Everyone did"), "Lena Brokk", "said", 0);
+	cr_article_destroy(a);
+}
+
+static void test_no_quotes(void **state)
+{
+	(void)state;
+	cr_article *a = analyse("The council met on Monday and said nothing. "
+	                        "The Smiths' shop stayed shut.");
+	assert_int_equal(a->n_quotes, 0);
+	cr_article_destroy(a);
+	assert_int_equal(cr_quotes_find(NULL), CR_EINVAL);
+}
+
+/* Reads a file into a new article's body; NULL when unreadable. */
+static cr_article *read_article(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	static char buf[1 << 20];
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return cr_test_body("seed", buf);
+}
+
+static int has_speaker(const cr_article *a, const char *who)
+{
+	for (uint32_t i = 0; i < a->n_quotes; i++)
+		if (a->quotes[i].speaker && !strcmp(a->quotes[i].speaker, who))
+			return 1;
+	return 0;
+}
+
+/* The seed story: every speaker it names is found, and nothing else
+ * (not the newspaper a source talked to, not "reports"). */
+static void test_seed_story_speakers(void **state)
+{
+	(void)state;
+	const char *dir = cr_test_shared_data("quote seed story test");
+	if (!dir)
+		skip();
+	static const char *const want[] = {
+	        "US embassy",    "Ukrainian Foreign Ministry",
+	        "Dmitry Peskov", "US embassy official",
+	        "Yuriy Ignat",   "Andriy Kovalenko",
+	};
+	int found[sizeof want / sizeof want[0]] = {0};
+	char path[4096];
+	snprintf(path, sizeof path, "%s/seeds", dir);
+	DIR *d = opendir(path);
+	if (!d)
+		skip();
+	cr_analyzer *an = cr_analyzer_new();
+	assert_non_null(an);
+	struct dirent *de;
+	int files = 0;
+	while ((de = readdir(d))) {
+		size_t n = strlen(de->d_name);
+		if (n < 5 || strcmp(de->d_name + n - 4, ".txt"))
+			continue;
+		snprintf(path, sizeof path, "%s/seeds/%s", dir, de->d_name);
+		cr_article *a = read_article(path);
+		assert_non_null(a);
+		assert_int_equal(cr_analyze(an, a), CR_OK);
+		files++;
+		for (size_t k = 0; k < sizeof want / sizeof want[0]; k++)
+			found[k] |= has_speaker(a, want[k]);
+		for (uint32_t i = 0; i < a->n_quotes; i++) {
+			const char *s = a->quotes[i].speaker;
+			int known = !s;
+			for (size_t k = 0;
+			     s && k < sizeof want / sizeof want[0]; k++)
+				known |= !strcmp(s, want[k]);
+			if (!known)
+				print_error("unexpected speaker %s\n", s);
+			assert_true(known);
+		}
+		cr_article_destroy(a);
+	}
+	closedir(d);
+	cr_analyzer_free(an);
+	assert_true(files >= 3);
+	for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+		if (!found[k])
+			print_error("speaker %s not found\n", want[k]);
+		assert_true(found[k]);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(test_statement_of_sentence_subject),
+	        cmocka_unit_test(test_pronoun_takes_previous_speaker),
+	        cmocka_unit_test(test_appositive_name_after_role),
+	        cmocka_unit_test(test_embassy_told_and_they),
+	        cmocka_unit_test(test_said_after_quote_and_carry_over),
+	        cmocka_unit_test(test_name_before_of_and_he_she),
+	        cmocka_unit_test(test_scare_quotes_and_reports),
+	        cmocka_unit_test(test_straight_and_single_marks),
+	        cmocka_unit_test(test_quote_of_two_sentences),
+	        cmocka_unit_test(test_colon_and_role_noun),
+	        cmocka_unit_test(test_she_titles_and_role_then_name),
+	        cmocka_unit_test(test_no_quotes),
+	        cmocka_unit_test(test_seed_story_speakers),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
