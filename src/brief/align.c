@@ -589,16 +589,53 @@ uint32_t cr_story_independent(const cr_story *st, const uint8_t *mask)
 	return n;
 }
 
+/* The length of a dateline that opens the article's first sentence
+ * ("SALTMERE, March 14 (NPA) — "), or 0: an all-capitals place, then a
+ * dash within 80 bytes. */
+static size_t dateline_len(const char *p, size_t n)
+{
+	size_t caps = 0;
+	while (caps < n && ((p[caps] >= 'A' && p[caps] <= 'Z') || p[caps] == ' '))
+		caps++;
+	if (caps < 3 || caps >= n || (p[caps] != ',' && p[caps] != '('))
+		return 0;
+	for (size_t i = caps; i + 3 < n && i < 80; i++) {
+		size_t dash = !strncmp(p + i, " \xe2\x80\x94 ", 5)   ? 5
+		            : !strncmp(p + i, " \xe2\x80\x93 ", 5) ? 5
+		            : !strncmp(p + i, " - ", 3)             ? 3
+		            : !strncmp(p + i, " -- ", 4)            ? 4
+		                                                   : 0;
+		if (dash)
+			return i + dash;
+	}
+	return 0;
+}
+
 const char *cr_story_text(cr_story *st, uint32_t art, cr_span span)
 {
-	const char *p = st->arts[art]->body + span.off;
+	const cr_article *a = st->arts[art];
+	const char *p = a->body + span.off;
 	size_t n = span.len;
 	while (n && (*p == ' ' || *p == ',' || *p == ';'))
 		p++, n--;
+	/* A clause that does not open its sentence is shown as the fragment
+	 * it is; the first sentence loses its dateline. */
+	int fragment = 1;
+	for (uint32_t i = 0; i < a->n_sents; i++)
+		if (a->body + a->sents[i].span.off == p) {
+			fragment = 0;
+			if (i == 0) {
+				size_t d = dateline_len(p, n);
+				p += d;
+				n -= d;
+			}
+			break;
+		}
 	static const char *const lead[] = {"while ", "whereas ", "with ",
 	                                   "and ", "but ", "after ",
-	                                   "following "};
-	for (size_t i = 0; i < sizeof lead / sizeof *lead; i++) {
+	                                   "following ", "adding that ",
+	                                   "that "};
+	for (size_t i = 0; fragment && i < sizeof lead / sizeof *lead; i++) {
 		size_t l = strlen(lead[i]);
 		if (n > l && !strncmp(p, lead[i], l)) {
 			p += l;
@@ -608,8 +645,7 @@ const char *cr_story_text(cr_story *st, uint32_t art, cr_span span)
 	}
 	while (n && (p[n - 1] == ' ' || p[n - 1] == ','))
 		n--;
-	char *s = cr_arena_strndup(st->arena, p, n);
-	if (s && s[0] >= 'a' && s[0] <= 'z')
-		s[0] = (char)(s[0] - 'a' + 'A');
-	return s;
+	if (!fragment)
+		return cr_arena_strndup(st->arena, p, n);
+	return cr_arena_printf(st->arena, "\xe2\x80\xa6 %.*s", (int)n, p);
 }

@@ -171,10 +171,13 @@ static cr_err pick_facts(cr_story *st, cr_briefing *b, int32_t *fact_of)
 		f->text = cr_story_text(st, st->units[u].art, st->units[u].span);
 		f->arts = cr_artset_from_mask(st->arena, row, st->n_arts);
 		f->independent = cs[i].independent;
-		f->agreement = f->arts.n == st->n_arts && st->n_arts > 1
+		/* Agreement is among outlets: copies of one wire story count
+		 * once, and so do two reports of one outlet. */
+		f->agreement = f->independent == b->independent_sources &&
+		                               f->independent > 1
 		                       ? CR_AGREE_ALL
-		               : f->arts.n > 1 ? CR_AGREE_SOME
-		                               : CR_AGREE_ONE;
+		               : f->independent > 1 ? CR_AGREE_SOME
+		                                    : CR_AGREE_ONE;
 		if (!f->text || !f->arts.idx)
 			goto out;
 		/* Everything that restates this fact is now covered. */
@@ -272,8 +275,11 @@ static cr_err pick_summary(cr_story *st, cr_briefing *b, const int32_t *fact_of,
 			int mixed = 0;
 			for (uint32_t k = 0; k < nf; k++) {
 				const cr_bfact *f = &b->facts[fs[k]];
+				/* the square favours what most outlets say */
 				if (!told[fs[k]])
-					gain += f->independent > 1 ? f->independent : 0.5;
+					gain += f->independent > 1
+					                ? (double)f->independent * f->independent
+					                : 0.5;
 				if (k && !same_set(f->arts, b->facts[fs[0]].arts))
 					mixed = 1;
 			}
@@ -281,7 +287,7 @@ static cr_err pick_summary(cr_story *st, cr_briefing *b, const int32_t *fact_of,
 				continue;
 			const cr_article *a = st->arts[un->art];
 			double lead = a->n_sents ? 1.0 - (double)un->sent / a->n_sents : 0;
-			double score = gain * (mixed ? 0.25 : 1.0) + 0.5 * lead +
+			double score = gain * (mixed ? 0.25 : 1.0) + 1.5 * lead +
 			               4.0 * focus_match(st, u, focus);
 			if (score > best) {
 				best = score;

@@ -268,9 +268,12 @@ static void test_facts(void **state)
 			ids_of(b, b->facts[i].arts, ids, sizeof ids);
 			if (!strcmp(ids, fx->articles)) {
 				found++;
+				/* no copies among the seeds: outlets = articles */
 				uint8_t want = b->facts[i].arts.n == 3 ? CR_AGREE_ALL
 				             : b->facts[i].arts.n == 1 ? CR_AGREE_ONE
 				                                       : CR_AGREE_SOME;
+				assert_int_equal(b->facts[i].independent,
+				                 b->facts[i].arts.n);
 				assert_int_equal(b->facts[i].agreement, want);
 			} else {
 				print_message("fact '%s': listed %s, expected %s: %s\n",
