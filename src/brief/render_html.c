@@ -95,7 +95,7 @@ static const char page_css[] =
         ".grid th,.grid td{border-bottom:1px solid var(--line);padding:.4rem;"
         "vertical-align:middle}\n"
         ".grid thead th{font-size:.75rem;font-weight:600;color:var(--muted);"
-        "text-align:center;max-width:7rem}\n"
+        "text-align:center;min-width:6rem;max-width:9rem;overflow-wrap:break-word}\n"
         ".grid thead th small{display:block;font-weight:400}\n"
         ".grid thead th small.copy{font-style:italic}\n"
         ".grid tbody th{text-align:left;font-weight:400;"
@@ -203,8 +203,8 @@ static void html_grid(FILE *out, const cr_briefing *b)
 		return;
 	fputs("<section><h3>Facts by outlet</h3>\n"
 	      "<p class=\"legend\">A dot marks an article that reports the "
-	      "fact. Green: every article; amber: several; blue: only "
-	      "one.</p>\n"
+	      "fact. Green: every independent outlet; amber: several; "
+	      "blue: only one (a copy counts with its original).</p>\n"
 	      "<div class=\"grid-wrap\"><table class=\"grid\">\n"
 	      "<thead><tr><th scope=\"col\">Fact</th>",
 	      out);
