@@ -421,23 +421,6 @@ cr_err cr_story_units(cr_story *st)
 	return CR_OK;
 }
 
-cr_err cr_story_support(cr_story *st)
-{
-	size_t n = (size_t)st->n_units * st->n_arts;
-	st->support = cr_arena_alloc(st->arena, n ? n : 1);
-	if (!st->support)
-		return CR_ENOMEM;
-	for (uint32_t u = 0; u < st->n_units; u++) {
-		uint8_t *row = st->support + (size_t)u * st->n_arts;
-		row[st->units[u].art] = 1;
-		for (uint32_t j = 0; j < st->n_arts; j++)
-			if (j != st->units[u].art &&
-			    cr_unit_supported_by(st, u, j, NULL))
-				row[j] = 1;
-	}
-	return CR_OK;
-}
-
 static double shared_weight(const cr_unit *a, const cr_unit *b)
 {
 	double s = 0;
@@ -499,18 +482,15 @@ static int missing_person(const cr_unit *a, const cr_unit *b)
 	return 0;
 }
 
+static double score_of(const cr_unit *a, const cr_unit *b, double sw);
+
+/* >= 1 means b states a. Who did it is part of what was done: a
+ * statement that names a person the other does not name is held to a
+ * higher bar. */
 static double support_score(const cr_unit *a, const cr_unit *b)
 {
-	double sw = shared_weight(a, b);
-	if (sw < CR_SUPPORT_MIN_WEIGHT || a->weight <= 0)
-		return 0;
-	double dice = 2 * sw / (a->weight + b->weight);
-	double cov = sw / a->weight;
-	double s1 = dice / CR_SUPPORT_DICE, s2 = cov / CR_SUPPORT_COVERAGE;
-	double s = s1 > s2 ? s1 : s2; /* >= 1 means supported */
-	/* Who did it is part of what was done: a statement that names a
-	 * person the other does not name is held to a higher bar. */
-	if (missing_person(a, b))
+	double s = score_of(a, b, shared_weight(a, b));
+	if (s > 0 && missing_person(a, b))
 		s *= 0.75;
 	return s;
 }
@@ -533,19 +513,154 @@ static uint32_t best_in(const cr_story *st, uint32_t u, uint32_t j,
 	return best_v;
 }
 
+/* The support score of u by v given their shared weight. */
+static double score_of(const cr_unit *a, const cr_unit *b, double sw)
+{
+	if (sw < CR_SUPPORT_MIN_WEIGHT || a->weight <= 0)
+		return 0;
+	double dice = 2 * sw / (a->weight + b->weight);
+	double cov = sw / a->weight;
+	double s1 = dice / CR_SUPPORT_DICE, s2 = cov / CR_SUPPORT_COVERAGE;
+	return s1 > s2 ? s1 : s2;
+}
+
+/* The best unit of article j for unit u: from the table when there is
+ * one, else by comparing u with every unit of j. */
+static uint32_t best_of(const cr_story *st, uint32_t u, uint32_t j,
+                        double *score)
+{
+	if (st->bestv) {
+		size_t k = (size_t)u * st->n_arts + j;
+		*score = st->bests[k];
+		return st->bestv[k];
+	}
+	return best_in(st, u, j, score);
+}
+
 int cr_unit_supported_by(const cr_story *st, uint32_t u, uint32_t j,
                          uint32_t *best)
 {
 	double s, back;
-	uint32_t v = best_in(st, u, j, &s);
+	uint32_t v = best_of(st, u, j, &s);
 	if (best)
 		*best = v;
 	if (v == UINT32_MAX || s < 1.0)
 		return 0;
 	/* Mutual: u's own sentence must be what v best matches in u's
 	 * article, or the match is only a shared topic. */
-	uint32_t w = best_in(st, v, st->units[u].art, &back);
+	uint32_t w = best_of(st, v, st->units[u].art, &back);
 	return w != UINT32_MAX && st->units[w].sent == st->units[u].sent;
+}
+
+typedef struct posting {
+	uint64_t id;
+	uint32_t unit;
+} posting;
+
+static int cmp_posting(const void *x, const void *y)
+{
+	const posting *a = x, *b = y;
+	if (a->id != b->id)
+		return a->id < b->id ? -1 : 1;
+	return a->unit < b->unit ? -1 : a->unit > b->unit;
+}
+
+/* Fills the match table through an inverted index from term to units:
+ * for each unit, the shared weight with every other unit is accumulated
+ * over its terms' postings, so the cost follows the overlaps, not the
+ * square of the story's units. */
+static cr_err fill_match_table(cr_story *st)
+{
+	size_t cells = (size_t)st->n_units * st->n_arts;
+	size_t total = 0;
+	for (uint32_t u = 0; u < st->n_units; u++)
+		total += st->units[u].n_terms;
+	posting *post = malloc((total ? total : 1) * sizeof *post);
+	double *acc = calloc(st->n_units ? st->n_units : 1, sizeof *acc);
+	uint32_t *touched = malloc((st->n_units ? st->n_units : 1) *
+	                           sizeof *touched);
+	st->bestv = cr_arena_alloc(st->arena, (cells ? cells : 1) * sizeof(uint32_t));
+	st->bests = cr_arena_alloc(st->arena, (cells ? cells : 1) * sizeof(double));
+	cr_err e = CR_ENOMEM;
+	if (!post || !acc || !touched || !st->bestv || !st->bests)
+		goto out;
+	size_t np = 0;
+	for (uint32_t u = 0; u < st->n_units; u++)
+		for (uint32_t t = 0; t < st->units[u].n_terms; t++)
+			post[np++] = (posting){st->units[u].terms[t].id, u};
+	qsort(post, np, sizeof *post, cmp_posting);
+	for (size_t k = 0; k < cells; k++) {
+		st->bestv[k] = UINT32_MAX;
+		st->bests[k] = 0;
+	}
+	for (uint32_t u = 0; u < st->n_units; u++) {
+		const cr_unit *a = &st->units[u];
+		uint32_t nt = 0;
+		for (uint32_t t = 0; t < a->n_terms; t++) {
+			/* lower bound of the term's postings */
+			size_t lo = 0, hi = np;
+			while (lo < hi) {
+				size_t mid = lo + (hi - lo) / 2;
+				if (post[mid].id < a->terms[t].id)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (size_t k = lo; k < np && post[k].id == a->terms[t].id; k++) {
+				uint32_t v = post[k].unit;
+				if (st->units[v].art == a->art)
+					continue;
+				if (acc[v] == 0)
+					touched[nt++] = v;
+				acc[v] += a->terms[t].w;
+			}
+		}
+		double *bs = st->bests + (size_t)u * st->n_arts;
+		uint32_t *bv = st->bestv + (size_t)u * st->n_arts;
+		for (uint32_t k = 0; k < nt; k++) {
+			uint32_t v = touched[k];
+			const cr_unit *b = &st->units[v];
+			double s = score_of(a, b, acc[v]);
+			acc[v] = 0;
+			if (s <= 0 || s < bs[b->art])
+				continue;
+			if (missing_person(a, b))
+				s *= 0.75;
+			/* ties go to the earlier unit, as in best_in */
+			if (s > bs[b->art] || (s == bs[b->art] && v < bv[b->art])) {
+				bs[b->art] = s;
+				bv[b->art] = v;
+			}
+		}
+	}
+	e = CR_OK;
+out:
+	free(touched);
+	free(acc);
+	free(post);
+	return e;
+}
+
+cr_err cr_story_support(cr_story *st)
+{
+	size_t n = (size_t)st->n_units * st->n_arts;
+	st->support = cr_arena_alloc(st->arena, n ? n : 1);
+	if (!st->support)
+		return CR_ENOMEM;
+	if (n <= CR_BRIEF_MAX_PAIRS) {
+		cr_err e = fill_match_table(st);
+		if (e != CR_OK)
+			return e;
+	}
+	for (uint32_t u = 0; u < st->n_units; u++) {
+		uint8_t *row = st->support + (size_t)u * st->n_arts;
+		row[st->units[u].art] = 1;
+		for (uint32_t j = 0; j < st->n_arts; j++)
+			if (j != st->units[u].art &&
+			    cr_unit_supported_by(st, u, j, NULL))
+				row[j] = 1;
+	}
+	return CR_OK;
 }
 
 cr_artset cr_artset_from_mask(cr_arena *a, const uint8_t *mask, uint32_t n)

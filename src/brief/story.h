@@ -21,6 +21,9 @@
 /* Caps that bound one briefing's work: units beyond these are ignored. */
 #define CR_BRIEF_MAX_UNITS 20000u
 #define CR_BRIEF_MAX_TERMS 96u /* per unit */
+#ifndef CR_BRIEF_MAX_PAIRS /* units x articles in the match table */
+#define CR_BRIEF_MAX_PAIRS (4u << 20)
+#endif
 
 typedef struct cr_term {
 	uint64_t id; /* xxh3 of the term string */
@@ -51,6 +54,11 @@ typedef struct cr_story {
 	uint32_t n_units;
 	uint32_t *ubeg, *uend;     /* per article: its units [ubeg, uend) */
 	uint8_t *support;          /* n_units x n_arts: article states unit */
+	/* n_units x n_arts, when that fits CR_BRIEF_MAX_PAIRS: the unit of
+	 * each article that best states each unit, and its score; NULL for
+	 * larger stories, which compute matches on demand */
+	uint32_t *bestv;
+	double *bests;
 	/* anchor date per article (the publication date, else inferred from
 	 * the story's text); 0 year = none */
 	int16_t *anchor_y;
