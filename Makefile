@@ -48,7 +48,9 @@ warnings: deps
 	done
 
 bench: build
+	@./scripts/install-deps --bench
 	@CR_BIN=./$(BUILD)/crossread ./bench/throughput
+	@CR_BIN=./$(BUILD)/crossread ./bench/throughput --duc
 
 fuzz: deps
 	@./tests/fuzz/build-libfuzzer
