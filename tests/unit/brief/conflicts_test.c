@@ -1,0 +1,373 @@
+/*
+ * conflicts_test.c - where outlets disagree (src/brief/conflicts.c).
+ *
+ * Each test writes a short story of two or three outlets in which one
+ * thing is told differently (a status, a count, a toll), cleaned and
+ * analysed by the real pipeline and briefed with cr_brief_story. The
+ * stories carry a few unrelated details so that the story's weights are
+ * those of a real report, not of two lone sentences.
+ */
+#include "test_util.h"
+
+#include "brief/briefing.h"
+#include "crossread/crossread.h"
+#include "text/date.h"
+
+#define MAX_ARTS 8
+
+typedef struct fx {
+	cr_pipeline *p;
+	cr_diag d;
+	cr_briefing *b;
+} fx;
+
+static int64_t utc(int y, int m, int d, int h)
+{
+	return cr_days_from_civil(y, m, d) * 86400 + (int64_t)h * 3600;
+}
+
+static void add(fx *f, const char *id, const char *source, int64_t published,
+                const char *text)
+{
+	cr_article *a = cr_article_create();
+	assert_non_null(a);
+	a->id = cr_arena_strdup(a->arena, id);
+	a->source = source ? cr_arena_strdup(a->arena, source) : NULL;
+	a->title = cr_arena_printf(a->arena, "Report %s", id);
+	a->title_given = 1;
+	a->published = published;
+	size_t n = strlen(text);
+	a->raw = cr_arena_strndup(a->arena, text, n);
+	a->raw_len = (uint32_t)n;
+	assert_int_equal(cr_pipeline_add_article(f->p, a), CR_OK);
+}
+
+static fx *fx_new(void)
+{
+	fx *f = calloc(1, sizeof *f);
+	assert_non_null(f);
+	f->p = cr_pipeline_new(&f->d);
+	assert_non_null(f->p);
+	return f;
+}
+
+/* Briefs every article added as one story. */
+static void fx_brief(fx *f, uint32_t summary, const char *focus)
+{
+	const cr_article *arts[MAX_ARTS];
+	uint32_t n = (uint32_t)cr_pipeline_count(f->p);
+	assert_true(n > 0 && n <= MAX_ARTS);
+	for (uint32_t i = 0; i < n; i++)
+		arts[i] = cr_pipeline_article(f->p, i);
+	cr_brief_opts o = {.summary_sentences = summary, .focus = focus};
+	cr_briefing_free(f->b);
+	f->b = NULL;
+	assert_int_equal(cr_brief_story(arts, n, "t", &o, &f->b), CR_OK);
+}
+
+static void fx_free(fx *f)
+{
+	cr_briefing_free(f->b);
+	cr_pipeline_free(f->p);
+	free(f);
+}
+
+/* Details no other outlet repeats: they give the story its weights. */
+#define FILLER_A                                                               \
+	"Volunteers filled sandbags outside the fire station.\n"               \
+	"Forecasters expect the river to fall by the weekend.\n"
+#define FILLER_B                                                               \
+	"Power was cut to about four hundred homes in the old town.\n"         \
+	"Insurers said claims for flood damage had tripled since Monday.\n"
+
+/* The conflicts whose "about" holds key; *out receives the last. */
+static uint32_t conflicts_about(const cr_briefing *b, const char *key,
+                                const cr_bconflict **out)
+{
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < b->n_conflicts; i++)
+		if (strstr(b->conflicts[i].about, key)) {
+			n++;
+			if (out)
+				*out = &b->conflicts[i];
+		}
+	return n;
+}
+
+/* The one conflict about key, which must have two sides: value v0 from
+ * article a0 alone and v1 from a1 alone (in either order). */
+static const cr_bconflict *two_sides(const cr_briefing *b, const char *key,
+                                     const char *v0, uint32_t a0,
+                                     const char *v1, uint32_t a1)
+{
+	const cr_bconflict *c = NULL;
+	uint32_t n = conflicts_about(b, key, &c);
+	if (n != 1)
+		fail_msg("%u conflicts about \"%s\", want 1", n, key);
+	assert_int_equal(c->n_claims, 2);
+	const cr_bclaim *x = &c->claims[0], *y = &c->claims[1];
+	if (strcmp(x->value, v0))
+		x = &c->claims[1], y = &c->claims[0];
+	assert_string_equal(x->value, v0);
+	assert_string_equal(y->value, v1);
+	assert_int_equal(x->arts.n, 1);
+	assert_int_equal(x->arts.idx[0], a0);
+	assert_int_equal(y->arts.n, 1);
+	assert_int_equal(y->arts.idx[0], a1);
+	assert_non_null(x->text);
+	assert_non_null(y->text);
+	return c;
+}
+
+/* ---- status ------------------------------------------------------------ */
+
+static void test_bridge_closed_vs_reopened(void **state)
+{
+	(void)state;
+	fx *f = fx_new();
+	add(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
+	    "The Harlan Street Bridge was closed to traffic on Wednesday after "
+	    "the river rose overnight.\n" FILLER_A);
+	add(f, "b", "Coastal Wire", utc(2025, 3, 12, 9),
+	    "The Harlan Street Bridge reopened to traffic on Wednesday as the "
+	    "river fell.\n" FILLER_B);
+	fx_brief(f, 0, NULL);
+	const cr_bconflict *c = NULL;
+	assert_true(conflicts_about(f->b, "Harlan Street Bridge", &c) >= 1);
+	assert_int_equal(c->kind, CR_CONFLICT_CONTRADICTION);
+	assert_int_equal(c->n_claims, 2);
+	/* the state as written, each with its outlet */
+	two_sides(f->b, "Harlan Street Bridge", "closed", 0, "reopened", 1);
+	assert_non_null(strstr(c->claims[0].text, "Harlan Street Bridge"));
+	fx_free(f);
+}
+
+/* The bridge named in full is also claimed as "the bridge", to meet an
+ * outlet that writes only that; when both sides name it in full, the
+ * disagreement is still listed once. */
+static void test_one_disagreement_is_one_conflict(void **state)
+{
+	(void)state;
+	fx *f = fx_new();
+	add(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
+	    "The Harlan Street Bridge was closed to traffic on Wednesday after "
+	    "the river rose overnight.\n" FILLER_A);
+	add(f, "b", "Coastal Wire", utc(2025, 3, 12, 9),
+	    "The Harlan Street Bridge reopened to traffic on Wednesday as the "
+	    "river fell.\n" FILLER_B);
+	fx_brief(f, 0, NULL);
+	assert_int_equal(f->b->n_conflicts, 1);
+	fx_free(f);
+}
+
+/* A common-noun subject: schools closed in one report, opened in the
+ * other. */
+static void test_schools_closed_vs_opened(void **state)
+{
+	(void)state;
+	fx *f = fx_new();
+	add(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
+	    "Schools in Brennick closed on Wednesday as a "
+	    "precaution.\n" FILLER_A);
+	add(f, "b", "Coastal Wire", utc(2025, 3, 12, 9),
+	    "Schools in Brennick opened on Wednesday despite the "
+	    "warnings.\n" FILLER_B);
+	fx_brief(f, 0, NULL);
+	const cr_bconflict *c =
+	        two_sides(f->b, "schools", "closed", 0, "open", 1);
+	assert_int_equal(c->kind, CR_CONFLICT_CONTRADICTION);
+	fx_free(f);
+}
+
+/* "did not close" is the state open, against "closed". */
+static void test_negation_flips_the_state(void **state)
+{
+	(void)state;
+	fx *f = fx_new();
+	add(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
+	    "The town museum did not close during the storm, its director "
+	    "said.\n" FILLER_A);
+	add(f, "b", "Coastal Wire", utc(2025, 3, 12, 9),
+	    "The town museum closed during the storm, a spokeswoman "
+	    "said.\n" FILLER_B);
+	fx_brief(f, 0, NULL);
+	two_sides(f->b, "museum", "open", 0, "closed", 1);
+	fx_free(f);
+}
+
+/* Two outlets that agree make no conflict. */
+static void test_agreeing_states_are_no_conflict(void **state)
+{
+	(void)state;
+	fx *f = fx_new();
+	add(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
+	    "The town museum closed during the storm, its director "
+	    "said.\n" FILLER_A);
+	add(f, "b", "Coastal Wire", utc(2025, 3, 12, 9),
+	    "The town museum was shut during the storm, a spokeswoman "
+	    "said.\n" FILLER_B);
+	fx_brief(f, 0, NULL);
+	assert_int_equal(f->b->n_conflicts, 0);
+	fx_free(f);
+}
+
+/* ---- numbers ----------------------------------------------------------- */
+
+/* The same statement an hour apart with 12 and 14 injured: the reports
+ * disagree about one moment. */
+static void test_injured_12_vs_14_is_a_contradiction(void **state)
+{
+	(void)state;
+	fx *f = fx_new();
+	add(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
+	    "The explosion at the Saltmere fertiliser plant on Wednesday "
+	    "injured 12 workers, the fire service said.\n" FILLER_A);
+	add(f, "b", "Coastal Wire", utc(2025, 3, 12, 9),
+	    "The explosion at the Saltmere fertiliser plant on Wednesday "
+	    "injured 14 workers, the fire service said.\n" FILLER_B);
+	fx_brief(f, 0, NULL);
+	const cr_bconflict *c = two_sides(f->b, "worker", "12", 0, "14", 1);
+	assert_int_equal(c->kind, CR_CONFLICT_CONTRADICTION);
+	fx_free(f);
+}
+
+/* A toll of three, then five in a report ten hours later: an update. */
+static void test_toll_3_then_5_is_an_update(void **state)
+{
+	(void)state;
+	fx *f = fx_new();
+	add(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
+	    "Police said three people were killed in the blast at the "
+	    "fertiliser plant.\n" FILLER_A);
+	add(f, "b", "Coastal Wire", utc(2025, 3, 12, 18),
+	    "The death toll from the plant blast rose to five, police said "
+	    "on Wednesday evening.\n" FILLER_B);
+	fx_brief(f, 0, NULL);
+	const cr_bconflict *c = two_sides(f->b, "dead", "three", 0, "five", 1);
+	assert_int_equal(c->kind, CR_CONFLICT_UPDATE);
+	fx_free(f);
+}
+
+/* The same figures an hour apart are a contradiction, not an update. */
+static void test_toll_an_hour_apart_is_a_contradiction(void **state)
+{
+	(void)state;
+	fx *f = fx_new();
+	add(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
+	    "Police said three people were killed in the blast at the "
+	    "fertiliser plant.\n" FILLER_A);
+	add(f, "b", "Coastal Wire", utc(2025, 3, 12, 9),
+	    "The death toll from the plant blast rose to five, police said "
+	    "on Wednesday morning.\n" FILLER_B);
+	fx_brief(f, 0, NULL);
+	const cr_bconflict *c = two_sides(f->b, "dead", "three", 0, "five", 1);
+	assert_int_equal(c->kind, CR_CONFLICT_CONTRADICTION);
+	fx_free(f);
+}
+
+/* "The death toll from the blast at the fertiliser plant rose to five":
+ * the toll is found by the words of its clause, not by a byte window. */
+static void test_toll_far_from_its_number_is_still_a_toll(void **state)
+{
+	(void)state;
+	fx *f = fx_new();
+	add(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
+	    "Police said three people were killed in the blast at the "
+	    "fertiliser plant.\n" FILLER_A);
+	add(f, "b", "Coastal Wire", utc(2025, 3, 12, 18),
+	    "The death toll from the blast at the fertiliser plant rose to "
+	    "five, police said on Wednesday evening.\n" FILLER_B);
+	fx_brief(f, 0, NULL);
+	const cr_bconflict *c = two_sides(f->b, "dead", "three", 0, "five", 1);
+	assert_int_equal(c->kind, CR_CONFLICT_UPDATE);
+	fx_free(f);
+}
+
+/* "a margin of 41 votes instead of 63" writes both values: it takes no
+ * side against "63 votes". Without "instead of 63" it does. */
+static void test_statement_with_both_values_takes_no_side(void **state)
+{
+	(void)state;
+	static const char *const a_text[] = {
+	        "The council approved the new harbour budget by a margin of 41 "
+	        "votes instead of 63 as first announced.\n" FILLER_A,
+	        "The council approved the new harbour budget by a margin of 41 "
+	        "votes at its evening session.\n" FILLER_A,
+	};
+	for (int k = 0; k < 2; k++) {
+		fx *f = fx_new();
+		add(f, "a", "Harbour Herald", utc(2025, 3, 12, 8), a_text[k]);
+		add(f, "b", "Coastal Wire", utc(2025, 3, 12, 9),
+		    "The council approved the new harbour budget by a margin "
+		    "of "
+		    "63 votes.\n" FILLER_B);
+		fx_brief(f, 0, NULL);
+		if (k == 0)
+			assert_int_equal(conflicts_about(f->b, "vote", NULL),
+			                 0);
+		else
+			two_sides(f->b, "vote", "41", 0, "63", 1);
+		fx_free(f);
+	}
+}
+
+/* "three days after the storm" and "a thousand days" count days of
+ * statements that say different things: nothing to compare. */
+static void test_unaligned_numbers_do_not_meet(void **state)
+{
+	(void)state;
+	fx *f = fx_new();
+	add(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
+	    "Crews returned to the damaged piers three days after the "
+	    "storm.\n" FILLER_A);
+	add(f, "b", "Coastal Wire", utc(2025, 3, 12, 9),
+	    "The old lighthouse on the point has now been dark for a thousand "
+	    "days.\n" FILLER_B);
+	fx_brief(f, 0, NULL);
+	assert_int_equal(conflicts_about(f->b, "day", NULL), 0);
+	assert_int_equal(f->b->n_conflicts, 0);
+	fx_free(f);
+}
+
+/* A reprint repeats its original word for word, including a toll that
+ * rose within the report: nothing is disputed. */
+static void test_a_story_of_copies_has_no_conflicts(void **state)
+{
+	(void)state;
+	static const char text[] =
+	        "Police first put the toll at three; by the evening the death "
+	        "toll from the blast had risen to five.\n"
+	        "The explosion at the Saltmere fertiliser plant on Wednesday "
+	        "injured 12 workers, the fire service said.\n"
+	        "The Harlan Street Bridge was closed to traffic on Wednesday "
+	        "after the blast.\n"
+	        "Volunteers filled sandbags outside the fire station.";
+	fx *f = fx_new();
+	add(f, "a", "Harbour Herald", utc(2025, 3, 12, 8), text);
+	add(f, "b", "Coastal Wire", utc(2025, 3, 12, 20), text);
+	add(f, "c", "Bay Times", utc(2025, 3, 13, 8), text);
+	fx_brief(f, 0, NULL);
+	assert_non_null(f->b->arts[1]->copy_of);
+	assert_non_null(f->b->arts[2]->copy_of);
+	assert_int_equal(f->b->n_conflicts, 0);
+	fx_free(f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(test_bridge_closed_vs_reopened),
+	        cmocka_unit_test(test_one_disagreement_is_one_conflict),
+	        cmocka_unit_test(test_schools_closed_vs_opened),
+	        cmocka_unit_test(test_negation_flips_the_state),
+	        cmocka_unit_test(test_agreeing_states_are_no_conflict),
+	        cmocka_unit_test(test_injured_12_vs_14_is_a_contradiction),
+	        cmocka_unit_test(test_toll_3_then_5_is_an_update),
+	        cmocka_unit_test(test_toll_an_hour_apart_is_a_contradiction),
+	        cmocka_unit_test(test_toll_far_from_its_number_is_still_a_toll),
+	        cmocka_unit_test(test_statement_with_both_values_takes_no_side),
+	        cmocka_unit_test(test_unaligned_numbers_do_not_meet),
+	        cmocka_unit_test(test_a_story_of_copies_has_no_conflicts),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

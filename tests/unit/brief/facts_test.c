@@ -1,0 +1,319 @@
+/*
+ * facts_test.c - facts, agreement and the summary (src/brief/facts.c).
+ *
+ * A three-outlet story written for the test: a storm closes a ferry
+ * terminal. All three report the closure, two the boats moved by the
+ * coast guard and the mayor's words, each some details of its own.
+ * Articles are cleaned and analysed by the real pipeline and briefed
+ * with cr_brief_story, so clustering plays no part here.
+ */
+#include "test_util.h"
+
+#include "brief/briefing.h"
+#include "crossread/crossread.h"
+#include "text/date.h"
+
+#define MAX_ARTS 8
+
+typedef struct fx {
+	cr_pipeline *p;
+	cr_diag d;
+	cr_briefing *b;
+} fx;
+
+static int64_t utc(int y, int m, int d, int h)
+{
+	return cr_days_from_civil(y, m, d) * 86400 + (int64_t)h * 3600;
+}
+
+static void add(fx *f, const char *id, const char *source, int64_t published,
+                const char *text)
+{
+	cr_article *a = cr_article_create();
+	assert_non_null(a);
+	a->id = cr_arena_strdup(a->arena, id);
+	a->source = source ? cr_arena_strdup(a->arena, source) : NULL;
+	a->title = cr_arena_printf(a->arena, "Report %s", id);
+	a->title_given = 1;
+	a->published = published;
+	size_t n = strlen(text);
+	a->raw = cr_arena_strndup(a->arena, text, n);
+	a->raw_len = (uint32_t)n;
+	assert_int_equal(cr_pipeline_add_article(f->p, a), CR_OK);
+}
+
+static fx *fx_new(void)
+{
+	fx *f = calloc(1, sizeof *f);
+	assert_non_null(f);
+	f->p = cr_pipeline_new(&f->d);
+	assert_non_null(f->p);
+	return f;
+}
+
+/* Briefs every article added as one story. */
+static void fx_brief(fx *f, uint32_t summary, const char *focus)
+{
+	const cr_article *arts[MAX_ARTS];
+	uint32_t n = (uint32_t)cr_pipeline_count(f->p);
+	assert_true(n > 0 && n <= MAX_ARTS);
+	for (uint32_t i = 0; i < n; i++)
+		arts[i] = cr_pipeline_article(f->p, i);
+	cr_brief_opts o = {.summary_sentences = summary, .focus = focus};
+	cr_briefing_free(f->b);
+	f->b = NULL;
+	assert_int_equal(cr_brief_story(arts, n, "t", &o, &f->b), CR_OK);
+}
+
+static void fx_free(fx *f)
+{
+	cr_briefing_free(f->b);
+	cr_pipeline_free(f->p);
+	free(f);
+}
+
+#define A_TEXT                                                                 \
+	"A winter storm closed the Saltmere ferry terminal on Tuesday, "       \
+	"stranding about two hundred passengers on the quay.\n"                \
+	"The coast guard moved six fishing boats into the inner basin "        \
+	"before the winds peaked.\n"                                           \
+	"Mayor Elena Voss said the terminal would stay shut until "            \
+	"engineers had inspected the piers.\n"                                 \
+	"Shopkeepers on the seafront boarded up their windows with "           \
+	"plywood.\n"                                                           \
+	"The town museum postponed its spring exhibition by a fortnight."
+
+#define B_TEXT                                                                 \
+	"The ferry terminal at Saltmere was closed on Tuesday as a winter "    \
+	"storm reached the coast.\n"                                           \
+	"Six fishing boats were taken into the inner basin by the coast "      \
+	"guard.\n"                                                             \
+	"Voss said the terminal would remain shut until engineers inspect "    \
+	"the piers.\n"                                                         \
+	"Power was cut to about four hundred homes in the old town.\n"         \
+	"Insurers said claims for roof damage had tripled since Monday."
+
+#define C_TEXT                                                                 \
+	"Saltmere's ferry terminal closed on Tuesday because of the winter "   \
+	"storm.\n"                                                             \
+	"A lifeboat crew rescued two walkers stranded on the cliff path "      \
+	"near the lighthouse.\n"                                               \
+	"Volunteers handed out blankets at the community hall near the "       \
+	"church.\n"                                                            \
+	"Road crews cleared fallen trees from the coastal highway."
+
+static fx *storm(void)
+{
+	fx *f = fx_new();
+	add(f, "a", "Harbour Herald", utc(2025, 3, 11, 8), A_TEXT);
+	add(f, "b", "Coastal Wire", utc(2025, 3, 11, 9), B_TEXT);
+	add(f, "c", "Bay Times", utc(2025, 3, 11, 10), C_TEXT);
+	return f;
+}
+
+/* The facts whose text holds key; *only receives the last. */
+static uint32_t facts_with(const cr_briefing *b, const char *key,
+                           const cr_bfact **only)
+{
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < b->n_facts; i++)
+		if (strstr(b->facts[i].text, key)) {
+			n++;
+			if (only)
+				*only = &b->facts[i];
+		}
+	return n;
+}
+
+/* The one fact of the statement told by key (any of the outlets' words:
+ * keys are alternatives separated by '|'). */
+static const cr_bfact *fact(const cr_briefing *b, const char *keys)
+{
+	const cr_bfact *found = NULL;
+	uint32_t n = 0;
+	char buf[256];
+	snprintf(buf, sizeof buf, "%s", keys);
+	for (char *save = NULL, *k = strtok_r(buf, "|", &save); k;
+	     k = strtok_r(NULL, "|", &save))
+		n += facts_with(b, k, &found);
+	if (n != 1)
+		fail_msg("%u facts tell \"%s\", want 1", n, keys);
+	return found;
+}
+
+/* "0,2" style list of a set. */
+static const char *set_str(cr_artset s, char *buf, size_t n)
+{
+	buf[0] = '\0';
+	for (uint32_t i = 0; i < s.n; i++)
+		snprintf(buf + strlen(buf), n - strlen(buf), "%s%u",
+		         i ? "," : "", s.idx[i]);
+	return buf;
+}
+
+static void assert_fact(const cr_briefing *b, const char *keys,
+                        const char *arts, cr_agreement ag, uint32_t indep)
+{
+	const cr_bfact *f = fact(b, keys);
+	char buf[64];
+	if (strcmp(set_str(f->arts, buf, sizeof buf), arts))
+		fail_msg("fact \"%s\": articles %s, want %s", f->text, buf,
+		         arts);
+	if (f->agreement != ag || f->independent != indep)
+		fail_msg("fact \"%s\": agreement %d independent %u, want %d %u",
+		         f->text, f->agreement, f->independent, ag, indep);
+}
+
+/* ---- agreement --------------------------------------------------------- */
+
+static void test_agreement_all_some_one(void **state)
+{
+	(void)state;
+	fx *f = storm();
+	fx_brief(f, 0, NULL);
+	const cr_briefing *b = f->b;
+	assert_int_equal(b->independent_sources, 3);
+	assert_fact(b,
+	            "ferry terminal on Tuesday|terminal at Saltmere|"
+	            "terminal closed on Tuesday",
+	            "0,1,2", CR_AGREE_ALL, 3);
+	assert_fact(b, "six fishing boats|Six fishing boats", "0,1",
+	            CR_AGREE_SOME, 2);
+	assert_fact(b, "until engineers", "0,1", CR_AGREE_SOME, 2);
+	assert_fact(b, "lifeboat crew", "2", CR_AGREE_ONE, 1);
+	assert_fact(b, "Insurers", "1", CR_AGREE_ONE, 1);
+	assert_fact(b, "museum", "0", CR_AGREE_ONE, 1);
+	/* all first, then some, then one */
+	for (uint32_t i = 1; i < b->n_facts; i++)
+		assert_true(b->facts[i - 1].agreement <= b->facts[i].agreement);
+	fx_free(f);
+}
+
+/* Every statement is one fact: three reports of the closure, two of the
+ * boats and two of the mayor's words are three facts, and the seven
+ * single-outlet details seven more. */
+static void test_no_fact_listed_twice(void **state)
+{
+	(void)state;
+	fx *f = storm();
+	fx_brief(f, 0, NULL);
+	const cr_briefing *b = f->b;
+	static const char *const keys[] = {
+	        "ferry terminal", "fishing boats", "engineers", "Shopkeepers",
+	        "museum",         "Power was cut", "Insurers",  "lifeboat",
+	        "Volunteers",     "Road crews",
+	};
+	for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+		uint32_t n = facts_with(b, keys[k], NULL);
+		if (n != 1)
+			fail_msg("%u facts hold \"%s\", want 1", n, keys[k]);
+	}
+	assert_int_equal(b->n_facts, sizeof keys / sizeof *keys);
+	fx_free(f);
+}
+
+/* A wire story and its reprint are one outlet: a fact only they state is
+ * a single outlet's, and the fact every outlet states is "all". */
+static void test_agreement_counts_a_copy_with_its_original(void **state)
+{
+	(void)state;
+	fx *f = fx_new();
+	add(f, "a", "Harbour Herald", utc(2025, 3, 11, 8), A_TEXT);
+	add(f, "a-reprint", "Bay Times", utc(2025, 3, 11, 9), A_TEXT);
+	add(f, "b", "Coastal Wire", utc(2025, 3, 11, 10), B_TEXT);
+	fx_brief(f, 0, NULL);
+	const cr_briefing *b = f->b;
+	assert_non_null(b->arts[1]->copy_of);
+	assert_int_equal(b->independent_sources, 2);
+	assert_fact(b, "ferry terminal on Tuesday|terminal at Saltmere",
+	            "0,1,2", CR_AGREE_ALL, 2);
+	assert_fact(b, "museum", "0,1", CR_AGREE_ONE, 1);
+	assert_fact(b, "Insurers", "2", CR_AGREE_ONE, 1);
+	fx_free(f);
+}
+
+/* ---- summary ----------------------------------------------------------- */
+
+/* The summary facts a sentence of it tells, as a bit per key. */
+static unsigned summary_keys(const cr_bsentence *s, const char *const *keys,
+                             size_t n)
+{
+	unsigned m = 0;
+	for (size_t k = 0; k < n; k++)
+		if (strstr(s->text, keys[k]))
+			m |= 1u << k;
+	return m;
+}
+
+static void test_summary_length_and_no_repeats(void **state)
+{
+	(void)state;
+	static const char *const keys[] = {"ferry terminal", "fishing boats",
+	                                   "engineers"};
+	fx *f = storm();
+	for (uint32_t max = 1; max <= 20; max += 2) {
+		fx_brief(f, max, NULL);
+		const cr_briefing *b = f->b;
+		assert_true(b->n_summary >= 1);
+		assert_true(b->n_summary <= max);
+		assert_true(b->n_summary <= b->n_facts);
+		/* No two sentences tell the same fact. */
+		unsigned told = 0;
+		for (uint32_t i = 0; i < b->n_summary; i++) {
+			unsigned m = summary_keys(&b->summary[i], keys, 3);
+			if (told & m)
+				fail_msg("summary of %u repeats a fact: %s",
+				         max, b->summary[i].text);
+			told |= m;
+			for (uint32_t j = 0; j < i; j++)
+				assert_string_not_equal(b->summary[i].text,
+				                        b->summary[j].text);
+		}
+	}
+	/* The first sentence tells what every outlet says, and lists them. */
+	fx_brief(f, 3, NULL);
+	assert_non_null(strstr(f->b->summary[0].text, "ferry terminal"));
+	assert_int_equal(f->b->summary[0].arts.n, 3);
+	/* 0 means the default of five */
+	fx_brief(f, 0, NULL);
+	assert_int_equal(f->b->n_summary, 5);
+	fx_free(f);
+}
+
+/* --focus brings a single-outlet sentence into the summary: without it
+ * the fourth pick is another detail, with it the one that matches. */
+static void test_focus_moves_a_sentence_into_the_summary(void **state)
+{
+	(void)state;
+	fx *f = storm();
+	fx_brief(f, 4, NULL);
+	assert_int_equal(f->b->n_summary, 4);
+	for (uint32_t i = 0; i < f->b->n_summary; i++)
+		assert_null(strstr(f->b->summary[i].text, "Insurers"));
+	fx_brief(f, 4, "insurance claims for roof damage");
+	assert_int_equal(f->b->n_summary, 4);
+	int found = 0;
+	for (uint32_t i = 0; i < f->b->n_summary; i++)
+		if (strstr(f->b->summary[i].text, "Insurers")) {
+			found = 1;
+			assert_int_equal(f->b->summary[i].arts.n, 1);
+			assert_int_equal(f->b->summary[i].arts.idx[0], 1);
+		}
+	assert_true(found);
+	/* The facts themselves do not depend on the focus. */
+	assert_int_equal(f->b->n_facts, 10);
+	fx_free(f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(test_agreement_all_some_one),
+	        cmocka_unit_test(test_no_fact_listed_twice),
+	        cmocka_unit_test(
+	                test_agreement_counts_a_copy_with_its_original),
+	        cmocka_unit_test(test_summary_length_and_no_repeats),
+	        cmocka_unit_test(test_focus_moves_a_sentence_into_the_summary),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
