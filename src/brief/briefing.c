@@ -106,11 +106,19 @@ static char *quote_key(cr_arena *ar, const char *s, size_t n)
 	return k;
 }
 
+/* Two speakers are one when their names match, or when one is the
+ * surname the other ends with ("Voss" and "Elena Voss"), as entities are
+ * merged. A quote with no speaker goes with any. */
 static int same_speaker(const char *a, const char *b)
 {
-	if (!a || !b)
+	if (!a || !b || !strcasecmp(a, b))
 		return 1;
-	return !strcasecmp(a, b);
+	const char *sa = strrchr(a, ' '), *sb = strrchr(b, ' ');
+	if (!sa && sb)
+		return !strcasecmp(a, sb + 1);
+	if (sa && !sb)
+		return !strcasecmp(sa + 1, b);
+	return 0;
 }
 
 typedef struct qitem {
@@ -172,7 +180,8 @@ cr_err cr_brief_quotes(cr_story *st, cr_briefing *b)
 				if (q[j].group < 0)
 					q[j].group = q[i].group;
 				mask[q[j].art] = 1;
-				if (!speaker)
+				if (!speaker || (q[j].speaker &&
+				                 strlen(q[j].speaker) > strlen(speaker)))
 					speaker = q[j].speaker;
 			} else if (strstr(q[j].key, q[i].key)) {
 				mask[q[j].art] = 1;

@@ -400,6 +400,17 @@ static const char *counted_word(const cr_article *a, const cr_number *n)
 	return n->counts;
 }
 
+/* 1 when token i is within k tokens of number n. */
+static int near_number(const cr_article *a, uint32_t i, const cr_number *n,
+                       uint32_t k)
+{
+	const cr_sentence *s = &a->sents[n->sent];
+	uint32_t at = s->tok_begin;
+	while (at < s->tok_end && a->toks[at].span.off < n->span.off)
+		at++;
+	return (i > at ? i - at : at - i) <= k;
+}
+
 /* Casualty figures: "killed three people", "injuring 12 people", "the
  * death toll rose to five" count one quantity of the story, however the
  * noun is worded. Returns "dead", "injured" or NULL. */
@@ -417,16 +428,32 @@ static const char *casualty(const cr_article *a, const cr_number *n)
 		     !strcmp(t->stem, "kill") || !strcmp(t->stem, "wound") ||
 		     !strcmp(t->stem, "hurt")))
 			people = 1;
+		/* "the death toll from the blast ... rose to five": the toll
+		 * heads the clause the number ends */
 		if (!strcmp(t->stem, "toll") && t->span.off < n->span.off &&
-		    n->span.off - t->span.off < 40)
-			people = 1;
+		    !n->counts) {
+			int clause = 1;
+			for (uint32_t k = i + 1; k < s->tok_end &&
+			                         a->toks[k].span.off < n->span.off;
+			     k++)
+				if (!strcmp(a->toks[k].norm, ",") ||
+				    !strcmp(a->toks[k].norm, ";") ||
+				    !strcmp(a->toks[k].norm, "and"))
+					clause = 0;
+			/* the toll's figure is the first number after it */
+			for (uint32_t m = 0; m < a->n_nums && clause; m++)
+				if (a->nums[m].span.off > t->span.off &&
+				    a->nums[m].span.off < n->span.off)
+					clause = 0;
+			if (clause)
+				return "dead";
+		}
 	}
 	if (!people)
 		return NULL;
 	for (uint32_t i = s->tok_begin; i < s->tok_end; i++) {
 		const cr_token *t = &a->toks[i];
-		int64_t d = (int64_t)t->span.off - (int64_t)n->span.off;
-		if (d < -40 || d > 40)
+		if (!near_number(a, i, n, 6))
 			continue;
 		if (!strcmp(t->stem, "kill") || !strcmp(t->stem, "dead") ||
 		    !strcmp(t->stem, "die") || !strcmp(t->stem, "death") ||
@@ -573,6 +600,38 @@ static int cmp_claim(const void *x, const void *y)
 	return a->art < b->art ? -1 : a->art > b->art;
 }
 
+static int same_artset(cr_artset x, cr_artset y)
+{
+	if (x.n != y.n)
+		return 0;
+	for (uint32_t i = 0; i < x.n; i++)
+		if (x.idx[i] != y.idx[i])
+			return 0;
+	return 1;
+}
+
+/* 1 when an earlier conflict of b has the same sides as cf: the same
+ * values from the same articles. */
+static int repeats_conflict(const cr_briefing *b, const cr_bconflict *cf)
+{
+	for (uint32_t i = 0; i < b->n_conflicts; i++) {
+		const cr_bconflict *o = &b->conflicts[i];
+		if (o->n_claims != cf->n_claims)
+			continue;
+		uint32_t same = 0;
+		for (uint32_t k = 0; k < cf->n_claims; k++)
+			for (uint32_t m = 0; m < o->n_claims; m++)
+				if (!strcmp(o->claims[m].value, cf->claims[k].value) &&
+				    same_artset(o->claims[m].arts, cf->claims[k].arts)) {
+					same++;
+					break;
+				}
+		if (same == cf->n_claims)
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether claim ci (of group grp) counts as its article's side.
  * - status: an article that gives two states of one subject is not read
  *   as taking a side;
@@ -698,6 +757,11 @@ static cr_err build_conflicts(cr_story *st, cr_briefing *b, claims *cl)
 		if (sides < 2)
 			continue;
 		cf->n_claims = sides;
+		/* A name and the facility noun it ends with ("the Harlan Street
+		 * Bridge", "the bridge") can make the same conflict twice; the
+		 * first, by name, is kept. */
+		if (repeats_conflict(b, cf))
+			continue;
 		cf->about = about_text(st, &cl->v[i]);
 		cf->kind = CR_CONFLICT_CONTRADICTION;
 		/* An update: the sides do not overlap in time and are far

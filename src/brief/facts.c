@@ -287,8 +287,9 @@ static cr_err pick_summary(cr_story *st, cr_briefing *b, const int32_t *fact_of,
 				continue;
 			const cr_article *a = st->arts[un->art];
 			double lead = a->n_sents ? 1.0 - (double)un->sent / a->n_sents : 0;
-			double score = gain * (mixed ? 0.25 : 1.0) + 1.5 * lead +
-			               4.0 * focus_match(st, u, focus);
+			/* focus multiplies, so it can outrank support */
+			double score = (gain * (mixed ? 0.25 : 1.0) + 1.5 * lead) *
+			               (1.0 + 4.0 * focus_match(st, u, focus));
 			if (score > best) {
 				best = score;
 				best_u = u;
