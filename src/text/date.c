@@ -22,7 +22,9 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "text/lexicon.h"
 #include "text/number.h"
+#include "text/scan.h"
 
 /* Most dates kept for one article: a bound on hostile input. */
 #define CR_MAX_DATES 65536u
@@ -38,12 +40,6 @@
 #define INFER_YEARS 40
 
 #define NO_TOK UINT32_MAX
-
-/* A sentence being scanned: tokens [b, e) of a. */
-typedef struct scan {
-	const cr_article *a;
-	uint32_t b, e;
-} scan;
 
 /* One match: the date and the tokens it covers. day_tok and year_tok
  * name the numbers that are a day or a year of it (NO_TOK when none);
@@ -95,47 +91,10 @@ static int streq(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
-static int in_list(const char *w, const char *const *list, size_t n)
+static int is_cap(const cr_scan *s, uint32_t i)
 {
-	for (size_t i = 0; i < n; i++)
-		if (streq(w, list[i]))
-			return 1;
-	return 0;
-}
-
-#define IN_LIST(w, list) in_list((w), (list), sizeof(list) / sizeof(list[0]))
-
-static const cr_token *tok(const scan *s, uint32_t i)
-{
-	return &s->a->toks[i];
-}
-
-/* The norm of token i, or "" outside the sentence. */
-static const char *norm_at(const scan *s, uint32_t i)
-{
-	if (i < s->b || i >= s->e)
-		return "";
-	return s->a->toks[i].norm;
-}
-
-static int is_word(const scan *s, uint32_t i)
-{
-	return i >= s->b && i < s->e && (tok(s, i)->flags & CR_TOK_WORD);
-}
-
-static int is_cap(const scan *s, uint32_t i)
-{
-	return is_word(s, i) &&
-	       (tok(s, i)->flags & (CR_TOK_CAP | CR_TOK_UPPER));
-}
-
-/* 1 when tokens i and i+1 touch (no space between them). */
-static int adjacent(const scan *s, uint32_t i)
-{
-	if (i + 1 >= s->e)
-		return 0;
-	const cr_token *t = tok(s, i);
-	return t->span.off + t->span.len == tok(s, i + 1)->span.off;
+	return cr_scan_is_word(s, i) &&
+	       (cr_scan_tok(s, i)->flags & (CR_TOK_CAP | CR_TOK_UPPER));
 }
 
 /* Copies the norm of a word into buf without a possessive "'s", so that
@@ -161,7 +120,7 @@ static int month_of(const char *w, int *abbr)
 	for (int m = 0; m < 12; m++)
 		if (streq(w, month_names[m]))
 			return m + 1;
-	for (size_t i = 0; i < sizeof month_abbrs / sizeof month_abbrs[0]; i++)
+	for (size_t i = 0; i < CR_COUNT(month_abbrs); i++)
 		if (streq(w, month_abbrs[i].w)) {
 			*abbr = 1;
 			return month_abbrs[i].m;
@@ -196,21 +155,21 @@ static long digits_value(const char *w, int *ndigits)
 }
 
 /* The day (1..31) number token i writes, or 0. */
-static int day_at(const scan *s, uint32_t i)
+static int day_at(const cr_scan *s, uint32_t i)
 {
-	if (i < s->b || i >= s->e || !(tok(s, i)->flags & CR_TOK_NUM))
+	if (i < s->b || i >= s->e || !(cr_scan_tok(s, i)->flags & CR_TOK_NUM))
 		return 0;
 	int nd;
-	long v = digits_value(tok(s, i)->norm, &nd);
+	long v = digits_value(cr_scan_tok(s, i)->norm, &nd);
 	return (nd <= 2 && v >= 1 && v <= 31) ? (int)v : 0;
 }
 
 /* The year (1000..2999, four plain digits) token i writes, or 0. */
-static int year_at(const scan *s, uint32_t i)
+static int year_at(const cr_scan *s, uint32_t i)
 {
-	if (i < s->b || i >= s->e || !(tok(s, i)->flags & CR_TOK_NUM))
+	if (i < s->b || i >= s->e || !(cr_scan_tok(s, i)->flags & CR_TOK_NUM))
 		return 0;
-	const char *w = tok(s, i)->norm;
+	const char *w = cr_scan_tok(s, i)->norm;
 	int nd;
 	long v = digits_value(w, &nd);
 	if (nd != 4 || w[4] != '\0' || v < 1000 || v > 2999)
@@ -221,36 +180,37 @@ static int year_at(const scan *s, uint32_t i)
 /* The month named at token i, capitalised as news writes months; sets
  * *abbr and, when a "." follows an abbreviation, *next past it. 0 when
  * token i is no month. */
-static int month_at(const scan *s, uint32_t i, int *abbr, uint32_t *next)
+static int month_at(const cr_scan *s, uint32_t i, int *abbr, uint32_t *next)
 {
 	if (!is_cap(s, i))
 		return 0;
 	char buf[32];
-	int m = month_of(base_word(tok(s, i)->norm, buf, sizeof buf), abbr);
+	int m = month_of(base_word(cr_scan_tok(s, i)->norm, buf, sizeof buf),
+	                 abbr);
 	if (!m)
 		return 0;
 	*next = i + 1;
-	if (*abbr && *next < s->e && streq(norm_at(s, *next), ".") &&
-	    adjacent(s, i))
+	if (*abbr && *next < s->e && streq(cr_scan_norm(s, *next), ".") &&
+	    cr_scan_adjacent(s, i))
 		(*next)++;
 	return m;
 }
 
 /* 1 when a word just before token i makes a time reading likely. */
-static int time_cue_before(const scan *s, uint32_t i)
+static int time_cue_before(const cr_scan *s, uint32_t i)
 {
-	return i > s->b && IN_LIST(norm_at(s, i - 1), time_cues);
+	return i > s->b && CR_WORD_IN(cr_scan_norm(s, i - 1), time_cues);
 }
 
 /* The direction a weekday, month or holiday at [first..] is meant in:
  * +1 after a future cue in the same clause, -1 after "last" or "past",
  * else 0. *first moves back over a "next"/"last"/"this" that belongs to
  * the expression. */
-static int direction_before(const scan *s, uint32_t *first)
+static int direction_before(const cr_scan *s, uint32_t *first)
 {
 	uint32_t i = *first;
 	if (i > s->b) {
-		const char *p = norm_at(s, i - 1);
+		const char *p = cr_scan_norm(s, i - 1);
 		if (streq(p, "last") || streq(p, "past")) {
 			*first = i - 1;
 			return -1;
@@ -258,7 +218,7 @@ static int direction_before(const scan *s, uint32_t *first)
 		if (streq(p, "next") || streq(p, "coming")) {
 			*first = i - 1;
 			if (*first > s->b &&
-			    streq(norm_at(s, *first - 1), "this"))
+			    streq(cr_scan_norm(s, *first - 1), "this"))
 				(*first)--;
 			return 1;
 		}
@@ -268,7 +228,7 @@ static int direction_before(const scan *s, uint32_t *first)
 		}
 	}
 	for (uint32_t k = i, n = 0; k > s->b && n < CUE_LOOKBACK; k--, n++) {
-		const cr_token *t = tok(s, k - 1);
+		const cr_token *t = cr_scan_tok(s, k - 1);
 		if (t->flags & (CR_TOK_PUNCT | CR_TOK_QUOTE)) {
 			const char *p = t->norm;
 			if (streq(p, ",") || streq(p, ";") || streq(p, ":") ||
@@ -278,7 +238,7 @@ static int direction_before(const scan *s, uint32_t *first)
 			continue;
 		}
 		size_t n_len = strlen(t->norm);
-		if (IN_LIST(t->norm, future_cues) ||
+		if (CR_WORD_IN(t->norm, future_cues) ||
 		    (n_len > 3 && streq(t->norm + n_len - 3, "'ll")))
 			return 1;
 	}
@@ -297,10 +257,10 @@ static void match_init(dmatch *m, uint32_t first, uint8_t kind)
 }
 
 /* An optional ", YYYY" or " YYYY" after token j - 1; sets the year. */
-static uint32_t take_year(const scan *s, uint32_t j, dmatch *m)
+static uint32_t take_year(const cr_scan *s, uint32_t j, dmatch *m)
 {
 	uint32_t k = j;
-	if (k < s->e && streq(norm_at(s, k), ","))
+	if (k < s->e && streq(cr_scan_norm(s, k), ","))
 		k++;
 	int y = year_at(s, k);
 	if (!y)
@@ -312,11 +272,11 @@ static uint32_t take_year(const scan *s, uint32_t j, dmatch *m)
 }
 
 /* "2024-11-20", as five tokens or (if the tokenizer keeps it) one. */
-static int match_iso(const scan *s, uint32_t i, dmatch *m)
+static int match_iso(const cr_scan *s, uint32_t i, dmatch *m)
 {
-	if (i >= s->e || !(tok(s, i)->flags & CR_TOK_NUM))
+	if (i >= s->e || !(cr_scan_tok(s, i)->flags & CR_TOK_NUM))
 		return 0;
-	const char *w = tok(s, i)->norm;
+	const char *w = cr_scan_tok(s, i)->norm;
 	int y, mo, d;
 	uint32_t last;
 	if (strlen(w) == 10 && w[4] == '-' && w[7] == '-') {
@@ -331,23 +291,26 @@ static int match_iso(const scan *s, uint32_t i, dmatch *m)
 			return 0;
 		last = i;
 	} else {
-		if (i + 4 >= s->e || !adjacent(s, i) || !adjacent(s, i + 1) ||
-		    !adjacent(s, i + 2) || !adjacent(s, i + 3) ||
-		    !streq(norm_at(s, i + 1), "-") ||
-		    !streq(norm_at(s, i + 3), "-"))
+		if (i + 4 >= s->e || !cr_scan_adjacent(s, i) ||
+		    !cr_scan_adjacent(s, i + 1) ||
+		    !cr_scan_adjacent(s, i + 2) ||
+		    !cr_scan_adjacent(s, i + 3) ||
+		    !streq(cr_scan_norm(s, i + 1), "-") ||
+		    !streq(cr_scan_norm(s, i + 3), "-"))
 			return 0;
 		int nd;
 		y = year_at(s, i);
-		mo = (int)digits_value(norm_at(s, i + 2), &nd);
-		if (nd != 2 || !(tok(s, i + 2)->flags & CR_TOK_NUM))
+		mo = (int)digits_value(cr_scan_norm(s, i + 2), &nd);
+		if (nd != 2 || !(cr_scan_tok(s, i + 2)->flags & CR_TOK_NUM))
 			return 0;
-		d = (int)digits_value(norm_at(s, i + 4), &nd);
-		if (nd != 2 || !(tok(s, i + 4)->flags & CR_TOK_NUM))
+		d = (int)digits_value(cr_scan_norm(s, i + 4), &nd);
+		if (nd != 2 || !(cr_scan_tok(s, i + 4)->flags & CR_TOK_NUM))
 			return 0;
 		last = i + 4;
 		/* "2024-11-20-5" is something else. */
-		if (adjacent(s, last) && !streq(norm_at(s, last + 1), ".") &&
-		    !streq(norm_at(s, last + 1), ","))
+		if (cr_scan_adjacent(s, last) &&
+		    !streq(cr_scan_norm(s, last + 1), ".") &&
+		    !streq(cr_scan_norm(s, last + 1), ","))
 			return 0;
 	}
 	if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > 31)
@@ -363,16 +326,16 @@ static int match_iso(const scan *s, uint32_t i, dmatch *m)
 
 /* Month first: "November 20", "Nov. 20, 2024", "February 2022",
  * "in January". */
-static int match_month(const scan *s, uint32_t i, dmatch *m)
+static int match_month(const cr_scan *s, uint32_t i, dmatch *m)
 {
 	int abbr;
 	uint32_t j;
 	int mo = month_at(s, i, &abbr, &j);
 	if (!mo) {
 		/* "mid-November", "early-March" are one word token. */
-		if (!is_word(s, i))
+		if (!cr_scan_is_word(s, i))
 			return 0;
-		const char *w = norm_at(s, i);
+		const char *w = cr_scan_norm(s, i);
 		const char *dash = strchr(w, '-');
 		if (!dash)
 			return 0;
@@ -420,13 +383,13 @@ static int match_month(const scan *s, uint32_t i, dmatch *m)
 	m->d.offset_days = direction_before(s, &m->first);
 	/* "this September" is in the anchor's year; "July last year" in the
 	 * one before: a year offset, not a direction. */
-	const char *n1 = norm_at(s, i + 1), *n2 = norm_at(s, i + 2);
+	const char *n1 = cr_scan_norm(s, i + 1), *n2 = cr_scan_norm(s, i + 2);
 	if ((streq(n1, "last") || streq(n1, "next") || streq(n1, "this")) &&
 	    (streq(n2, "year") || streq(n2, "year's"))) {
 		m->d.offset_days = streq(n1, "last") ? -1 : streq(n1, "next");
 		m->d.offset_unit = 'y';
 		m->last = i + 2;
-	} else if (m->first < i && streq(norm_at(s, m->first), "this")) {
+	} else if (m->first < i && streq(cr_scan_norm(s, m->first), "this")) {
 		m->d.offset_days = 0;
 		m->d.offset_unit = 'y';
 	}
@@ -434,13 +397,13 @@ static int match_month(const scan *s, uint32_t i, dmatch *m)
 }
 
 /* Day first: "20 November 2024", "the 20th of November". */
-static int match_day_first(const scan *s, uint32_t i, dmatch *m)
+static int match_day_first(const cr_scan *s, uint32_t i, dmatch *m)
 {
 	int day = day_at(s, i);
 	if (!day)
 		return 0;
 	uint32_t j = i + 1;
-	if (streq(norm_at(s, j), "of"))
+	if (streq(cr_scan_norm(s, j), "of"))
 		j++;
 	int abbr;
 	uint32_t k;
@@ -458,16 +421,17 @@ static int match_day_first(const scan *s, uint32_t i, dmatch *m)
 
 /* A weekday, alone ("on Tuesday") or heading a full date ("Wednesday,
  * November 20"). */
-static int match_weekday(const scan *s, uint32_t i, dmatch *m)
+static int match_weekday(const cr_scan *s, uint32_t i, dmatch *m)
 {
 	if (!is_cap(s, i))
 		return 0;
 	char buf[32];
-	int wd = weekday_of(base_word(tok(s, i)->norm, buf, sizeof buf));
+	int wd =
+	        weekday_of(base_word(cr_scan_tok(s, i)->norm, buf, sizeof buf));
 	if (wd < 0)
 		return 0;
 	uint32_t j = i + 1;
-	if (streq(norm_at(s, j), ","))
+	if (streq(cr_scan_norm(s, j), ","))
 		j++;
 	dmatch full;
 	if (match_month(s, j, &full) && full.d.kind == CR_DATE_ABSOLUTE) {
@@ -487,23 +451,23 @@ static int match_weekday(const scan *s, uint32_t i, dmatch *m)
 
 /* 1 when token i is a plural-looking content word ("cases"), which
  * makes a four-digit number before it a count, not a year. */
-static int plural_word_at(const scan *s, uint32_t i)
+static int plural_word_at(const cr_scan *s, uint32_t i)
 {
-	if (!is_word(s, i) || (tok(s, i)->flags & CR_TOK_STOP))
+	if (!cr_scan_is_word(s, i) || (cr_scan_tok(s, i)->flags & CR_TOK_STOP))
 		return 0;
-	const char *w = norm_at(s, i);
+	const char *w = cr_scan_norm(s, i);
 	size_t n = strlen(w);
 	return n > 3 && w[n - 1] == 's' && w[n - 2] != 's' &&
 	       w[n - 2] != '\'' && w[n - 2] != 'u' && w[n - 2] != 'i';
 }
 
 /* A year after a cue: "in 2022", "since 2014", "between 2019 and 2022". */
-static int match_year(const scan *s, uint32_t i, dmatch *m)
+static int match_year(const cr_scan *s, uint32_t i, dmatch *m)
 {
 	int y = year_at(s, i);
 	if (!y || y < YEAR_MIN || y > YEAR_MAX || i == s->b)
 		return 0;
-	const char *p = norm_at(s, i - 1);
+	const char *p = cr_scan_norm(s, i - 1);
 	int ok = 0;
 	if (streq(p, "and") || streq(p, "to") || streq(p, "or") ||
 	    streq(p, "-"))
@@ -524,7 +488,7 @@ static int match_year(const scan *s, uint32_t i, dmatch *m)
 }
 
 /* Sets a holiday's day and its direction. */
-static void holiday(const scan *s, dmatch *m, uint32_t first, uint32_t last,
+static void holiday(const cr_scan *s, dmatch *m, uint32_t first, uint32_t last,
                     int mo, int day)
 {
 	match_init(m, first, CR_DATE_HOLIDAY);
@@ -536,12 +500,12 @@ static void holiday(const scan *s, dmatch *m, uint32_t first, uint32_t last,
 
 /* The fixed day of a country's independence day, from the word before
  * it ("Ukraine's independence day"); 0 when not known. */
-static int independence_day(const scan *s, uint32_t i, int *day)
+static int independence_day(const cr_scan *s, uint32_t i, int *day)
 {
 	if (i == s->b)
 		return 0;
 	char buf[32];
-	const char *p = base_word(norm_at(s, i - 1), buf, sizeof buf);
+	const char *p = base_word(cr_scan_norm(s, i - 1), buf, sizeof buf);
 	if (streq(p, "ukraine") || streq(p, "ukrainian")) {
 		*day = 24;
 		return 8;
@@ -559,14 +523,14 @@ static int independence_day(const scan *s, uint32_t i, int *day)
 }
 
 /* New Year, Christmas, independence day and a few fixed holidays. */
-static int match_holiday(const scan *s, uint32_t i, dmatch *m)
+static int match_holiday(const cr_scan *s, uint32_t i, dmatch *m)
 {
-	if (!is_word(s, i))
+	if (!cr_scan_is_word(s, i))
 		return 0;
 	char b0[32], b1[32], b2[32];
-	const char *w = base_word(norm_at(s, i), b0, sizeof b0);
-	const char *w1 = base_word(norm_at(s, i + 1), b1, sizeof b1);
-	const char *w2 = base_word(norm_at(s, i + 2), b2, sizeof b2);
+	const char *w = base_word(cr_scan_norm(s, i), b0, sizeof b0);
+	const char *w1 = base_word(cr_scan_norm(s, i + 1), b1, sizeof b1);
+	const char *w2 = base_word(cr_scan_norm(s, i + 2), b2, sizeof b2);
 	if (streq(w, "new") && streq(w1, "year") && is_cap(s, i) &&
 	    is_cap(s, i + 1)) {
 		if (streq(w2, "eve")) {
@@ -577,7 +541,8 @@ static int match_holiday(const scan *s, uint32_t i, dmatch *m)
 		return 1;
 	}
 	if (streq(w, "christmas") && is_cap(s, i)) {
-		int orth = i > s->b && streq(norm_at(s, i - 1), "orthodox");
+		int orth =
+		        i > s->b && streq(cr_scan_norm(s, i - 1), "orthodox");
 		if (streq(w1, "eve"))
 			holiday(s, m, i, i + 1, orth ? 1 : 12, orth ? 6 : 24);
 		else
@@ -601,7 +566,7 @@ static int match_holiday(const scan *s, uint32_t i, dmatch *m)
 	        {"victory", 5, 9},       {"armistice", 11, 11},
 	        {"remembrance", 11, 11},
 	};
-	for (size_t k = 0; k < sizeof named / sizeof named[0]; k++)
+	for (size_t k = 0; k < CR_COUNT(named); k++)
 		if (streq(w, named[k].w) && is_cap(s, i)) {
 			holiday(s, m, i, i + 1, named[k].m, named[k].d);
 			return 1;
@@ -647,9 +612,9 @@ static void vague(dmatch *m, uint32_t first, uint32_t last, int unit)
 
 /* "N days ago", "a week later", "three days after": a count of time
  * units and the word that says from when. */
-static int match_count_ago(const scan *s, uint32_t i, dmatch *m)
+static int match_count_ago(const cr_scan *s, uint32_t i, dmatch *m)
 {
-	const cr_token *t = tok(s, i);
+	const cr_token *t = cr_scan_tok(s, i);
 	double v = 0;
 	int ord = 0;
 	if (streq(t->norm, "a") || streq(t->norm, "one"))
@@ -659,16 +624,16 @@ static int match_count_ago(const scan *s, uint32_t i, dmatch *m)
 		return 0;
 	if (v < 1 || v > 10000 || v != (double)(long)v)
 		return 0;
-	int unit = time_unit(norm_at(s, i + 1));
+	int unit = time_unit(cr_scan_norm(s, i + 1));
 	if (!unit)
 		return 0;
-	const char *w = norm_at(s, i + 2);
+	const char *w = cr_scan_norm(s, i + 2);
 	int sign, event = 1;
 	uint32_t last = i + 2;
 	if (streq(w, "ago")) {
 		sign = -1;
 		event = 0;
-	} else if (streq(w, "from") && streq(norm_at(s, i + 3), "now")) {
+	} else if (streq(w, "from") && streq(cr_scan_norm(s, i + 3), "now")) {
 		sign = 1;
 		event = 0;
 		last = i + 3;
@@ -687,14 +652,14 @@ static int match_count_ago(const scan *s, uint32_t i, dmatch *m)
 }
 
 /* today, yesterday, last week, this year, in recent months, ... */
-static int match_relative(const scan *s, uint32_t i, dmatch *m)
+static int match_relative(const cr_scan *s, uint32_t i, dmatch *m)
 {
-	if (!is_word(s, i))
+	if (!cr_scan_is_word(s, i))
 		return match_count_ago(s, i, m);
 	char b0[32], b1[32], b2[32];
-	const char *w = base_word(norm_at(s, i), b0, sizeof b0);
-	const char *w1 = base_word(norm_at(s, i + 1), b1, sizeof b1);
-	const char *w2 = base_word(norm_at(s, i + 2), b2, sizeof b2);
+	const char *w = base_word(cr_scan_norm(s, i), b0, sizeof b0);
+	const char *w1 = base_word(cr_scan_norm(s, i + 1), b1, sizeof b1);
+	const char *w2 = base_word(cr_scan_norm(s, i + 2), b2, sizeof b2);
 	if (streq(w, "today") || streq(w, "tonight")) {
 		relative(m, i, i, 0, 'd');
 		return 1;
@@ -746,9 +711,9 @@ static int match_relative(const scan *s, uint32_t i, dmatch *m)
 	if ((streq(w, "recent") || streq(w, "coming")) &&
 	    (unit = time_unit(w1)) != 0 && w1[strlen(w1) - 1] == 's') {
 		uint32_t first = i;
-		if (i > s->b && streq(norm_at(s, i - 1), "the"))
+		if (i > s->b && streq(cr_scan_norm(s, i - 1), "the"))
 			first--;
-		if (first > s->b && streq(norm_at(s, first - 1), "in"))
+		if (first > s->b && streq(cr_scan_norm(s, first - 1), "in"))
 			first--;
 		vague(m, first, i + 1, 0);
 		return 1;
@@ -773,7 +738,7 @@ static int match_relative(const scan *s, uint32_t i, dmatch *m)
 }
 
 /* Tries every pattern at token i; the first that matches wins. */
-static int match_at(const scan *s, uint32_t i, dmatch *m)
+static int match_at(const cr_scan *s, uint32_t i, dmatch *m)
 {
 	return match_iso(s, i, m) || match_weekday(s, i, m) ||
 	       match_month(s, i, m) || match_day_first(s, i, m) ||
@@ -782,9 +747,9 @@ static int match_at(const scan *s, uint32_t i, dmatch *m)
 }
 
 /* The sentence holding token i. */
-static scan sentence_of(const cr_article *a, uint32_t i)
+static cr_scan sentence_of(const cr_article *a, uint32_t i)
 {
-	scan s = {a, 0, a->n_toks};
+	cr_scan s = {a, 0, a->n_toks};
 	uint32_t si = a->toks[i].sent;
 	if (si < a->n_sents && a->sents[si].tok_begin <= i &&
 	    i < a->sents[si].tok_end) {
@@ -798,7 +763,7 @@ int cr_date_number_role(const cr_article *a, uint32_t i)
 {
 	if (!a || i >= a->n_toks || !(a->toks[i].flags & CR_TOK_NUM))
 		return 0;
-	scan s = sentence_of(a, i);
+	cr_scan s = sentence_of(a, i);
 	uint32_t k = i > s.b + ROLE_LOOKBACK ? i - ROLE_LOOKBACK : s.b;
 	for (; k <= i; k++) {
 		dmatch m;
@@ -826,7 +791,7 @@ cr_err cr_dates_find(cr_article *a)
 	a->n_dates = 0;
 	uint32_t cap = 0;
 	for (uint32_t si = 0; si < a->n_sents; si++) {
-		scan s = {a, a->sents[si].tok_begin, a->sents[si].tok_end};
+		cr_scan s = {a, a->sents[si].tok_begin, a->sents[si].tok_end};
 		if (s.e > a->n_toks || s.b > s.e)
 			continue;
 		for (uint32_t i = s.b; i < s.e;) {

@@ -14,7 +14,7 @@
  * token with norm "biden's", "US-supplied" and "U.S." are one token each,
  * norms are case-folded with typographic apostrophes mapped to '. All
  * tables below are sorted by strcmp (checked in debug builds) and searched
- * with bsearch.
+ * with cr_lexicon_has() (PLACES, a table of structs, with bsearch).
  */
 #include "text/entity.h"
 
@@ -25,6 +25,7 @@
 #include <xxhash.h>
 
 #include "base/arena.h"
+#include "text/lexicon.h"
 
 /* Most tokens in one name: longer capitalised runs are headlines. */
 #define ENT_MAX_RUN 8
@@ -919,46 +920,25 @@ static const char *const THING_NOUNS[] = {
         "system",    "systems", "tank",     "tanks",
 };
 
-#define COUNT(t) (sizeof(t) / sizeof((t)[0]))
-
-static int cmp_str(const void *key, const void *elem)
-{
-	return strcmp((const char *)key, *(const char *const *)elem);
-}
-
 static int cmp_place(const void *key, const void *elem)
 {
 	return strcmp((const char *)key, ((const place *)elem)->key);
 }
 
-static int in_set(const char *const *set, size_t n, const char *word)
-{
-	return word && bsearch(word, set, n, sizeof *set, cmp_str) != NULL;
-}
-
-#define IN(set, word) in_set(set, COUNT(set), word)
-
 static const place *place_find(const char *key)
 {
-	return bsearch(key, PLACES, COUNT(PLACES), sizeof PLACES[0], cmp_place);
+	return bsearch(key, PLACES, CR_COUNT(PLACES), sizeof PLACES[0],
+	               cmp_place);
 }
 
 #ifndef NDEBUG
-static int set_sorted(const char *const *set, size_t n)
-{
-	for (size_t i = 1; i < n; i++)
-		if (strcmp(set[i - 1], set[i]) >= 0)
-			return 0;
-	return 1;
-}
+#define SORTED(set) cr_lexicon_sorted(set, CR_COUNT(set))
 
-#define SORTED(set) set_sorted(set, COUNT(set))
-
-/* The bsearch tables are typed in by hand: check their order once per
+/* The search tables are typed in by hand: check their order once per
  * call in debug builds rather than trust it. */
 static int tables_sorted(void)
 {
-	for (size_t i = 1; i < COUNT(PLACES); i++)
+	for (size_t i = 1; i < CR_COUNT(PLACES); i++)
 		if (strcmp(PLACES[i - 1].key, PLACES[i].key) >= 0)
 			return 0;
 	return SORTED(FIRST_NAMES) && SORTED(TITLES) && SORTED(TITLE_MODS) &&
@@ -1066,10 +1046,10 @@ static int tok_in(const ctx *c, uint32_t i, const char *const *set, size_t n)
 {
 	char w[ENT_KEY_BYTES];
 	bare_norm(c, i, w, sizeof w);
-	return in_set(set, n, w);
+	return cr_lexicon_has(set, n, w);
 }
 
-#define TOK_IN(c, i, set) tok_in(c, i, set, COUNT(set))
+#define TOK_IN(c, i, set) tok_in(c, i, set, CR_COUNT(set))
 
 /* The longest place key starting at token s within [s, e); its token
  * count goes to *len. */
@@ -1097,7 +1077,7 @@ static uint32_t known_org_prefix(const ctx *c, uint32_t s, uint32_t e)
 	for (uint32_t k = max; k > 0; k--) {
 		char key[ENT_KEY_BYTES];
 		if (join_key(c, s, s + k, key, sizeof key) &&
-		    IN(KNOWN_ORGS, key))
+		    CR_LEXICON_HAS(KNOWN_ORGS, key))
 			return k;
 	}
 	return 0;
@@ -1427,11 +1407,13 @@ static cr_err classify(ctx *c, uint32_t s, uint32_t e, uint32_t sent_end,
 	if (initial) {
 		bare_norm(c, s, key, sizeof key);
 		uint32_t plen = 0;
-		if (IN(COMMON_STARTS, key) ||
+		if (CR_LEXICON_HAS(COMMON_STARTS, key) ||
 		    ((ev_flags(c, key) & EV_LOWER) &&
-		     !place_prefix(c, s, e, &plen) && !IN(FIRST_NAMES, key) &&
-		     !IN(TITLES, key) && !IN(TITLE_MODS, key) &&
-		     !(e - s > 1 && IN(OTHER_FIRSTS, key))))
+		     !place_prefix(c, s, e, &plen) &&
+		     !CR_LEXICON_HAS(FIRST_NAMES, key) &&
+		     !CR_LEXICON_HAS(TITLES, key) &&
+		     !CR_LEXICON_HAS(TITLE_MODS, key) &&
+		     !(e - s > 1 && CR_LEXICON_HAS(OTHER_FIRSTS, key))))
 			return classify(c, s + 1, e, sent_end, 0);
 	}
 	uint32_t len = e - s;

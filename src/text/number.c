@@ -18,6 +18,8 @@
 
 #include "base/arena.h"
 #include "text/date.h"
+#include "text/lexicon.h"
+#include "text/scan.h"
 
 /* Most numbers kept for one article: a bound on hostile input. */
 #define CR_MAX_NUMBERS 65536u
@@ -198,17 +200,6 @@ static int eqn(const char *s, size_t n, const char *w)
 	return strlen(w) == n && memcmp(s, w, n) == 0;
 }
 
-static int in_list(const char *w, const char *const *list, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (streq(w, list[i]))
-			return 1;
-	return 0;
-}
-
-#define IN_LIST(w, list) in_list((w), (list), sizeof(list) / sizeof(list[0]))
-#define COUNT(t)         (sizeof(t) / sizeof(t[0]))
-
 static int lookup(const word_value *t, size_t n, const char *s, size_t len,
                   double *v)
 {
@@ -262,10 +253,10 @@ static size_t parse_numeral(const char *s, size_t n, double *value)
 static int parse_word(const char *s, size_t n, double *value, int *ordinal)
 {
 	*ordinal = 0;
-	if (lookup(cardinals, COUNT(cardinals), s, n, value) ||
-	    lookup(scales, COUNT(scales), s, n, value))
+	if (lookup(cardinals, CR_COUNT(cardinals), s, n, value) ||
+	    lookup(scales, CR_COUNT(scales), s, n, value))
 		return 1;
-	if (lookup(ordinals, COUNT(ordinals), s, n, value)) {
+	if (lookup(ordinals, CR_COUNT(ordinals), s, n, value)) {
 		*ordinal = 1;
 		return 1;
 	}
@@ -274,18 +265,18 @@ static int parse_word(const char *s, size_t n, double *value, int *ordinal)
 		return 0;
 	size_t head = (size_t)(dash - s);
 	double tens, unit;
-	if (!lookup(cardinals, COUNT(cardinals), s, head, &tens) || tens < 20 ||
-	    (int)tens % 10 != 0)
+	if (!lookup(cardinals, CR_COUNT(cardinals), s, head, &tens) ||
+	    tens < 20 || (int)tens % 10 != 0)
 		return 0;
 	const char *rest = dash + 1;
 	size_t rn = n - head - 1;
-	if (lookup(cardinals, COUNT(cardinals), rest, rn, &unit) && unit >= 1 &&
-	    unit <= 9) {
+	if (lookup(cardinals, CR_COUNT(cardinals), rest, rn, &unit) &&
+	    unit >= 1 && unit <= 9) {
 		*value = tens + unit;
 		return 1;
 	}
-	if (lookup(ordinals, COUNT(ordinals), rest, rn, &unit) && unit >= 1 &&
-	    unit <= 9) {
+	if (lookup(ordinals, CR_COUNT(ordinals), rest, rn, &unit) &&
+	    unit >= 1 && unit <= 9) {
 		*value = tens + unit;
 		*ordinal = 1;
 		return 1;
@@ -324,44 +315,9 @@ int cr_number_parse(const char *norm, size_t n, double *value, int *ordinal)
 	return 1;
 }
 
-/* A sentence being scanned: tokens [b, e) of a. */
-typedef struct scan {
-	cr_article *a;
-	uint32_t b, e;
-} scan;
-
-static const cr_token *tok(const scan *s, uint32_t i)
-{
-	return &s->a->toks[i];
-}
-
-/* The norm of token i, or "" outside the sentence. */
-static const char *norm_at(const scan *s, uint32_t i)
-{
-	if (i < s->b || i >= s->e)
-		return "";
-	return s->a->toks[i].norm;
-}
-
-static int flags_at(const scan *s, uint32_t i)
-{
-	if (i < s->b || i >= s->e)
-		return 0;
-	return s->a->toks[i].flags;
-}
-
-/* 1 when tokens i and i+1 touch (no space between them). */
-static int adjacent(const scan *s, uint32_t i)
-{
-	if (i < s->b || i + 1 >= s->e)
-		return 0;
-	const cr_token *t = tok(s, i);
-	return t->span.off + t->span.len == tok(s, i + 1)->span.off;
-}
-
 static const char *unit_of(const char *w)
 {
-	for (size_t i = 0; i < COUNT(units); i++)
+	for (size_t i = 0; i < CR_COUNT(units); i++)
 		if (streq(w, units[i].w))
 			return units[i].unit;
 	return NULL;
@@ -369,7 +325,7 @@ static const char *unit_of(const char *w)
 
 static const char *currency_sign(const char *w)
 {
-	for (size_t i = 0; i < COUNT(currency_signs); i++)
+	for (size_t i = 0; i < CR_COUNT(currency_signs); i++)
 		if (streq(w, currency_signs[i].w))
 			return currency_signs[i].unit;
 	return NULL;
@@ -379,7 +335,7 @@ static const char *currency_sign(const char *w)
 static int looks_plural(const char *w)
 {
 	size_t n = strlen(w);
-	if (IN_LIST(w, irregular_plurals))
+	if (CR_WORD_IN(w, irregular_plurals))
 		return 1;
 	if (n < 3 || w[n - 1] != 's')
 		return 0;
@@ -389,30 +345,30 @@ static int looks_plural(const char *w)
 
 /* A content word that can be (part of) a counted noun phrase. Capitalised
  * words count even when they are stopwords ("US"). */
-static int content_word(const scan *s, uint32_t i)
+static int content_word(const cr_scan *s, uint32_t i)
 {
-	int f = flags_at(s, i);
+	int f = cr_scan_flags(s, i);
 	if (!(f & CR_TOK_WORD))
 		return 0;
-	if (IN_LIST(norm_at(s, i), modifiers))
+	if (CR_WORD_IN(cr_scan_norm(s, i), modifiers))
 		return 1;
 	if ((f & CR_TOK_STOP) && !(f & (CR_TOK_CAP | CR_TOK_UPPER)))
 		return 0;
 	double v;
 	int ord;
-	const char *w = norm_at(s, i);
+	const char *w = cr_scan_norm(s, i);
 	return !parse_word(w, strlen(w), &v, &ord);
 }
 
 /* A word that modifies the noun after it: hyphenated, in the modifier
  * list, or capitalised with another content word after it ("North
  * Korean soldiers"). */
-static int modifier_at(const scan *s, uint32_t i)
+static int modifier_at(const cr_scan *s, uint32_t i)
 {
-	const char *w = norm_at(s, i);
-	if (IN_LIST(w, modifiers) || strchr(w, '-'))
+	const char *w = cr_scan_norm(s, i);
+	if (CR_WORD_IN(w, modifiers) || strchr(w, '-'))
 		return content_word(s, i + 1);
-	if (flags_at(s, i) & (CR_TOK_CAP | CR_TOK_UPPER))
+	if (cr_scan_flags(s, i) & (CR_TOK_CAP | CR_TOK_UPPER))
 		return content_word(s, i + 1);
 	return 0;
 }
@@ -422,39 +378,39 @@ static int modifier_at(const scan *s, uint32_t i)
  * plural-looking word not followed by another ("ATACMS missiles",
  * "rocket launch systems"); otherwise it is the first word that is no
  * modifier ("the 1,000th consecutive day"). NULL when there is none. */
-static const char *counted_noun(const scan *s, uint32_t i, int plural)
+static const char *counted_noun(const cr_scan *s, uint32_t i, int plural)
 {
 	for (uint32_t k = i, n = 0; k < s->e && n < HEAD_WALK; k++, n++) {
 		if (!content_word(s, k))
 			break;
-		const char *w = norm_at(s, k);
+		const char *w = cr_scan_norm(s, k);
 		if (plural) {
-			int up = flags_at(s, k) & CR_TOK_UPPER;
+			int up = cr_scan_flags(s, k) & CR_TOK_UPPER;
 			if (looks_plural(w) && !up &&
 			    !(content_word(s, k + 1) &&
-			      looks_plural(norm_at(s, k + 1))))
-				return tok(s, k)->stem;
+			      looks_plural(cr_scan_norm(s, k + 1))))
+				return cr_scan_tok(s, k)->stem;
 			/* An acronym at the end of the phrase is the noun:
 			 * "six ATACMS at". */
 			if (up && !content_word(s, k + 1))
-				return tok(s, k)->stem;
+				return cr_scan_tok(s, k)->stem;
 			continue;
 		}
 		if (!modifier_at(s, k))
-			return tok(s, k)->stem;
+			return cr_scan_tok(s, k)->stem;
 	}
 	return NULL;
 }
 
 /* The approximation cue ending just before token i, if any. */
-static int approx_before(const scan *s, uint32_t i)
+static int approx_before(const cr_scan *s, uint32_t i)
 {
-	const char *p1 = norm_at(s, i - 1);
-	const char *p2 = i >= s->b + 2 ? norm_at(s, i - 2) : "";
-	const char *p3 = i >= s->b + 3 ? norm_at(s, i - 3) : "";
+	const char *p1 = cr_scan_norm(s, i - 1);
+	const char *p2 = i >= s->b + 2 ? cr_scan_norm(s, i - 2) : "";
+	const char *p3 = i >= s->b + 3 ? cr_scan_norm(s, i - 3) : "";
 	if (i <= s->b)
 		return 0;
-	if (IN_LIST(p1, approx_words))
+	if (CR_WORD_IN(p1, approx_words))
 		return 1;
 	if (streq(p1, "than") &&
 	    (streq(p2, "more") || streq(p2, "less") || streq(p2, "fewer")))
@@ -474,21 +430,21 @@ static int approx_before(const scan *s, uint32_t i)
 /* A run of number words from token i: "two hundred and fifty", "a
  * dozen", "twenty-first", "tens of thousands". Sets *value, *ordinal,
  * *approx and *last (the last token of the run). */
-static int word_run(const scan *s, uint32_t i, double *value, int *ordinal,
+static int word_run(const cr_scan *s, uint32_t i, double *value, int *ordinal,
                     int *approx, uint32_t *last)
 {
-	const char *w = norm_at(s, i);
+	const char *w = cr_scan_norm(s, i);
 	double v;
 	int ord;
 	*approx = 0;
 	*ordinal = 0;
-	if (lookup(plural_scales, COUNT(plural_scales), w, strlen(w), &v)) {
+	if (lookup(plural_scales, CR_COUNT(plural_scales), w, strlen(w), &v)) {
 		/* "tens of thousands", "hundreds of thousands" */
 		double v2;
-		const char *w2 = norm_at(s, i + 2);
-		if (streq(norm_at(s, i + 1), "of") &&
-		    lookup(plural_scales, COUNT(plural_scales), w2, strlen(w2),
-		           &v2) &&
+		const char *w2 = cr_scan_norm(s, i + 2);
+		if (streq(cr_scan_norm(s, i + 1), "of") &&
+		    lookup(plural_scales, CR_COUNT(plural_scales), w2,
+		           strlen(w2), &v2) &&
 		    v2 > v) {
 			*value = v * v2;
 			*last = i + 2;
@@ -505,20 +461,20 @@ static int word_run(const scan *s, uint32_t i, double *value, int *ordinal,
 	double total = 0, cur = 0;
 	int any = 0;
 	if (streq(w, "a")) {
-		const char *w1 = norm_at(s, i + 1);
-		if (!lookup(scales, COUNT(scales), w1, strlen(w1), &v))
+		const char *w1 = cr_scan_norm(s, i + 1);
+		if (!lookup(scales, CR_COUNT(scales), w1, strlen(w1), &v))
 			return 0;
 		cur = 1;
 		k = i + 1;
 	}
 	for (int n = 0; k < s->e && n < NUM_WORDS_MAX; n++) {
-		w = norm_at(s, k);
-		if (!(flags_at(s, k) & CR_TOK_WORD))
+		w = cr_scan_norm(s, k);
+		if (!(cr_scan_flags(s, k) & CR_TOK_WORD))
 			break;
 		if (streq(w, "and") && any) {
 			/* "hundred and fifty": only between a scale and a
 			 * smaller number word. */
-			const char *nx = norm_at(s, k + 1);
+			const char *nx = cr_scan_norm(s, k + 1);
 			double nv;
 			int no;
 			if (!parse_word(nx, strlen(nx), &nv, &no) || nv >= 100)
@@ -528,7 +484,8 @@ static int word_run(const scan *s, uint32_t i, double *value, int *ordinal,
 		}
 		if (!parse_word(w, strlen(w), &v, &ord))
 			break;
-		int is_scale = lookup(scales, COUNT(scales), w, strlen(w), &v);
+		int is_scale =
+		        lookup(scales, CR_COUNT(scales), w, strlen(w), &v);
 		if (ord && any && v >= 100) {
 			/* "two hundredth"; rare, keep it simple. */
 			cur = (cur ? cur : 1) * v;
@@ -576,17 +533,18 @@ static int word_run(const scan *s, uint32_t i, double *value, int *ordinal,
 }
 
 /* 1 when the number at token i is part of a time ("10:30", "3pm"). */
-static int is_time(const scan *s, uint32_t i, const char *suffix)
+static int is_time(const cr_scan *s, uint32_t i, const char *suffix)
 {
 	if (streq(suffix, "am") || streq(suffix, "pm") || streq(suffix, "h"))
 		return 1;
-	if (adjacent(s, i) && streq(norm_at(s, i + 1), ":") &&
-	    (flags_at(s, i + 2) & CR_TOK_NUM))
+	if (cr_scan_adjacent(s, i) && streq(cr_scan_norm(s, i + 1), ":") &&
+	    (cr_scan_flags(s, i + 2) & CR_TOK_NUM))
 		return 1;
-	if (i >= s->b + 2 && adjacent(s, i - 1) &&
-	    streq(norm_at(s, i - 1), ":") && (flags_at(s, i - 2) & CR_TOK_NUM))
+	if (i >= s->b + 2 && cr_scan_adjacent(s, i - 1) &&
+	    streq(cr_scan_norm(s, i - 1), ":") &&
+	    (cr_scan_flags(s, i - 2) & CR_TOK_NUM))
 		return 1;
-	const char *nx = norm_at(s, i + 1);
+	const char *nx = cr_scan_norm(s, i + 1);
 	return streq(nx, "am") || streq(nx, "pm") || streq(nx, "a.m.") ||
 	       streq(nx, "p.m.") || streq(nx, "gmt") || streq(nx, "utc");
 }
@@ -595,12 +553,13 @@ static int is_time(const scan *s, uint32_t i, const char *suffix)
  * of thousands with a comma ("2,000 troops"), so a plain 1900..2100 is a
  * year ("the 2024 US election") unless an approximation precedes it or a
  * plural noun follows it at once ("2000 troops"). */
-static int reads_as_year(const scan *s, uint32_t i, double v, int approx)
+static int reads_as_year(const cr_scan *s, uint32_t i, double v, int approx)
 {
-	const char *w = norm_at(s, i);
+	const char *w = cr_scan_norm(s, i);
 	if (strlen(w) != 4 || v < 1900 || v > 2100 || approx)
 		return 0;
-	return !(content_word(s, i + 1) && looks_plural(norm_at(s, i + 1)));
+	return !(content_word(s, i + 1) &&
+	         looks_plural(cr_scan_norm(s, i + 1)));
 }
 
 /* Appends n to a->nums, doubling the array when full. */
@@ -624,10 +583,10 @@ static cr_err push(cr_article *a, uint32_t *cap, const cr_number *n)
 /* The number (if any) starting at token i. Fills *out and sets *next to
  * the token after everything it consumed ("56 out of 122" consumes 122).
  * Returns 0 when token i starts no number. */
-static int match_number(const scan *s, uint32_t i, cr_number *out,
+static int match_number(const cr_scan *s, uint32_t i, cr_number *out,
                         uint32_t *next)
 {
-	const cr_token *t = tok(s, i);
+	const cr_token *t = cr_scan_tok(s, i);
 	double v = 0;
 	int ord = 0, approx = 0, is_year = 0, numeric = 0;
 	const char *unit = NULL;
@@ -646,17 +605,19 @@ static int match_number(const scan *s, uint32_t i, cr_number *out,
 		if (is_time(s, i, suf))
 			return 0;
 		numeric = 1;
-		if (i > s->b && adjacent(s, i - 1)) {
-			const char *cur = currency_sign(norm_at(s, i - 1));
+		if (i > s->b && cr_scan_adjacent(s, i - 1)) {
+			const char *cur = currency_sign(cr_scan_norm(s, i - 1));
 			if (cur) {
 				unit = cur;
 				first = i - 1;
-				if (first > s->b && adjacent(s, first - 1) &&
-				    (flags_at(s, first - 1) & CR_TOK_WORD))
+				if (first > s->b &&
+				    cr_scan_adjacent(s, first - 1) &&
+				    (cr_scan_flags(s, first - 1) & CR_TOK_WORD))
 					first--; /* "US$5" */
-			} else if (streq(norm_at(s, i - 1), "-") &&
-			           i >= s->b + 2 && adjacent(s, i - 2) &&
-			           (flags_at(s, i - 2) & CR_TOK_WORD)) {
+			} else if (streq(cr_scan_norm(s, i - 1), "-") &&
+			           i >= s->b + 2 &&
+			           cr_scan_adjacent(s, i - 2) &&
+			           (cr_scan_flags(s, i - 2) & CR_TOK_WORD)) {
 				return 0; /* a model name: "Su-34" */
 			}
 		}
@@ -669,7 +630,7 @@ static int match_number(const scan *s, uint32_t i, cr_number *out,
 			ord = 1;
 		} else if (unit && streq(suf, "m")) {
 			v *= 1e6;
-		} else if (lookup(glued_scales, COUNT(glued_scales), suf,
+		} else if (lookup(glued_scales, CR_COUNT(glued_scales), suf,
 		                  strlen(suf), &mult)) {
 			v *= mult;
 		} else if (streq(suf, "s") && v >= 1000 && v <= 2100 &&
@@ -686,11 +647,11 @@ static int match_number(const scan *s, uint32_t i, cr_number *out,
 		if (!word_run(s, i, &v, &ord, &approx, &last))
 			return 0;
 		const char *w = t->norm;
-		const char *nx = norm_at(s, last + 1);
+		const char *nx = cr_scan_norm(s, last + 1);
 		if (streq(w, "one") && last == i) {
 			/* "one of the", "the one that", "no one": not a
 			 * count. */
-			const char *pv = norm_at(s, i - 1);
+			const char *pv = cr_scan_norm(s, i - 1);
 			if (streq(nx, "of") || streq(nx, "another") ||
 			    !content_word(s, i + 1) || streq(pv, "the") ||
 			    streq(pv, "no") || streq(pv, "any") ||
@@ -709,9 +670,10 @@ static int match_number(const scan *s, uint32_t i, cr_number *out,
 	/* "2.5 billion", "5 million": scale words after a numeral. */
 	if (numeric && !ord && !is_year) {
 		for (int n = 0; n < 3; n++) {
-			const char *w = norm_at(s, last + 1);
+			const char *w = cr_scan_norm(s, last + 1);
 			double mult;
-			if (!lookup(scales, COUNT(scales), w, strlen(w), &mult))
+			if (!lookup(scales, CR_COUNT(scales), w, strlen(w),
+			            &mult))
 				break;
 			v *= mult;
 			last++;
@@ -729,19 +691,19 @@ static int match_number(const scan *s, uint32_t i, cr_number *out,
 
 	/* A spaced unit: "20 %", "240 mm", "5 million dollars", "per cent". */
 	if (!ord && !is_year) {
-		const char *w = norm_at(s, last + 1);
-		if (streq(w, "-") && adjacent(s, last) &&
-		    adjacent(s, last + 1) && unit_of(norm_at(s, last + 2)) &&
-		    !unit) {
-			unit = unit_of(norm_at(s, last + 2));
+		const char *w = cr_scan_norm(s, last + 1);
+		if (streq(w, "-") && cr_scan_adjacent(s, last) &&
+		    cr_scan_adjacent(s, last + 1) &&
+		    unit_of(cr_scan_norm(s, last + 2)) && !unit) {
+			unit = unit_of(cr_scan_norm(s, last + 2));
 			last += 2;
 		} else if (streq(w, "per") &&
-		           streq(norm_at(s, last + 2), "cent")) {
+		           streq(cr_scan_norm(s, last + 2), "cent")) {
 			unit = "%";
 			last += 2;
 		} else if (unit_of(w) && !unit &&
-		           (!(flags_at(s, last + 1) & CR_TOK_WORD) ||
-		            !(flags_at(s, last + 1) & CR_TOK_CAP))) {
+		           (!(cr_scan_flags(s, last + 1) & CR_TOK_WORD) ||
+		            !(cr_scan_flags(s, last + 1) & CR_TOK_CAP))) {
 			unit = unit_of(w);
 			last++;
 		}
@@ -765,28 +727,29 @@ static int match_number(const scan *s, uint32_t i, cr_number *out,
 		uint32_t tl;
 		/* A hyphen-joined word is what the number measures: "a
 		 * 30-day truce" counts days. */
-		if (streq(norm_at(s, k), "-") && adjacent(s, last) &&
-		    adjacent(s, k) && (flags_at(s, k + 1) & CR_TOK_WORD)) {
-			num.counts = tok(s, k + 1)->stem;
+		if (streq(cr_scan_norm(s, k), "-") &&
+		    cr_scan_adjacent(s, last) && cr_scan_adjacent(s, k) &&
+		    (cr_scan_flags(s, k + 1) & CR_TOK_WORD)) {
+			num.counts = cr_scan_tok(s, k + 1)->stem;
 			k = s->e;
 		}
-		if (streq(norm_at(s, k), "out") &&
-		    streq(norm_at(s, k + 1), "of"))
+		if (streq(cr_scan_norm(s, k), "out") &&
+		    streq(cr_scan_norm(s, k + 1), "of"))
 			k += 2;
-		else if (streq(norm_at(s, k), "of")) {
+		else if (streq(cr_scan_norm(s, k), "of")) {
 			k++;
 			after_of = 1;
 		}
 		if (k > last + 1 && k < s->e) {
-			if (IN_LIST(norm_at(s, k), determiners))
+			if (CR_WORD_IN(cr_scan_norm(s, k), determiners))
 				k++;
 			/* A total: "56 out of 122 drones", "three of the
 			 * five ships". */
 			double pv;
 			size_t pk = 0;
-			const char *pw = norm_at(s, k);
+			const char *pw = cr_scan_norm(s, k);
 			size_t pl = strlen(pw);
-			if (flags_at(s, k) & CR_TOK_NUM)
+			if (cr_scan_flags(s, k) & CR_TOK_NUM)
 				pk = parse_numeral(pw, pl, &pv);
 			if (pk && pk == pl &&
 			    cr_date_number_role(s->a, k) == 0) {
@@ -794,7 +757,7 @@ static int match_number(const scan *s, uint32_t i, cr_number *out,
 				*next = k + 1;
 				k++;
 				after_of = 0;
-			} else if ((flags_at(s, k) & CR_TOK_WORD) &&
+			} else if ((cr_scan_flags(s, k) & CR_TOK_WORD) &&
 			           word_run(s, k, &tv, &to, &ta, &tl) && !to &&
 			           !ta) {
 				num.total = tv;
@@ -812,7 +775,7 @@ static int match_number(const scan *s, uint32_t i, cr_number *out,
 	if (ord && !numeric && (!num.counts || streq(num.counts, "time")))
 		return 0;
 
-	const cr_token *f = tok(s, first), *l = tok(s, last);
+	const cr_token *f = cr_scan_tok(s, first), *l = cr_scan_tok(s, last);
 	num.span.off = f->span.off;
 	num.span.len = l->span.off + l->span.len - f->span.off;
 	*out = num;
@@ -827,7 +790,7 @@ cr_err cr_numbers_find(cr_article *a)
 	a->n_nums = 0;
 	uint32_t cap = 0;
 	for (uint32_t si = 0; si < a->n_sents; si++) {
-		scan s = {a, a->sents[si].tok_begin, a->sents[si].tok_end};
+		cr_scan s = {a, a->sents[si].tok_begin, a->sents[si].tok_end};
 		if (s.e > a->n_toks || s.b > s.e)
 			continue;
 		for (uint32_t i = s.b; i < s.e;) {

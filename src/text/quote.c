@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "text/lexicon.h"
 
 /* Most quotes kept for one article. */
 #define QUOTE_MAX (1u << 16)
@@ -40,6 +41,8 @@
 /* How many sentences back "he" or "she" may find its person. */
 #define QUOTE_PERSON_SENTS 3u
 
+/* The word tables below are sorted by strcmp: cr_lexicon_has() searches
+ * them. */
 static const char *const CUE_VERBS[] = {
         "acknowledged", "added",     "adds",      "admitted",   "announced",
         "announces",    "argued",    "argues",    "asked",      "cautioned",
@@ -113,20 +116,6 @@ static const char *const NOT_SPEECH[] = {
         "over",
 };
 
-#define COUNT(t) (sizeof(t) / sizeof((t)[0]))
-
-static int cmp_str(const void *key, const void *elem)
-{
-	return strcmp((const char *)key, *(const char *const *)elem);
-}
-
-static int in_set(const char *const *set, size_t n, const char *word)
-{
-	return word && bsearch(word, set, n, sizeof *set, cmp_str) != NULL;
-}
-
-#define IN(set, word) in_set(set, COUNT(set), word)
-
 /* Mark families: a quote closes with a mark of the family it opened. */
 enum { FAM_NONE, FAM_DOUBLE, FAM_SINGLE };
 /* Which way a mark faces. */
@@ -175,10 +164,10 @@ static int tok_is(const qctx *c, uint32_t i, const char *w)
 
 static int tok_in(const qctx *c, uint32_t i, const char *const *set, size_t n)
 {
-	return in_set(set, n, norm(c, i));
+	return cr_lexicon_has(set, n, norm(c, i));
 }
 
-#define TOK_IN(c, i, set) tok_in(c, i, set, COUNT(set))
+#define TOK_IN(c, i, set) tok_in(c, i, set, CR_COUNT(set))
 
 static uint32_t para_of(const qctx *c, uint32_t i)
 {

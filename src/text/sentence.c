@@ -18,6 +18,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "text/lexicon.h"
 #include "text/utf8.h"
 
 /* Spans the array starts with, before doubling. */
@@ -28,7 +29,8 @@
 #define SPEAKER_WORDS_MAX 4
 
 /* Abbreviations after which a sentence never ends: titles and the like
- * ("Gen. Smith", "St. Petersburg", "vs. Chelsea"). Sorted for bsearch. */
+ * ("Gen. Smith", "St. Petersburg", "vs. Chelsea"). Sorted by strcmp
+ * for cr_lexicon_has_n(). */
 static const char *const NEVER_END[] = {
         "Adm",    "Brig",   "Capt", "Cmdr", "Col", "Cpl",  "Det",  "Dr",
         "Fig",    "Ft",     "Gen",  "Gov",  "Hon", "Insp", "Lt",   "Maj",
@@ -78,29 +80,6 @@ static const char *const SPEECH_VERBS[] = {
         "noted",     "replied",   "reported",  "said",      "says",
         "stated",    "told",      "warned",    "wrote",
 };
-
-#define COUNT(t) (sizeof(t) / sizeof((t)[0]))
-
-/* 1 when the n bytes at w are one of the sorted words of table. */
-static int in_table(const char *const *table, size_t count, const char *w,
-                    size_t n)
-{
-	size_t lo = 0, hi = count;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const char *t = table[mid];
-		int c = strncmp(w, t, n);
-		if (c == 0)
-			c = t[n] == '\0' ? 0 : -1;
-		if (c == 0)
-			return 1;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return 0;
-}
 
 static int32_t cp_at(const char *text, size_t len, size_t pos, size_t *adv)
 {
@@ -222,7 +201,7 @@ static int opener_at(const char *text, size_t len, size_t pos)
 		if (after == '.' || is_word_char(after))
 			return 0;
 	}
-	return in_table(OPENERS, COUNT(OPENERS), text + pos, n);
+	return cr_lexicon_has_n(OPENERS, CR_COUNT(OPENERS), text + pos, n);
 }
 
 /* 1 when a quotation ending at the terminator continues into an
@@ -238,7 +217,8 @@ static int attribution_at(const char *text, size_t len, size_t pos)
 		if (n == 0)
 			return 0;
 		if (w > 0 &&
-		    in_table(SPEECH_VERBS, COUNT(SPEECH_VERBS), text + p, n))
+		    cr_lexicon_has_n(SPEECH_VERBS, CR_COUNT(SPEECH_VERBS),
+		                     text + p, n))
 			return 1;
 		if (!(text[p] >= 'A' && text[p] <= 'Z'))
 			return 0;
@@ -291,11 +271,11 @@ static int period_ends(const char *text, size_t len, size_t line_b, size_t dot,
 	}
 	if (n == 1 && word[0] >= 'A' && word[0] <= 'Z')
 		return opener; /* an initial: J. K. Rowling */
-	if (in_table(NEVER_END, COUNT(NEVER_END), word, n))
+	if (cr_lexicon_has_n(NEVER_END, CR_COUNT(NEVER_END), word, n))
 		return 0;
-	if (in_table(BEFORE_NUMBER, COUNT(BEFORE_NUMBER), word, n))
+	if (cr_lexicon_has_n(BEFORE_NUMBER, CR_COUNT(BEFORE_NUMBER), word, n))
 		return next_digit ? 0 : opener;
-	if (in_table(MAY_END, COUNT(MAY_END), word, n))
+	if (cr_lexicon_has_n(MAY_END, CR_COUNT(MAY_END), word, n))
 		return opener;
 	return 1;
 }

@@ -13,6 +13,8 @@
 #include <string.h>
 #include <libstemmer.h>
 
+#include "text/lexicon.h"
+
 /* Words longer than this are not stemmed (returned as they are): no real
  * word is this long, and it bounds the stemmer's work per call. */
 #define STEM_MAX_BYTES 256
@@ -38,7 +40,7 @@ static const struct {
 /* Common English function words: articles, pronouns, auxiliaries,
  * prepositions, conjunctions and their contractions. Reporting verbs
  * ("said") are content here: quotes and facts hinge on them. Sorted by
- * strcmp for binary search. */
+ * strcmp for cr_lexicon_has_n(). */
 static const char *const STOPWORDS[] = {
         "a",         "about",      "above",    "across",     "after",
         "again",     "against",    "all",      "along",      "also",
@@ -83,7 +85,7 @@ cr_stemmer *cr_stemmer_new(const char *lang)
 	if (!lang)
 		return NULL;
 	const char *name = lang;
-	for (size_t i = 0; i < sizeof LANGS / sizeof LANGS[0]; i++)
+	for (size_t i = 0; i < CR_COUNT(LANGS); i++)
 		if (!strcmp(lang, LANGS[i].iso))
 			name = LANGS[i].snowball;
 	struct sb_stemmer *sb = sb_stemmer_new(name, "UTF_8");
@@ -122,19 +124,5 @@ int cr_is_stopword(const char *norm, size_t n)
 {
 	if (!norm || n == 0 || n > STOP_MAX_BYTES)
 		return 0;
-	size_t lo = 0, hi = sizeof STOPWORDS / sizeof STOPWORDS[0];
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const char *w = STOPWORDS[mid];
-		int c = strncmp(norm, w, n);
-		if (c == 0 && w[n] != '\0')
-			c = -1; /* norm is a proper prefix of w */
-		if (c == 0)
-			return 1;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return 0;
+	return cr_lexicon_has_n(STOPWORDS, CR_COUNT(STOPWORDS), norm, n);
 }

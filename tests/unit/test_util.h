@@ -1,9 +1,10 @@
 /*
  * test_util.h - helpers shared by the unit tests.
  *
- * cr_test_article() builds an analysed article from a body so a test of
- * one stage can feed it real text. cr_test_shared_data() finds
- * ../shared/data, or prints a visible SKIP and returns NULL.
+ * cr_test_body() builds an article from a body; cr_test_analyzed() also
+ * runs every text stage on it, so a test of one stage can feed it real
+ * text. cr_test_shared_data() finds ../shared/data, or prints a visible
+ * SKIP and returns NULL. Every test binary links the whole library.
  */
 #ifndef CR_TEST_UTIL_H
 #define CR_TEST_UTIL_H
@@ -19,6 +20,7 @@
 
 #include "crossread/article.h"
 #include "base/arena.h"
+#include "text/analyze.h"
 
 /* The shared data folder (CR_SHARED_DATA), or NULL after printing
  * "SKIP: <what> needs ../shared/data" to stderr. */
@@ -50,6 +52,21 @@ static inline cr_article *cr_test_body(const char *id, const char *text)
 	a->body_len = (uint32_t)n;
 	a->raw = a->body;
 	a->raw_len = a->body_len;
+	return a;
+}
+
+/* Makes an article whose body is text, published at published (seconds
+ * since the epoch, or CR_TIME_NONE), and analyses it with a fresh
+ * cr_analyzer; fails the test when that does not succeed. */
+static inline cr_article *cr_test_analyzed(const char *id, const char *text,
+                                           int64_t published)
+{
+	cr_analyzer *an = cr_analyzer_new();
+	assert_non_null(an);
+	cr_article *a = cr_test_body(id, text);
+	a->published = published;
+	assert_int_equal(cr_analyze(an, a), CR_OK);
+	cr_analyzer_free(an);
 	return a;
 }
 

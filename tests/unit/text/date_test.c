@@ -3,24 +3,11 @@
  * an undated article's date, and the calendar arithmetic. */
 #include "test_util.h"
 
-#include "text/analyze.h"
 #include "text/date.h"
 #include "text/number.h"
 
 /* 2024-11-20T12:00:00Z, a Wednesday. */
 #define PUB_2024_11_20 ((int64_t)20047 * 86400 + 12 * 3600)
-
-/* An analysed article holding text, published at pub (or CR_TIME_NONE). */
-static cr_article *analysed(const char *text, int64_t pub)
-{
-	cr_analyzer *an = cr_analyzer_new();
-	assert_non_null(an);
-	cr_article *a = cr_test_body("t", text);
-	a->published = pub;
-	assert_int_equal(cr_analyze(an, a), CR_OK);
-	cr_analyzer_free(an);
-	return a;
-}
 
 static void dump(const cr_article *a)
 {
@@ -115,7 +102,8 @@ static void test_weekday(void **state)
 static void test_absolute_forms(void **state)
 {
 	(void)state;
-	cr_article *a = analysed(
+	cr_article *a = cr_test_analyzed(
+	        "t",
 	        "The summit opened on November 20. It closed on 22 November "
 	        "2024. Talks resumed Nov. 25, 2024, in Geneva. The order is "
 	        "dated 2024-11-27. Monday, December 2 was quiet.",
@@ -151,7 +139,8 @@ static void test_absolute_forms(void **state)
 static void test_months_years_weekdays(void **state)
 {
 	(void)state;
-	cr_article *a = analysed(
+	cr_article *a = cr_test_analyzed(
+	        "t",
 	        "The invasion began in February 2022. Sanctions followed in "
 	        "2023, and on Tuesday the envoy left. Elections are due in "
 	        "May.",
@@ -183,15 +172,16 @@ static void test_may_and_march_need_a_cue(void **state)
 	        "It is one of the oldest embassies, and the guards may leave.",
 	};
 	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
-		cr_article *a = analysed(texts[i], PUB_2024_11_20);
+		cr_article *a = cr_test_analyzed("t", texts[i], PUB_2024_11_20);
 		if (a->n_dates)
 			dump(a);
 		assert_int_equal(a->n_dates, 0);
 		cr_article_destroy(a);
 	}
-	cr_article *a = analysed("Fighting eased on May 9 and again in "
-	                         "March.",
-	                         CR_TIME_NONE);
+	cr_article *a = cr_test_analyzed("t",
+	                                 "Fighting eased on May 9 and again in "
+	                                 "March.",
+	                                 CR_TIME_NONE);
 	assert_int_equal(written(a, "May 9")->day, 9);
 	assert_int_equal(written(a, "March")->month, 3);
 	cr_article_destroy(a);
@@ -200,7 +190,8 @@ static void test_may_and_march_need_a_cue(void **state)
 static void test_relative(void **state)
 {
 	(void)state;
-	cr_article *a = analysed(
+	cr_article *a = cr_test_analyzed(
+	        "t",
 	        "The embassy closed today after sirens yesterday. It may "
 	        "reopen tomorrow. Drones struck last week, three days ago. "
 	        "The alert came three days after the decision, and a week "
@@ -241,7 +232,8 @@ static void test_relative(void **state)
 static void test_holidays(void **state)
 {
 	(void)state;
-	cr_article *a = analysed(
+	cr_article *a = cr_test_analyzed(
+	        "t",
 	        "The embassy warned of strikes before, on New Year and "
 	        "around Ukraine's independence day. Shops close at Christmas, "
 	        "and parades mark independence day.",
@@ -272,7 +264,8 @@ static void test_holidays(void **state)
 static void test_vague(void **state)
 {
 	(void)state;
-	cr_article *a = analysed(
+	cr_article *a = cr_test_analyzed(
+	        "t",
 	        "Troops crossed the border earlier this year. Russia has "
 	        "intensified its attacks in recent months, and talks this "
 	        "week went nowhere. Prices rose last month.",
@@ -295,7 +288,8 @@ static void test_vague(void **state)
 static void test_resolution_against_anchor(void **state)
 {
 	(void)state;
-	cr_article *a = analysed(
+	cr_article *a = cr_test_analyzed(
+	        "t",
 	        "Ukraine fired the missiles on Tuesday. The embassy shut on "
 	        "Wednesday. Trump returns to the White House in January. "
 	        "Snow fell heavily in January. Leaders will meet next Friday "
@@ -314,9 +308,11 @@ static void test_resolution_against_anchor(void **state)
 	cr_article_destroy(a);
 
 	/* A month tied to a year by words, not digits. */
-	a = analysed("Voting ends this December, a year after the July last "
-	             "year deadline. Aid stalled last summer and recently.",
-	             PUB_2024_11_20);
+	a = cr_test_analyzed(
+	        "t",
+	        "Voting ends this December, a year after the July last "
+	        "year deadline. Aid stalled last summer and recently.",
+	        PUB_2024_11_20);
 	assert_resolved(written(a, "this December"), 2024, 12, 0, 'm');
 	assert_resolved(written(a, "July last year"), 2023, 7, 0, 'm');
 	assert_int_equal(written(a, "last summer")->kind, CR_DATE_VAGUE);
@@ -324,9 +320,11 @@ static void test_resolution_against_anchor(void **state)
 	cr_article_destroy(a);
 
 	/* "will ... on Friday" looks forward; a comma ends the cue. */
-	a = analysed("The minister will fly to Kyiv on Friday. The embassy "
-	             "will stay closed, officials said on Monday.",
-	             PUB_2024_11_20);
+	a = cr_test_analyzed(
+	        "t",
+	        "The minister will fly to Kyiv on Friday. The embassy "
+	        "will stay closed, officials said on Monday.",
+	        PUB_2024_11_20);
 	assert_resolved(written(a, "Friday"), 2024, 11, 22, 'd');
 	assert_resolved(written(a, "Monday"), 2024, 11, 18, 'd');
 	cr_article_destroy(a);
@@ -377,7 +375,8 @@ static void test_resolve_direct(void **state)
 static void test_infer_anchor(void **state)
 {
 	(void)state;
-	cr_article *a = analysed(
+	cr_article *a = cr_test_analyzed(
+	        "t",
 	        "The embassy warned of a possible air attack on November 20.\n"
 	        "It shut its doors on Wednesday and told staff to shelter.\n"
 	        "Such warnings have been rare since the invasion in February "
@@ -395,9 +394,11 @@ static void test_infer_anchor(void **state)
 	cr_article_destroy(a);
 
 	/* The weekday written with the date wins over others. */
-	a = analysed("Shelling resumed on Tuesday. On Thursday, March 6 the "
-	             "talks opened, a year after the 2024 accord.",
-	             CR_TIME_NONE);
+	a = cr_test_analyzed(
+	        "t",
+	        "Shelling resumed on Tuesday. On Thursday, March 6 the "
+	        "talks opened, a year after the 2024 accord.",
+	        CR_TIME_NONE);
 	assert_int_equal(cr_dates_infer_anchor(a, &y, &m, &d), 1);
 	assert_int_equal(y, 2025);
 	assert_int_equal(m, 3);
@@ -405,12 +406,14 @@ static void test_infer_anchor(void **state)
 	cr_article_destroy(a);
 
 	/* No year in the text, or no weekday: nothing to infer from. */
-	a = analysed("The attack came on November 20. It began on Wednesday.",
-	             CR_TIME_NONE);
+	a = cr_test_analyzed(
+	        "t", "The attack came on November 20. It began on Wednesday.",
+	        CR_TIME_NONE);
 	assert_int_equal(cr_dates_infer_anchor(a, &y, &m, &d), 0);
 	cr_article_destroy(a);
-	a = analysed("The attack came on November 20, long after 2022.",
-	             CR_TIME_NONE);
+	a = cr_test_analyzed("t",
+	                     "The attack came on November 20, long after 2022.",
+	                     CR_TIME_NONE);
 	assert_int_equal(cr_dates_infer_anchor(a, &y, &m, &d), 0);
 	cr_article_destroy(a);
 }
@@ -418,7 +421,9 @@ static void test_infer_anchor(void **state)
 static void test_number_roles(void **state)
 {
 	(void)state;
-	cr_article *a = analysed("On November 20, 2024, 56 drones flew; in "
+	cr_article *a =
+	        cr_test_analyzed("t",
+	                         "On November 20, 2024, 56 drones flew; in "
 	                         "2022 there were 12.",
 	                         CR_TIME_NONE);
 	int seen = 0;
@@ -444,7 +449,8 @@ static void test_number_roles(void **state)
 static void test_nothing_in_plain_sentences(void **state)
 {
 	(void)state;
-	cr_article *a = analysed(
+	cr_article *a = cr_test_analyzed(
+	        "t",
 	        "The spokesman said a decree was signed and that one of the "
 	        "ministers would resign. Markets reacted calmly.",
 	        PUB_2024_11_20);
@@ -476,7 +482,7 @@ static void test_seed_inference(void **state)
 	size_t n = fread(buf, 1, sizeof buf - 1, f);
 	fclose(f);
 	buf[n] = '\0';
-	cr_article *a = analysed(buf, CR_TIME_NONE);
+	cr_article *a = cr_test_analyzed("t", buf, CR_TIME_NONE);
 	int y, m, d;
 	assert_int_equal(cr_dates_infer_anchor(a, &y, &m, &d), 1);
 	assert_int_equal(y, 2024);

@@ -4,19 +4,7 @@
 
 #include <math.h>
 
-#include "text/analyze.h"
 #include "text/number.h"
-
-/* An analysed article holding text. */
-static cr_article *analysed(const char *text)
-{
-	cr_analyzer *an = cr_analyzer_new();
-	assert_non_null(an);
-	cr_article *a = cr_test_body("t", text);
-	assert_int_equal(cr_analyze(an, a), CR_OK);
-	cr_analyzer_free(an);
-	return a;
-}
 
 /* The number written exactly as w, or a failed test. */
 static const cr_number *written(const cr_article *a, const char *w)
@@ -95,10 +83,12 @@ static void test_parse(void **state)
 static void test_counted_noun_skips_modifiers(void **state)
 {
 	(void)state;
-	cr_article *a = analysed(
+	cr_article *a = cr_test_analyzed(
+	        "t",
 	        "On Monday the navy fired six French-built Storm Shadow "
 	        "Cruise Missiles, officials said. Rebels then launched four "
-	        "UK-made long-range STORM missiles at the port.");
+	        "UK-made long-range STORM missiles at the port.",
+	        CR_TIME_NONE);
 	const cr_number *x = written(a, "six");
 	assert_true(x->value == 6);
 	assert_counts(x, "missil");
@@ -116,8 +106,11 @@ static void test_counted_noun_skips_modifiers(void **state)
 static void test_out_of_total(void **state)
 {
 	(void)state;
-	cr_article *a = analysed("Air defence units said they shot down 41 "
-	                         "out of 87 Iranian-made drones overnight.");
+	cr_article *a =
+	        cr_test_analyzed("t",
+	                         "Air defence units said they shot down 41 "
+	                         "out of 87 Iranian-made drones overnight.",
+	                         CR_TIME_NONE);
 	assert_int_equal(a->n_nums, 1);
 	const cr_number *x = written(a, "41");
 	assert_true(x->value == 41);
@@ -125,7 +118,9 @@ static void test_out_of_total(void **state)
 	assert_counts(x, "drone");
 	cr_article_destroy(a);
 
-	a = analysed("Only three of the five frigates returned to port.");
+	a = cr_test_analyzed(
+	        "t", "Only three of the five frigates returned to port.",
+	        CR_TIME_NONE);
 	assert_int_equal(a->n_nums, 1);
 	x = written(a, "three");
 	assert_true(x->value == 3);
@@ -137,9 +132,11 @@ static void test_out_of_total(void **state)
 static void test_units(void **state)
 {
 	(void)state;
-	cr_article *a = analysed(
+	cr_article *a = cr_test_analyzed(
+	        "t",
 	        "The brigade received 155mm towed howitzers and 122 mm "
-	        "multiple rocket launch systems from its allies.");
+	        "multiple rocket launch systems from its allies.",
+	        CR_TIME_NONE);
 	const cr_number *x = written(a, "155mm");
 	assert_true(x->value == 155);
 	assert_string_equal(x->unit, "mm");
@@ -150,8 +147,11 @@ static void test_units(void **state)
 	assert_counts(x, "system");
 	cr_article_destroy(a);
 
-	a = analysed("Food prices rose 20% in a year, while fuel rose 7 per "
-	             "cent. The convoy travelled 35 kilometres.");
+	a = cr_test_analyzed(
+	        "t",
+	        "Food prices rose 20% in a year, while fuel rose 7 per "
+	        "cent. The convoy travelled 35 kilometres.",
+	        CR_TIME_NONE);
 	x = written(a, "20%");
 	assert_true(x->value == 20);
 	assert_string_equal(x->unit, "%");
@@ -166,9 +166,11 @@ static void test_units(void **state)
 static void test_money_and_scales(void **state)
 {
 	(void)state;
-	cr_article *a = analysed(
+	cr_article *a = cr_test_analyzed(
+	        "t",
 	        "The donors pledged $5 million in aid and a further "
-	        "2.5 billion euros in loans. The agency wants €9.6bn more.");
+	        "2.5 billion euros in loans. The agency wants €9.6bn more.",
+	        CR_TIME_NONE);
 	const cr_number *x = written(a, "$5 million");
 	assert_true(x->value == 5e6);
 	assert_string_equal(x->unit, "usd");
@@ -180,8 +182,11 @@ static void test_money_and_scales(void **state)
 	assert_string_equal(x->unit, "eur");
 	cr_article_destroy(a);
 
-	a = analysed("A dozen drones hit the city, and two hundred and fifty "
-	             "people fled.");
+	a = cr_test_analyzed(
+	        "t",
+	        "A dozen drones hit the city, and two hundred and fifty "
+	        "people fled.",
+	        CR_TIME_NONE);
 	x = written(a, "A dozen");
 	assert_true(x->value == 12);
 	assert_counts(x, "drone");
@@ -194,11 +199,13 @@ static void test_money_and_scales(void **state)
 static void test_ordinals(void **state)
 {
 	(void)state;
-	cr_article *a = analysed(
+	cr_article *a = cr_test_analyzed(
+	        "t",
 	        "Residents marked the 500th day of the siege. The conflict, "
 	        "now in its 1,000th day, goes on. Allies should act on the "
 	        "1001st day as they did in the previous thousand days. It "
-	        "was the third attack this month.");
+	        "was the third attack this month.",
+	        CR_TIME_NONE);
 	const cr_number *x = written(a, "500th");
 	assert_true(x->value == 500);
 	assert_true(x->ordinal);
@@ -221,7 +228,9 @@ static void test_ordinals(void **state)
 	cr_article_destroy(a);
 
 	/* "for the first time" is no quantity. */
-	a = analysed("The rebels struck the capital for the first time.");
+	a = cr_test_analyzed(
+	        "t", "The rebels struck the capital for the first time.",
+	        CR_TIME_NONE);
 	assert_int_equal(a->n_nums, 0);
 	cr_article_destroy(a);
 }
@@ -229,10 +238,12 @@ static void test_ordinals(void **state)
 static void test_approximations(void **state)
 {
 	(void)state;
-	cr_article *a = analysed(
+	cr_article *a = cr_test_analyzed(
+	        "t",
 	        "Officials confirmed thousands of Chilean volunteers are now "
 	        "in the region. About 300 soldiers and more than 40 tanks "
-	        "crossed, with tens of thousands of refugees behind them.");
+	        "crossed, with tens of thousands of refugees behind them.",
+	        CR_TIME_NONE);
 	const cr_number *x = written(a, "thousands");
 	assert_true(x->value == 1000);
 	assert_true(x->approx);
@@ -250,7 +261,9 @@ static void test_approximations(void **state)
 	cr_article_destroy(a);
 
 	/* "more than" before a verb is no number. */
-	a = analysed("Drone launches were more than quadrupling each month.");
+	a = cr_test_analyzed(
+	        "t", "Drone launches were more than quadrupling each month.",
+	        CR_TIME_NONE);
 	assert_int_equal(a->n_nums, 0);
 	cr_article_destroy(a);
 }
@@ -258,8 +271,10 @@ static void test_approximations(void **state)
 static void test_counts_days(void **state)
 {
 	(void)state;
-	cr_article *a = analysed("The alert came three days after the "
-	                         "restrictions were lifted.");
+	cr_article *a = cr_test_analyzed("t",
+	                                 "The alert came three days after the "
+	                                 "restrictions were lifted.",
+	                                 CR_TIME_NONE);
 	assert_int_equal(a->n_nums, 1);
 	const cr_number *x = written(a, "three");
 	assert_true(x->value == 3);
@@ -270,10 +285,12 @@ static void test_counts_days(void **state)
 static void test_years(void **state)
 {
 	(void)state;
-	cr_article *a = analysed(
+	cr_article *a = cr_test_analyzed(
+	        "t",
 	        "The war began in February 2022 and the fighting has gone on "
 	        "since 2014. Voters look to the 2024 US election, while 2000 "
-	        "troops and 2,000 tanks wait.");
+	        "troops and 2,000 tanks wait.",
+	        CR_TIME_NONE);
 	const cr_number *x = written(a, "2022");
 	assert_true(x->is_year);
 	assert_null(x->counts);
@@ -293,10 +310,12 @@ static void test_years(void **state)
 static void test_date_parts_and_times_skipped(void **state)
 {
 	(void)state;
-	cr_article *a = analysed(
+	cr_article *a = cr_test_analyzed(
+	        "t",
 	        "The strike came on November 20 and again on 3 December, "
 	        "and the order is dated 2024-11-20. Sirens sounded at 10:30 "
-	        "and again at 4pm.");
+	        "and again at 4pm.",
+	        CR_TIME_NONE);
 	for (uint32_t i = 0; i < a->n_nums; i++)
 		fprintf(stderr, "unexpected number [%.*s]\n",
 		        (int)a->nums[i].span.len,
@@ -305,7 +324,8 @@ static void test_date_parts_and_times_skipped(void **state)
 	cr_article_destroy(a);
 
 	/* The year of a full date is a year, not a quantity. */
-	a = analysed("Talks resumed on Nov. 20, 2024, in Geneva.");
+	a = cr_test_analyzed("t", "Talks resumed on Nov. 20, 2024, in Geneva.",
+	                     CR_TIME_NONE);
 	assert_int_equal(a->n_nums, 1);
 	assert_true(written(a, "2024")->is_year);
 	cr_article_destroy(a);
@@ -323,7 +343,7 @@ static void test_no_false_positives(void **state)
 	        "The F-16 and the Su-34 jets flew over the G7 summit.",
 	};
 	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
-		cr_article *a = analysed(texts[i]);
+		cr_article *a = cr_test_analyzed("t", texts[i], CR_TIME_NONE);
 		if (a->n_nums)
 			fprintf(stderr, "in \"%s\": [%.*s]\n", texts[i],
 			        (int)a->nums[0].span.len,
@@ -336,8 +356,11 @@ static void test_no_false_positives(void **state)
 static void test_one_counts(void **state)
 {
 	(void)state;
-	cr_article *a = analysed("One soldier was wounded and one civilian "
-	                         "died.");
+	cr_article *a =
+	        cr_test_analyzed("t",
+	                         "One soldier was wounded and one civilian "
+	                         "died.",
+	                         CR_TIME_NONE);
 	assert_int_equal(a->n_nums, 2);
 	assert_true(a->nums[0].value == 1);
 	assert_counts(&a->nums[0], "soldier");

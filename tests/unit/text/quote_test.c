@@ -12,16 +12,6 @@
 #include "text/analyze.h"
 #include "text/quote.h"
 
-static cr_article *analyse(const char *text)
-{
-	cr_analyzer *an = cr_analyzer_new();
-	assert_non_null(an);
-	cr_article *a = cr_test_body("t", text);
-	assert_int_equal(cr_analyze(an, a), CR_OK);
-	cr_analyzer_free(an);
-	return a;
-}
-
 /* The quote whose text starts with prefix; fails the test when none. */
 static const cr_quote *quote_at(const cr_article *a, const char *prefix)
 {
@@ -60,13 +50,15 @@ static void expect(const cr_quote *q, const char *speaker, const char *cue,
 static void test_statement_of_sentence_subject(void **state)
 {
 	(void)state;
-	cr_article *a = analyse(
+	cr_article *a = cr_test_analyzed(
+	        "t",
 	        "The Riverton fire brigade has closed two stations over a "
 	        "“serious structural fault”, according to a statement "
 	        "published on its website.\n"
 	        "“Crews will move to the northern depot until the repairs "
 	        "end,” the statement said, adding that residents should call "
-	        "the main number.");
+	        "the main number.",
+	        CR_TIME_NONE);
 	assert_int_equal(a->n_quotes, 2);
 	const cr_quote *q = quote_at(a, "serious structural fault");
 	expect(q, "Riverton fire brigade", "according to", 1);
@@ -82,10 +74,12 @@ static void test_statement_of_sentence_subject(void **state)
 static void test_pronoun_takes_previous_speaker(void **state)
 {
 	(void)state;
-	cr_article *a = analyse(
+	cr_article *a = cr_test_analyzed(
+	        "t",
 	        "The Norwegian Health Ministry said hospitals were under "
 	        "“severe but manageable pressure”. They also added that “no "
-	        "patient has been turned away so far”.");
+	        "patient has been turned away so far”.",
+	        CR_TIME_NONE);
 	assert_int_equal(a->n_quotes, 2);
 	expect(quote_at(a, "severe but"), "Norwegian Health Ministry", "said",
 	       1);
@@ -97,9 +91,11 @@ static void test_pronoun_takes_previous_speaker(void **state)
 static void test_appositive_name_after_role(void **state)
 {
 	(void)state;
-	cr_article *a = analyse(
+	cr_article *a = cr_test_analyzed(
+	        "t",
 	        "On the budget vote, Lisa Hart's chief of staff Daniel Brenner "
-	        "said the council was “playing games with the numbers”.");
+	        "said the council was “playing games with the numbers”.",
+	        CR_TIME_NONE);
 	assert_int_equal(a->n_quotes, 1);
 	const cr_quote *q = quote_at(a, "playing games");
 	expect(q, "Daniel Brenner", "said", 1);
@@ -112,7 +108,8 @@ static void test_appositive_name_after_role(void **state)
 static void test_embassy_told_and_they(void **state)
 {
 	(void)state;
-	cr_article *a = analyse(
+	cr_article *a = cr_test_analyzed(
+	        "t",
 	        "In an unusual move, the Canadian embassy said it “had "
 	        "credible reports of unrest near the border”, urging its "
 	        "citizens to “stay indoors”.\n"
@@ -120,7 +117,8 @@ static void test_embassy_told_and_they(void **state)
 	        "warning was about “a planned march past the ministry”, "
 	        "adding that the embassy would reopen soon.\n"
 	        "“This is a precaution and we expect to reopen on Friday,” "
-	        "they said.");
+	        "they said.",
+	        CR_TIME_NONE);
 	assert_int_equal(a->n_quotes, 4);
 	expect(quote_at(a, "had credible"), "Canadian embassy", "said", 1);
 	expect(quote_at(a, "stay indoors"), "Canadian embassy", "said", 1);
@@ -134,12 +132,14 @@ static void test_embassy_told_and_they(void **state)
 static void test_said_after_quote_and_carry_over(void **state)
 {
 	(void)state;
-	cr_article *a = analyse(
+	cr_article *a = cr_test_analyzed(
+	        "t",
 	        "Engineers believe the levee will hold, but there is “a real "
 	        "chance of flooding”, said Marta Kowalczyk, a hydrologist at "
 	        "the regional water authority.\n"
 	        "Kowalczyk said there was little more that crews could do "
-	        "before nightfall. “We can only watch the river and wait.”");
+	        "before nightfall. “We can only watch the river and wait.”",
+	        CR_TIME_NONE);
 	assert_int_equal(a->n_quotes, 2);
 	expect(quote_at(a, "a real chance"), "Marta Kowalczyk", "said", 1);
 	const cr_quote *q = quote_at(a, "We can only watch");
@@ -151,11 +151,13 @@ static void test_said_after_quote_and_carry_over(void **state)
 static void test_name_before_of_and_he_she(void **state)
 {
 	(void)state;
-	cr_article *a = analyse(
+	cr_article *a = cr_test_analyzed(
+	        "t",
 	        "Oksana Melnyk of the Institute for Energy Security, an "
 	        "independent research group, said on Monday that prices had "
 	        "risen “far beyond what families can bear”. She further warned "
-	        "people “to expect more outages this winter”.");
+	        "people “to expect more outages this winter”.",
+	        CR_TIME_NONE);
 	assert_int_equal(a->n_quotes, 2);
 	expect(quote_at(a, "far beyond"), "Oksana Melnyk", "said", 1);
 	expect(quote_at(a, "to expect more"), "Oksana Melnyk", "warned", 1);
@@ -165,12 +167,14 @@ static void test_name_before_of_and_he_she(void **state)
 static void test_scare_quotes_and_reports(void **state)
 {
 	(void)state;
-	cr_article *a = analyse(
+	cr_article *a = cr_test_analyzed(
+	        "t",
 	        "Mayor warns of 'serious' delays\n"
 	        "The drones were “cheap decoys”, according to reports. The "
 	        "region received “fresh warnings” about the storm. The roads "
 	        "were “closed to all but emergency traffic”, according to "
-	        "reports.");
+	        "reports.",
+	        CR_TIME_NONE);
 	assert_int_equal(a->n_quotes, 1);
 	expect(quote_at(a, "closed to all"), NULL, "according to", 1);
 	cr_article_destroy(a);
@@ -179,10 +183,12 @@ static void test_scare_quotes_and_reports(void **state)
 static void test_straight_and_single_marks(void **state)
 {
 	(void)state;
-	cr_article *a = analyse(
+	cr_article *a = cr_test_analyzed(
+	        "t",
 	        "\"We will rebuild the bridge by spring,\" Mayor Ana Ruiz told "
 	        "reporters on the riverbank.\n"
-	        "'We don't give up in this town,' said Ruiz.");
+	        "'We don't give up in this town,' said Ruiz.",
+	        CR_TIME_NONE);
 	assert_int_equal(a->n_quotes, 2);
 	expect(quote_at(a, "We will rebuild"), "Ana Ruiz", "told", 0);
 	const cr_quote *q = quote_at(a, "We don't give up");
@@ -194,9 +200,11 @@ static void test_straight_and_single_marks(void **state)
 static void test_quote_of_two_sentences(void **state)
 {
 	(void)state;
-	cr_article *a = analyse(
+	cr_article *a = cr_test_analyzed(
+	        "t",
 	        "“The water is still rising. We have moved everyone to higher "
-	        "ground,” the fire chief said on Sunday.");
+	        "ground,” the fire chief said on Sunday.",
+	        CR_TIME_NONE);
 	assert_int_equal(a->n_quotes, 1);
 	const cr_quote *q = quote_at(a, "The water is still rising.");
 	expect(q, "fire chief", "said", 0);
@@ -209,10 +217,12 @@ static void test_quote_of_two_sentences(void **state)
 static void test_colon_and_role_noun(void **state)
 {
 	(void)state;
-	cr_article *a = analyse(
+	cr_article *a = cr_test_analyzed(
+	        "t",
 	        "The Ministry of Labour defended the reform on Tuesday.\n"
 	        "The ministry said: “Nobody will lose a single cent of their "
-	        "pension.”");
+	        "pension.”",
+	        CR_TIME_NONE);
 	assert_int_equal(a->n_quotes, 1);
 	expect(quote_at(a, "Nobody will lose"), "Ministry of Labour", "said",
 	       0);
@@ -224,14 +234,16 @@ static void test_colon_and_role_noun(void **state)
 static void test_she_titles_and_role_then_name(void **state)
 {
 	(void)state;
-	cr_article *a = analyse(
+	cr_article *a = cr_test_analyzed(
+	        "t",
 	        "Mayor Ruth Ivers toured the plant with the engineers. The "
 	        "engineers said the frame was sound.\n"
 	        "“It is bent, but it will hold,” she said.\n"
 	        "“We lost three days to the flood,” said Dr. Amara Kell, the "
 	        "county's health officer.\n"
 	        "“Everyone did their job,” said the harbour master, Lena "
-	        "Brokk.");
+	        "Brokk.",
+	        CR_TIME_NONE);
 	assert_int_equal(a->n_quotes, 3);
 	expect(quote_at(a, "It is bent"), "Ruth Ivers", "said", 0);
 	expect(quote_at(a, "We lost three"), "Amara Kell", "said", 0);
@@ -242,8 +254,11 @@ static void test_she_titles_and_role_then_name(void **state)
 static void test_no_quotes(void **state)
 {
 	(void)state;
-	cr_article *a = analyse("The council met on Monday and said nothing. "
-	                        "The Smiths' shop stayed shut.");
+	cr_article *a =
+	        cr_test_analyzed("t",
+	                         "The council met on Monday and said nothing. "
+	                         "The Smiths' shop stayed shut.",
+	                         CR_TIME_NONE);
 	assert_int_equal(a->n_quotes, 0);
 	cr_article_destroy(a);
 	assert_int_equal(cr_quotes_find(NULL), CR_EINVAL);
