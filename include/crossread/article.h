@@ -36,14 +36,14 @@ typedef struct cr_span {
 
 /* Token flags. */
 enum {
-	CR_TOK_WORD = 1 << 0,   /* letters (may hold ' or - inside) */
-	CR_TOK_NUM = 1 << 1,    /* starts with a digit: 1,000 3.5 170mm 1001st */
-	CR_TOK_PUNCT = 1 << 2,  /* punctuation or symbol, one code point */
-	CR_TOK_CAP = 1 << 3,    /* first letter is upper case */
-	CR_TOK_UPPER = 1 << 4,  /* all letters upper case, length >= 2 */
-	CR_TOK_STOP = 1 << 5,   /* a stopword */
-	CR_TOK_QUOTE = 1 << 6,  /* a quotation mark: " “ ” ‘ ’ ' « » */
-	CR_TOK_SENT0 = 1 << 7,  /* first token of its sentence */
+	CR_TOK_WORD = 1 << 0,  /* letters (may hold ' or - inside) */
+	CR_TOK_NUM = 1 << 1,   /* starts with a digit: 1,000 3.5 170mm 1001st */
+	CR_TOK_PUNCT = 1 << 2, /* punctuation or symbol, one code point */
+	CR_TOK_CAP = 1 << 3,   /* first letter is upper case */
+	CR_TOK_UPPER = 1 << 4, /* all letters upper case, length >= 2 */
+	CR_TOK_STOP = 1 << 5,  /* a stopword */
+	CR_TOK_QUOTE = 1 << 6, /* a quotation mark: " “ ” ‘ ’ ' « » */
+	CR_TOK_SENT0 = 1 << 7, /* first token of its sentence */
 };
 
 typedef struct cr_token {
@@ -51,7 +51,7 @@ typedef struct cr_token {
 	const char *norm; /* NFKC case-folded form, arena, NUL-terminated */
 	const char *stem; /* Snowball stem of norm; == norm for non-words */
 	uint16_t flags;
-	uint16_t sent;    /* index of its sentence (capped at 65535) */
+	uint16_t sent; /* index of its sentence (capped at 65535) */
 } cr_token;
 
 typedef struct cr_sentence {
@@ -65,15 +65,15 @@ typedef struct cr_sentence {
  * "missile"), "56 out of 122 drones" (56, total 122, counts "drone"),
  * "170mm" (170, unit "mm"), "the 1,000th day" (1000, ordinal, "day"). */
 typedef struct cr_number {
-	cr_span span;      /* the number as written, with its unit */
+	cr_span span; /* the number as written, with its unit */
 	uint32_t sent;
 	double value;
-	double total;      /* "out of N"; 0 when absent */
-	const char *unit;  /* normalised: "mm" "km" "%" "usd" "kg"...; NULL */
-	const char *counts;/* stem of the counted noun ("missil"); NULL */
-	uint8_t ordinal;   /* 1000th */
-	uint8_t approx;    /* about, nearly, thousands of, more than */
-	uint8_t is_year;   /* 2022 used as a year: not a quantity */
+	double total;       /* "out of N"; 0 when absent */
+	const char *unit;   /* normalised: "mm" "km" "%" "usd" "kg"...; NULL */
+	const char *counts; /* stem of the counted noun ("missil"); NULL */
+	uint8_t ordinal;    /* 1000th */
+	uint8_t approx;     /* about, nearly, thousands of, more than */
+	uint8_t is_year;    /* 2022 used as a year: not a quantity */
 } cr_number;
 
 typedef enum cr_date_kind {
@@ -92,16 +92,16 @@ typedef enum cr_date_kind {
 typedef struct cr_date {
 	cr_span span;
 	uint32_t sent;
-	uint8_t kind;          /* cr_date_kind */
-	int16_t year;          /* as written, 0 = absent */
-	int8_t month;          /* 1..12, 0 = absent */
-	int8_t day;            /* 1..31, 0 = absent */
-	int8_t weekday;        /* 0 = Sunday .. 6, -1 = none */
-	int32_t offset_days;   /* relative: yesterday -1, "three days after" +3 */
-	int8_t offset_unit;    /* 'd' 'w' 'm' 'y' for offsets; 0 none */
+	uint8_t kind;        /* cr_date_kind */
+	int16_t year;        /* as written, 0 = absent */
+	int8_t month;        /* 1..12, 0 = absent */
+	int8_t day;          /* 1..31, 0 = absent */
+	int8_t weekday;      /* 0 = Sunday .. 6, -1 = none */
+	int32_t offset_days; /* relative: yesterday -1, "three days after" +3 */
+	int8_t offset_unit;  /* 'd' 'w' 'm' 'y' for offsets; 0 none */
 	/* resolved */
-	uint8_t resolved;      /* 1 when y/m/d below hold a date */
-	uint8_t granularity;   /* 'd' day, 'm' month, 'y' year */
+	uint8_t resolved;    /* 1 when y/m/d below hold a date */
+	uint8_t granularity; /* 'd' day, 'm' month, 'y' year */
 	int16_t r_year;
 	int8_t r_month;
 	int8_t r_day;
@@ -121,9 +121,9 @@ typedef enum cr_entity_type {
 typedef struct cr_mention {
 	cr_span span;
 	uint32_t sent;
-	uint8_t type;      /* cr_entity_type */
-	uint8_t demonym;   /* written as an adjective: "Spanish embassy" */
-	const char *name;  /* arena */
+	uint8_t type;     /* cr_entity_type */
+	uint8_t demonym;  /* written as an adjective: "Spanish embassy" */
+	const char *name; /* arena */
 } cr_mention;
 
 /* A quote: text is the span inside the quotation marks. speaker is the
@@ -132,10 +132,10 @@ typedef struct cr_mention {
 typedef struct cr_quote {
 	cr_span text;
 	uint32_t sent;
-	cr_span speaker_span;  /* where the speaker is named ({0,0} if none) */
-	const char *speaker;   /* arena; NULL when unknown */
-	const char *cue;       /* "said" "told" "according to" "warned"...; NULL */
-	uint8_t partial;       /* quote is part of a sentence, not all of it */
+	cr_span speaker_span; /* where the speaker is named ({0,0} if none) */
+	const char *speaker;  /* arena; NULL when unknown */
+	const char *cue; /* "said" "told" "according to" "warned"...; NULL */
+	uint8_t partial; /* quote is part of a sentence, not all of it */
 } cr_quote;
 
 typedef struct cr_removed_line {
@@ -148,14 +148,14 @@ typedef struct cr_article {
 	cr_arena *arena;
 
 	/* identity, from ingest; NULL when unknown */
-	const char *id;      /* file name without extension, or JSON "id" */
-	const char *source;  /* outlet name */
+	const char *id;     /* file name without extension, or JSON "id" */
+	const char *source; /* outlet name */
 	const char *url;
 	const char *title;
-	const char *lang;    /* ISO 639-1, e.g. "en" */
-	int64_t published;   /* seconds since epoch UTC, or CR_TIME_NONE */
-	const char *origin;  /* file the article came from */
-	uint64_t origin_line;/* 1-based line for JSON lines, else 0 */
+	const char *lang;     /* ISO 639-1, e.g. "en" */
+	int64_t published;    /* seconds since epoch UTC, or CR_TIME_NONE */
+	const char *origin;   /* file the article came from */
+	uint64_t origin_line; /* 1-based line for JSON lines, else 0 */
 
 	/* raw text as read, before cleaning (valid UTF-8, NUL-terminated) */
 	const char *raw;

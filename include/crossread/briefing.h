@@ -71,10 +71,10 @@ typedef struct cr_bentity {
 
 typedef struct cr_bevent { /* a timeline entry */
 	uint8_t has_date;
-	int16_t year;        /* resolved date; has_date == 0: unknown */
-	int8_t month;        /* 0 when only the year is known */
-	int8_t day;          /* 0 when only the month is known */
-	uint8_t inferred;    /* the anchor date was inferred, not published */
+	int16_t year;     /* resolved date; has_date == 0: unknown */
+	int8_t month;     /* 0 when only the year is known */
+	int8_t day;       /* 0 when only the month is known */
+	uint8_t inferred; /* the anchor date was inferred, not published */
 	const char *as_written;
 	const char *event;
 	cr_artset arts;
@@ -82,7 +82,7 @@ typedef struct cr_bevent { /* a timeline entry */
 
 typedef struct cr_briefing {
 	cr_arena *arena;
-	const char *id;       /* story id */
+	const char *id; /* story id */
 	const char *headline;
 	const cr_article **arts; /* borrowed: the story's articles */
 	uint32_t n_arts;

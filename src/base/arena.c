@@ -14,7 +14,7 @@
 #include <string.h>
 
 #define BLOCK_SIZE (64 * 1024)
-#define ALIGN 16
+#define ALIGN      16
 
 typedef struct block {
 	struct block *next;

@@ -36,7 +36,7 @@ char *cr_arena_strdup(cr_arena *a, const char *s);
 
 /* printf into the arena. */
 char *cr_arena_printf(cr_arena *a, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+        __attribute__((format(printf, 2, 3)));
 
 /* Grows an arena array: returns a block of new_n elements holding the
  * first old_n elements of old (which is left in place; arenas never free

@@ -5,7 +5,7 @@ const char *cr_strerror(cr_err e)
 {
 	static const char *const msgs[] = {
 #define CR_ERR_MSG(name, msg) msg,
-		CR_ERRNO_MAP(CR_ERR_MSG)
+	        CR_ERRNO_MAP(CR_ERR_MSG)
 #undef CR_ERR_MSG
 	};
 	if ((unsigned)e >= CR_ERR_COUNT)

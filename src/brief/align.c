@@ -28,27 +28,32 @@
 /* Clause breaks: a comma or semicolon followed by one of these words
  * starts a new statement. */
 static const char *const clause_openers[] = {
-	"while", "whereas", "with", "adding", "marking", "prompting",
-	"meaning", "but", "although", "though", "the latest", "according",
-	"where",
+        "while",      "whereas",   "with",  "adding",   "marking",
+        "prompting",  "meaning",   "but",   "although", "though",
+        "the latest", "according", "where",
 };
 
 /* Synonyms, by Snowball stem: each maps to the first of its group. */
 static const struct {
 	const char *from, *to;
 } synonyms[] = {
-	{"shut", "close"},       {"shutter", "close"},   {"closur", "close"},
-	{"permit", "allow"},     {"authoris", "allow"},  {"authoriz", "allow"},
-	{"approv", "allow"},     {"approval", "allow"},  {"green-light", "allow"},
-	{"green-lit", "allow"},  {"decreas", "lower"},   {"reduc", "lower"},
-	{"landmin", "mine"},     {"anti-personnel", "antipersonnel"},
-	{"troop", "soldier"},    {"arsenal", "weapon"},  {"employe", "staff"},
-	{"kiev", "kyiv"},        {"atacm", "atacms"},    {"u.s", "us"},
-	{"u.s.", "us"},          {"deleg", "embassi"},   {"warn", "warn"},
-	{"threat", "threat"},    {"us-suppli", "us-made"}, {"us-mad", "us-made"},
-	{"kremlin", "moscow"},   {"utilis", "use"},      {"utiliz", "use"},      {"util", "use"},
-	{"conflict", "war"},     {"urg", "advis"},       {"instruct", "advis"},
-	{"told", "advis"},
+        {"shut", "close"},        {"shutter", "close"},
+        {"closur", "close"},      {"permit", "allow"},
+        {"authoris", "allow"},    {"authoriz", "allow"},
+        {"approv", "allow"},      {"approval", "allow"},
+        {"green-light", "allow"}, {"green-lit", "allow"},
+        {"decreas", "lower"},     {"reduc", "lower"},
+        {"landmin", "mine"},      {"anti-personnel", "antipersonnel"},
+        {"troop", "soldier"},     {"arsenal", "weapon"},
+        {"employe", "staff"},     {"kiev", "kyiv"},
+        {"atacm", "atacms"},      {"u.s", "us"},
+        {"u.s.", "us"},           {"deleg", "embassi"},
+        {"warn", "warn"},         {"threat", "threat"},
+        {"us-suppli", "us-made"}, {"us-mad", "us-made"},
+        {"kremlin", "moscow"},    {"utilis", "use"},
+        {"utiliz", "use"},        {"util", "use"},
+        {"conflict", "war"},      {"urg", "advis"},
+        {"instruct", "advis"},    {"told", "advis"},
 };
 
 /* Words that negate a status word a few tokens on ("decided not to
@@ -69,12 +74,13 @@ static const char *fold_synonym(const char *stem)
 static int pins_statement(const cr_token *t)
 {
 	static const char *const cal[] = {
-		"monday", "tuesday", "wednesday", "thursday", "friday",
-		"saturday", "sunday", "january", "february", "march", "april",
-		"june", "july", "august", "september", "october", "november",
-		"december", "one", "two", "three", "four", "five", "six",
-		"seven", "eight", "nine", "ten", "dozen", "hundred", "thousand",
-		"million", "billion"};
+	        "monday",   "tuesday",  "wednesday", "thursday", "friday",
+	        "saturday", "sunday",   "january",   "february", "march",
+	        "april",    "june",     "july",      "august",   "september",
+	        "october",  "november", "december",  "one",      "two",
+	        "three",    "four",     "five",      "six",      "seven",
+	        "eight",    "nine",     "ten",       "dozen",    "hundred",
+	        "thousand", "million",  "billion"};
 	if (t->flags & CR_TOK_NUM)
 		return 1;
 	for (size_t i = 0; i < sizeof cal / sizeof *cal; i++)
@@ -110,14 +116,16 @@ static uint32_t collect_terms(const cr_article *a, uint32_t tb, uint32_t te,
 			s = t->norm;
 		} else if (t->flags & CR_TOK_WORD) {
 			/* "US" is a country, not the pronoun. */
-			if ((t->flags & CR_TOK_STOP) && !(t->flags & CR_TOK_UPPER))
+			if ((t->flags & CR_TOK_STOP) &&
+			    !(t->flags & CR_TOK_UPPER))
 				continue;
 			size_t len = strlen(t->norm);
 			const char *country = cr_country_of(t->norm, len);
 			if (country) {
 				out[n].boost = 1;
 				out[n].person = 0;
-				out[n++].id = term_id(country, strlen(country)) ^ 1;
+				out[n++].id =
+				        term_id(country, strlen(country)) ^ 1;
 				continue;
 			}
 			if (len < 2)
@@ -125,11 +133,17 @@ static uint32_t collect_terms(const cr_article *a, uint32_t tb, uint32_t te,
 			s = fold_synonym(t->stem);
 			if (!strcmp(s, "close") || !strcmp(s, "open")) {
 				int neg = 0;
-				for (uint32_t k = i > tb + 3 ? i - 3 : tb; k < i; k++)
-					for (size_t m = 0; m < sizeof negators / sizeof *negators; m++)
-						neg |= !strcmp(a->toks[k].norm, negators[m]);
+				for (uint32_t k = i > tb + 3 ? i - 3 : tb;
+				     k < i; k++)
+					for (size_t m = 0;
+					     m <
+					     sizeof negators / sizeof *negators;
+					     m++)
+						neg |= !strcmp(a->toks[k].norm,
+						               negators[m]);
 				if (neg)
-					s = !strcmp(s, "close") ? "open" : "close";
+					s = !strcmp(s, "close") ? "open"
+					                        : "close";
 			}
 		}
 		if (s) {
@@ -213,8 +227,7 @@ static int is_opener(const cr_article *a, uint32_t ti, uint32_t te)
 		if (!sp) {
 			if (!strcmp(w, o))
 				return 1;
-		} else if (ti + 1 < te &&
-		           !strncmp(w, o, (size_t)(sp - o)) &&
+		} else if (ti + 1 < te && !strncmp(w, o, (size_t)(sp - o)) &&
 		           w[sp - o] == '\0' &&
 		           !strcmp(a->toks[ti + 1].norm, sp + 1)) {
 			return 1;
@@ -331,12 +344,17 @@ static cr_err add_sentence_units(cr_story *st, uint32_t ai, uint32_t si,
 		if (b >= end)
 			continue;
 		const cr_token *first = &a->toks[b], *lastt = &a->toks[end - 1];
-		cr_span sp = {first->span.off,
-		              lastt->span.off + lastt->span.len - first->span.off};
-		cr_unit cl = {.art = ai, .sent = si, .span = sp, .clause = 1,
+		cr_span sp = {first->span.off, lastt->span.off +
+		                                       lastt->span.len -
+		                                       first->span.off};
+		cr_unit cl = {.art = ai,
+		              .sent = si,
+		              .span = sp,
+		              .clause = 1,
 		              .parent = parent};
 		uint32_t k = collect_terms(a, b, end, sp, scratch);
-		cl.terms = cr_arena_alloc(st->arena, (k ? k : 1) * sizeof(cr_term));
+		cl.terms = cr_arena_alloc(st->arena,
+		                          (k ? k : 1) * sizeof(cr_term));
 		if (!cl.terms)
 			return CR_ENOMEM;
 		memcpy(cl.terms, scratch, k * sizeof(cr_term));
@@ -366,7 +384,8 @@ cr_err cr_story_units(cr_story *st)
 	for (uint32_t ai = 0; ai < st->n_arts; ai++) {
 		const cr_article *a = st->arts[ai];
 		for (uint32_t si = 0; si < a->n_sents; si++) {
-			cr_err e = add_sentence_units(st, ai, si, &cap, scratch);
+			cr_err e =
+			        add_sentence_units(st, ai, si, &cap, scratch);
 			if (e != CR_OK)
 				return e;
 			n_sents++;
@@ -401,17 +420,21 @@ cr_err cr_story_units(cr_story *st)
 		un->weight = 0;
 		for (uint32_t t = 0; t < un->n_terms; t++) {
 			df_entry key = {un->terms[t].id, 0};
-			df_entry *hit = bsearch(&key, df, m, sizeof *df, cmp_df);
+			df_entry *hit =
+			        bsearch(&key, df, m, sizeof *df, cmp_df);
 			double d = hit ? hit->df : 1;
 			double idf = log((N + 1.0) / d);
-			un->terms[t].w = (float)(idf * idf * un->terms[t].boost);
+			un->terms[t].w =
+			        (float)(idf * idf * un->terms[t].boost);
 			un->weight += un->terms[t].w;
 		}
 	}
 	free(df);
 
-	st->ubeg = cr_arena_alloc(st->arena, (st->n_arts + 1) * sizeof *st->ubeg);
-	st->uend = cr_arena_alloc(st->arena, (st->n_arts + 1) * sizeof *st->uend);
+	st->ubeg =
+	        cr_arena_alloc(st->arena, (st->n_arts + 1) * sizeof *st->ubeg);
+	st->uend =
+	        cr_arena_alloc(st->arena, (st->n_arts + 1) * sizeof *st->uend);
 	if (!st->ubeg || !st->uend)
 		return CR_ENOMEM;
 	for (uint32_t u = st->n_units; u-- > 0;)
@@ -577,10 +600,12 @@ static cr_err fill_match_table(cr_story *st)
 		total += st->units[u].n_terms;
 	posting *post = malloc((total ? total : 1) * sizeof *post);
 	double *acc = calloc(st->n_units ? st->n_units : 1, sizeof *acc);
-	uint32_t *touched = malloc((st->n_units ? st->n_units : 1) *
-	                           sizeof *touched);
-	st->bestv = cr_arena_alloc(st->arena, (cells ? cells : 1) * sizeof(uint32_t));
-	st->bests = cr_arena_alloc(st->arena, (cells ? cells : 1) * sizeof(double));
+	uint32_t *touched =
+	        malloc((st->n_units ? st->n_units : 1) * sizeof *touched);
+	st->bestv = cr_arena_alloc(st->arena,
+	                           (cells ? cells : 1) * sizeof(uint32_t));
+	st->bests =
+	        cr_arena_alloc(st->arena, (cells ? cells : 1) * sizeof(double));
 	cr_err e = CR_ENOMEM;
 	if (!post || !acc || !touched || !st->bestv || !st->bests)
 		goto out;
@@ -606,7 +631,8 @@ static cr_err fill_match_table(cr_story *st)
 				else
 					hi = mid;
 			}
-			for (size_t k = lo; k < np && post[k].id == a->terms[t].id; k++) {
+			for (size_t k = lo;
+			     k < np && post[k].id == a->terms[t].id; k++) {
 				uint32_t v = post[k].unit;
 				if (st->units[v].art == a->art)
 					continue;
@@ -627,7 +653,8 @@ static cr_err fill_match_table(cr_story *st)
 			if (missing_person(a, b))
 				s *= 0.75;
 			/* ties go to the earlier unit, as in best_in */
-			if (s > bs[b->art] || (s == bs[b->art] && v < bv[b->art])) {
+			if (s > bs[b->art] ||
+			    (s == bs[b->art] && v < bv[b->art])) {
 				bs[b->art] = s;
 				bv[b->art] = v;
 			}
@@ -710,16 +737,17 @@ uint32_t cr_story_independent(const cr_story *st, const uint8_t *mask)
 static size_t dateline_len(const char *p, size_t n)
 {
 	size_t caps = 0;
-	while (caps < n && ((p[caps] >= 'A' && p[caps] <= 'Z') || p[caps] == ' '))
+	while (caps < n &&
+	       ((p[caps] >= 'A' && p[caps] <= 'Z') || p[caps] == ' '))
 		caps++;
 	if (caps < 3 || caps >= n || (p[caps] != ',' && p[caps] != '('))
 		return 0;
 	for (size_t i = caps; i + 3 < n && i < 80; i++) {
 		size_t dash = !strncmp(p + i, " \xe2\x80\x94 ", 5)   ? 5
-		            : !strncmp(p + i, " \xe2\x80\x93 ", 5) ? 5
-		            : !strncmp(p + i, " - ", 3)             ? 3
-		            : !strncmp(p + i, " -- ", 4)            ? 4
-		                                                   : 0;
+		              : !strncmp(p + i, " \xe2\x80\x93 ", 5) ? 5
+		              : !strncmp(p + i, " - ", 3)            ? 3
+		              : !strncmp(p + i, " -- ", 4)           ? 4
+		                                                     : 0;
 		if (dash)
 			return i + dash;
 	}
@@ -746,10 +774,9 @@ const char *cr_story_text(cr_story *st, uint32_t art, cr_span span)
 			}
 			break;
 		}
-	static const char *const lead[] = {"while ", "whereas ", "with ",
-	                                   "and ", "but ", "after ",
-	                                   "following ", "adding that ",
-	                                   "that "};
+	static const char *const lead[] = {
+	        "while ", "whereas ",   "with ",        "and ", "but ",
+	        "after ", "following ", "adding that ", "that "};
 	for (size_t i = 0; fragment && i < sizeof lead / sizeof *lead; i++) {
 		size_t l = strlen(lead[i]);
 		if (n > l && !strncmp(p, lead[i], l)) {

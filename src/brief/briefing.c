@@ -18,7 +18,7 @@
 #include "text/entity.h"
 
 #define DEFAULT_SUMMARY 5
-#define MAX_SUMMARY 20
+#define MAX_SUMMARY     20
 
 /* ---- articles, copies, sources ---------------------------------------- */
 
@@ -49,7 +49,8 @@ static uint32_t distinct_outlets(const cr_story *st)
 	for (uint32_t i = 0; i < st->n_arts; i++) {
 		int seen = 0;
 		for (uint32_t j = 0; j < i && !seen; j++)
-			seen = !strcmp(outlet(st->arts[i]), outlet(st->arts[j]));
+			seen = !strcmp(outlet(st->arts[i]),
+			               outlet(st->arts[j]));
 		n += !seen;
 	}
 	return n;
@@ -180,8 +181,9 @@ cr_err cr_brief_quotes(cr_story *st, cr_briefing *b)
 				if (q[j].group < 0)
 					q[j].group = q[i].group;
 				mask[q[j].art] = 1;
-				if (!speaker || (q[j].speaker &&
-				                 strlen(q[j].speaker) > strlen(speaker)))
+				if (!speaker ||
+				    (q[j].speaker &&
+				     strlen(q[j].speaker) > strlen(speaker)))
 					speaker = q[j].speaker;
 			} else if (strstr(q[j].key, q[i].key)) {
 				mask[q[j].art] = 1;
@@ -247,7 +249,8 @@ cr_err cr_brief_entities(cr_story *st, cr_briefing *b)
 				f++;
 			if (f == n) {
 				es[n].name = name;
-				es[n].mask = cr_arena_alloc(st->arena, st->n_arts);
+				es[n].mask =
+				        cr_arena_alloc(st->arena, st->n_arts);
 				es[n].merged_into = -1;
 				if (!es[n].mask)
 					goto out;
@@ -285,7 +288,8 @@ cr_err cr_brief_entities(cr_story *st, cr_briefing *b)
 				es[target].votes[t] += es[i].votes[t];
 		}
 	}
-	b->entities = cr_arena_alloc(st->arena, (n ? n : 1) * sizeof *b->entities);
+	b->entities =
+	        cr_arena_alloc(st->arena, (n ? n : 1) * sizeof *b->entities);
 	if (!b->entities)
 		goto out;
 	for (uint32_t i = 0; i < n; i++) {
@@ -301,7 +305,8 @@ cr_err cr_brief_entities(cr_story *st, cr_briefing *b)
 				type = t;
 			}
 		be->type = type;
-		be->arts = cr_artset_from_mask(st->arena, es[i].mask, st->n_arts);
+		be->arts =
+		        cr_artset_from_mask(st->arena, es[i].mask, st->n_arts);
 		if (!be->arts.idx)
 			goto out;
 	}
@@ -309,9 +314,10 @@ cr_err cr_brief_entities(cr_story *st, cr_briefing *b)
 	for (uint32_t i = 1; i < b->n_entities; i++) {
 		cr_bentity x = b->entities[i];
 		uint32_t j = i;
-		while (j > 0 && (b->entities[j - 1].arts.n < x.arts.n ||
-		                 (b->entities[j - 1].arts.n == x.arts.n &&
-		                  strcmp(b->entities[j - 1].name, x.name) > 0))) {
+		while (j > 0 &&
+		       (b->entities[j - 1].arts.n < x.arts.n ||
+		        (b->entities[j - 1].arts.n == x.arts.n &&
+		         strcmp(b->entities[j - 1].name, x.name) > 0))) {
 			b->entities[j] = b->entities[j - 1];
 			j--;
 		}
@@ -335,7 +341,8 @@ cr_err cr_brief_story(const cr_article *const *arts, uint32_t n,
 		return CR_ENOMEM;
 	cr_err e = CR_ENOMEM;
 	cr_briefing *b = cr_arena_alloc(ar, sizeof *b);
-	const cr_article **copy = cr_arena_alloc(ar, (n ? n : 1) * sizeof *copy);
+	const cr_article **copy =
+	        cr_arena_alloc(ar, (n ? n : 1) * sizeof *copy);
 	cr_story st = {.arena = ar, .n_arts = n};
 	st.root = cr_arena_alloc(ar, (n ? n : 1) * sizeof *st.root);
 	if (!b || !copy || !st.root)

@@ -14,7 +14,6 @@
 #include "crossread/briefing.h"
 #include "crossread/err.h"
 
-
 /* Builds the briefing of arts[0..n) (borrowed; they must outlive it).
  * story_id names it. opts may be NULL. Free with cr_briefing_free(). */
 cr_err cr_brief_story(const cr_article *const *arts, uint32_t n,

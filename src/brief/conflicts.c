@@ -25,9 +25,9 @@
 
 #include "text/entity.h"
 
-#define ALIGN_COVERAGE 0.45     /* statements aligned for number/date */
-#define UPDATE_GAP (6 * 3600)   /* seconds between reports for an update */
-#define MAX_CLAIMS 4096u
+#define ALIGN_COVERAGE 0.45       /* statements aligned for number/date */
+#define UPDATE_GAP     (6 * 3600) /* seconds between reports for an update */
+#define MAX_CLAIMS     4096u
 
 /* Status words: a token norm (or two-word phrase) and its state. */
 typedef struct status_word {
@@ -38,66 +38,68 @@ typedef struct status_word {
 } status_word;
 
 static const status_word status_words[] = {
-	{"close", NULL, "closed", 1, "open", NULL},
-	{"closed", NULL, "closed", 1, "open", NULL},
-	{"closes", NULL, "closed", 1, "open", NULL},
-	{"closing", NULL, "closed", 1, "open", NULL},
-	{"shut", NULL, "closed", 1, "open", NULL},
-	{"shuts", NULL, "closed", 1, "open", NULL},
-	{"shuttered", NULL, "closed", 1, "open", NULL},
-	{"shutters", NULL, "closed", 1, "open", NULL},
-	{"suspended", NULL, "closed", 1, "open", NULL},
-	{"open", NULL, "open", 1, "closed", NULL},
-	{"opened", NULL, "open", 1, "closed", NULL},
-	{"reopen", NULL, "open", 1, "closed", "reopened"},
-	{"reopened", NULL, "open", 1, "closed", "reopened"},
-	{"reopens", NULL, "open", 1, "closed", "reopened"},
-	{"limited", "capacity", "limited", 0, NULL, NULL},
-	{"work", "from", "working from home", 0, NULL, NULL},
-	{"working", "from", "working from home", 0, NULL, NULL},
-	{"killed", NULL, "killed", 0, NULL, NULL},
-	{"injured", NULL, "injured", 0, NULL, NULL},
-	{"wounded", NULL, "injured", 0, NULL, NULL},
-	{"arrested", NULL, "arrested", 0, NULL, NULL},
-	{"released", NULL, "released", 0, NULL, NULL},
-	{"resigned", NULL, "resigned", 0, NULL, NULL},
-	{"evacuated", NULL, "evacuated", 0, NULL, NULL},
+        {"close", NULL, "closed", 1, "open", NULL},
+        {"closed", NULL, "closed", 1, "open", NULL},
+        {"closes", NULL, "closed", 1, "open", NULL},
+        {"closing", NULL, "closed", 1, "open", NULL},
+        {"shut", NULL, "closed", 1, "open", NULL},
+        {"shuts", NULL, "closed", 1, "open", NULL},
+        {"shuttered", NULL, "closed", 1, "open", NULL},
+        {"shutters", NULL, "closed", 1, "open", NULL},
+        {"suspended", NULL, "closed", 1, "open", NULL},
+        {"open", NULL, "open", 1, "closed", NULL},
+        {"opened", NULL, "open", 1, "closed", NULL},
+        {"reopen", NULL, "open", 1, "closed", "reopened"},
+        {"reopened", NULL, "open", 1, "closed", "reopened"},
+        {"reopens", NULL, "open", 1, "closed", "reopened"},
+        {"limited", "capacity", "limited", 0, NULL, NULL},
+        {"work", "from", "working from home", 0, NULL, NULL},
+        {"working", "from", "working from home", 0, NULL, NULL},
+        {"killed", NULL, "killed", 0, NULL, NULL},
+        {"injured", NULL, "injured", 0, NULL, NULL},
+        {"wounded", NULL, "injured", 0, NULL, NULL},
+        {"arrested", NULL, "arrested", 0, NULL, NULL},
+        {"released", NULL, "released", 0, NULL, NULL},
+        {"resigned", NULL, "resigned", 0, NULL, NULL},
+        {"evacuated", NULL, "evacuated", 0, NULL, NULL},
 };
 
-static const char *const negations[] = {"not", "no", "never", "n't",
-                                        "without"};
+static const char *const negations[] = {"not", "no", "never", "n't", "without"};
 
 /* Words that end the subject of a status word when walking back. */
 static const char *const subject_stops[] = {
-	"after", "before", "because", "following", "since", "when", "while",
-	"whereas", "with", "as", "if", "although", "though", "but",
+        "after", "before",   "because", "following", "since",
+        "when",  "while",    "whereas", "with",      "as",
+        "if",    "although", "though",  "but",
 };
 
 /* Reporting words: what follows them is a reported clause with a subject
  * of its own ("the UK said the embassy ..."). */
 static const char *const reporting[] = {
-	"said", "says", "told", "that", "announced", "confirmed", "reported",
-	"added", "warned",
+        "said",      "says",     "told",  "that",   "announced",
+        "confirmed", "reported", "added", "warned",
 };
 
 /* Words between a subject and its status word that are neither. */
 static const char *const status_aux[] = {
-	"remain", "remains", "remained", "stay", "stays", "stayed", "would",
-	"will", "was", "were", "is", "are", "be", "been", "being", "has",
-	"have", "had", "to", "temporarily", "also", "still", "now",
-	"partially", "fully", "completely", "decided", "not", "never", "all",
-	"briefly", "again", "later", "then",
+        "remain",  "remains",     "remained", "stay",  "stays", "stayed",
+        "would",   "will",        "was",      "were",  "is",    "are",
+        "be",      "been",        "being",    "has",   "have",  "had",
+        "to",      "temporarily", "also",     "still", "now",   "partially",
+        "fully",   "completely",  "decided",  "not",   "never", "all",
+        "briefly", "again",       "later",    "then",
 };
 
 /* Stems of facility nouns that end a name and may stand for it. */
 static const char *const facilities[] = {
-	"bridg", "port", "harbour", "airport", "school", "station", "road",
-	"hospit", "plant", "factori", "border", "tunnel", "line", "mine",
-	"crossing", "terminal", "park", "museum", "librari", "court",
+        "bridg",    "port",   "harbour", "airport", "school",
+        "station",  "road",   "hospit",  "plant",   "factori",
+        "border",   "tunnel", "line",    "mine",    "crossing",
+        "terminal", "park",   "museum",  "librari", "court",
 };
 
-static const char *const pronouns[] = {"they", "it", "he", "she", "its",
-                                       "their", "his", "her"};
+static const char *const pronouns[] = {"they", "it",    "he",  "she",
+                                       "its",  "their", "his", "her"};
 
 static int in_list(const char *w, const char *const *list, size_t n)
 {
@@ -118,7 +120,7 @@ typedef struct claim {
 	const char *about;   /* what the value is of */
 	uint32_t art;
 	uint32_t unit;
-	uint8_t kind;        /* 's' status, 'n' number, 'o' ordinal, 'd' date */
+	uint8_t kind; /* 's' status, 'n' number, 'o' ordinal, 'd' date */
 } claim;
 
 typedef struct claims {
@@ -201,9 +203,14 @@ static int push_subject(const cr_story *st, uint32_t u, const char *subject,
                         const char *display, const char *state,
                         const char *label, claims *out)
 {
-	claim c = {.subject = subject, .display = display ? display : subject,
-	           .value = label ? label : state, .state = state, .about = "status", .art = st->units[u].art,
-	           .unit = u, .kind = 's'};
+	claim c = {.subject = subject,
+	           .display = display ? display : subject,
+	           .value = label ? label : state,
+	           .state = state,
+	           .about = "status",
+	           .art = st->units[u].art,
+	           .unit = u,
+	           .kind = 's'};
 	return push(out, c);
 }
 
@@ -215,8 +222,7 @@ static int push_subject(const cr_story *st, uint32_t u, const char *subject,
  * or a possessive ("they decided", "its embassy"). */
 static int named_subjects(const cr_story *st, uint32_t u, uint32_t tb,
                           uint32_t ti, const char *state, const char *label,
-                          claims *out,
-                          const cr_token **head, int *pronoun,
+                          claims *out, const cr_token **head, int *pronoun,
                           uint32_t *boundary)
 {
 	const cr_article *a = st->arts[st->units[u].art];
@@ -237,9 +243,11 @@ static int named_subjects(const cr_story *st, uint32_t u, uint32_t tb,
 		}
 		const cr_mention *m = mention_at(a, k);
 		if (!m) {
-			/* "they decided", or "its" right before the head noun */
+			/* "they decided", or "its" right before the head noun
+			 */
 			if (IN(t->norm, pronouns) &&
-			    (!*head || (k + 1 < ti && &a->toks[k + 1] == *head)))
+			    (!*head ||
+			     (k + 1 < ti && &a->toks[k + 1] == *head)))
 				*pronoun = 1;
 			/* a preposition: what came after it was its object */
 			if (is_loc_prep(t->norm) || !strcmp(t->norm, "of") ||
@@ -268,22 +276,26 @@ static int named_subjects(const cr_story *st, uint32_t u, uint32_t tb,
 			if (!strcmp(prev, "of") && first >= tb + 2) {
 				const cr_token *noun = &a->toks[first - 2];
 				if ((noun->flags & CR_TOK_WORD) &&
-				    !(noun->flags & (CR_TOK_CAP | CR_TOK_STOP)) &&
+				    !(noun->flags &
+				      (CR_TOK_CAP | CR_TOK_STOP)) &&
 				    strcmp(noun->stem, "embassi")) {
 					*head = noun;
 					continue;
 				}
 			}
 		}
-		if (push_subject(st, u, subject_name(m), NULL, state, label, out) == 0)
+		if (push_subject(st, u, subject_name(m), NULL, state, label,
+		                 out) == 0)
 			return -1;
 		n++;
 		/* "the Harlan Street Bridge reopened" is also "the bridge". */
 		const cr_token *last = &a->toks[k];
-		while (last + 1 < a->toks + a->n_toks && mention_at(a, (uint32_t)(last + 1 - a->toks)) == m)
+		while (last + 1 < a->toks + a->n_toks &&
+		       mention_at(a, (uint32_t)(last + 1 - a->toks)) == m)
 			last++;
 		if (IN(last->stem, facilities)) {
-			if (push_subject(st, u, last->stem, last->norm, state, label, out) == 0)
+			if (push_subject(st, u, last->stem, last->norm, state,
+			                 label, out) == 0)
 				return -1;
 		}
 	}
@@ -301,8 +313,8 @@ static int status_claims(const cr_story *st, uint32_t u, claims *out)
 	for (uint32_t i = tb; i < te; i++) {
 		const char *w = a->toks[i].norm;
 		const status_word *sw = NULL;
-		for (size_t k = 0; k < sizeof status_words / sizeof *status_words;
-		     k++) {
+		for (size_t k = 0;
+		     k < sizeof status_words / sizeof *status_words; k++) {
 			if (strcmp(w, status_words[k].w1))
 				continue;
 			if (status_words[k].w2 &&
@@ -325,8 +337,10 @@ static int status_claims(const cr_story *st, uint32_t u, claims *out)
 		    (!strcmp(a->toks[i + 1].norm, "the") ||
 		     !strcmp(a->toks[i + 1].norm, "a"))) {
 			const cr_token *obj = &a->toks[i + 2];
-			if ((obj->flags & CR_TOK_WORD) && !(obj->flags & CR_TOK_CAP)) {
-				if (!push_subject(st, u, obj->stem, obj->norm, state, label, out))
+			if ((obj->flags & CR_TOK_WORD) &&
+			    !(obj->flags & CR_TOK_CAP)) {
+				if (!push_subject(st, u, obj->stem, obj->norm,
+				                  state, label, out))
 					return 0;
 				continue;
 			}
@@ -335,8 +349,7 @@ static int status_claims(const cr_story *st, uint32_t u, claims *out)
 		int pronoun = 0;
 		uint32_t boundary;
 		int n = named_subjects(st, u, tb, i, state, label, out, &head,
-		                       &pronoun,
-		                       &boundary);
+		                       &pronoun, &boundary);
 		if (n < 0)
 			return 0;
 		if (n > 0)
@@ -348,16 +361,18 @@ static int status_claims(const cr_story *st, uint32_t u, claims *out)
 			const cr_token *h2 = NULL;
 			int p2 = 0;
 			uint32_t b2;
-			n = named_subjects(st, u, sb, boundary, state, label, out,
-			                   &h2, &p2,
-			                   &b2);
+			n = named_subjects(st, u, sb, boundary, state, label,
+			                   out, &h2, &p2, &b2);
 			if (n < 0)
 				return 0;
 			if (n > 0)
 				continue;
 		}
-		/* A common noun: "the port remained closed", "schools opened". */
-		if (head && !pronoun && !push_subject(st, u, head->stem, head->norm, state, label, out))
+		/* A common noun: "the port remained closed", "schools opened".
+		 */
+		if (head && !pronoun &&
+		    !push_subject(st, u, head->stem, head->norm, state, label,
+		                  out))
 			return 0;
 	}
 	return 1;
@@ -433,8 +448,9 @@ static const char *casualty(const cr_article *a, const cr_number *n)
 		if (!strcmp(t->stem, "toll") && t->span.off < n->span.off &&
 		    !n->counts) {
 			int clause = 1;
-			for (uint32_t k = i + 1; k < s->tok_end &&
-			                         a->toks[k].span.off < n->span.off;
+			for (uint32_t k = i + 1;
+			     k < s->tok_end &&
+			     a->toks[k].span.off < n->span.off;
 			     k++)
 				if (!strcmp(a->toks[k].norm, ",") ||
 				    !strcmp(a->toks[k].norm, ";") ||
@@ -480,8 +496,11 @@ static int number_claims(cr_story *st, claims *out)
 			uint32_t u = unit_of(st, ai, n->span);
 			if (u == UINT32_MAX)
 				continue;
-			claim c = {.value = number_text(st, a, n), .num = n->value,
-			           .art = ai, .unit = u, .kind = 'n'};
+			claim c = {.value = number_text(st, a, n),
+			           .num = n->value,
+			           .art = ai,
+			           .unit = u,
+			           .kind = 'n'};
 			if (cas) {
 				c.subject = c.display = cas;
 				c.kind = 'c'; /* compared across the story */
@@ -491,7 +510,8 @@ static int number_claims(cr_story *st, claims *out)
 				c.kind = 'o';
 			} else {
 				c.subject = n->counts ? n->counts : n->unit;
-				c.display = n->counts ? counted_word(a, n) : n->unit;
+				c.display = n->counts ? counted_word(a, n)
+				                      : n->unit;
 			}
 			c.about = c.subject;
 			if (!c.value || !push(out, c))
@@ -524,7 +544,8 @@ static int date_claims(cr_story *st, claims *out)
 		const cr_article *a = st->arts[ai];
 		for (uint32_t i = 0; i < a->n_dates; i++) {
 			cr_date d = a->dates[i];
-			if (d.kind != CR_DATE_ABSOLUTE && d.kind != CR_DATE_WEEKDAY)
+			if (d.kind != CR_DATE_ABSOLUTE &&
+			    d.kind != CR_DATE_WEEKDAY)
 				continue;
 			if (cr_date_is_dateline(a, &a->dates[i]))
 				continue;
@@ -537,10 +558,14 @@ static int date_claims(cr_story *st, claims *out)
 				continue;
 			char *v = cr_arena_printf(st->arena, "%04d-%02d-%02d",
 			                          d.r_year, d.r_month, d.r_day);
-			claim c = {.subject = "date", .display = "date", .value = v,
+			claim c = {.subject = "date",
+			           .display = "date",
+			           .value = v,
 			           .num = d.r_year * 10000.0 + d.r_month * 100 +
 			                  d.r_day,
-			           .about = "date", .art = ai, .unit = u,
+			           .about = "date",
+			           .art = ai,
+			           .unit = u,
 			           .kind = 'd'};
 			if (!v || !push(out, c))
 				return 0;
@@ -579,9 +604,9 @@ static const char *about_text(cr_story *st, const claim *c)
 	case 'o':
 		return cr_arena_printf(st->arena, "which %s it is", c->display);
 	case 'd':
-		return cr_arena_printf(st->arena, "when: %s",
-		                       cr_story_text(st, c->art,
-		                                     st->units[c->unit].span));
+		return cr_arena_printf(
+		        st->arena, "when: %s",
+		        cr_story_text(st, c->art, st->units[c->unit].span));
 	case 'c':
 		return cr_arena_printf(st->arena, "number %s", c->display);
 	default:
@@ -621,8 +646,10 @@ static int repeats_conflict(const cr_briefing *b, const cr_bconflict *cf)
 		uint32_t same = 0;
 		for (uint32_t k = 0; k < cf->n_claims; k++)
 			for (uint32_t m = 0; m < o->n_claims; m++)
-				if (!strcmp(o->claims[m].value, cf->claims[k].value) &&
-				    same_artset(o->claims[m].arts, cf->claims[k].arts)) {
+				if (!strcmp(o->claims[m].value,
+				            cf->claims[k].value) &&
+				    same_artset(o->claims[m].arts,
+				                cf->claims[k].arts)) {
 					same++;
 					break;
 				}
@@ -640,8 +667,8 @@ static int repeats_conflict(const cr_briefing *b, const cr_bconflict *cf)
  * - running figures (tolls, day counts): an article's first figure is its
  *   side; a later one restates an earlier report ("police had put the toll
  *   at three"). */
-static int takes_side(const cr_story *st, const claims *cl,
-                      const uint32_t *grp, uint32_t ng, uint32_t ci)
+static int takes_side(const cr_story *st, const claims *cl, const uint32_t *grp,
+                      uint32_t ng, uint32_t ci)
 {
 	const claim *c = &cl->v[ci];
 	for (uint32_t h = 0; h < ng; h++) {
@@ -649,9 +676,11 @@ static int takes_side(const cr_story *st, const claims *cl,
 		if (grp[h] == ci || same_value(o, c))
 			continue;
 		if (c->kind == 'n' || c->kind == 'd') {
-			if (c->kind == 'n' && unit_mentions(st, c->art, c->unit, o->num))
+			if (c->kind == 'n' &&
+			    unit_mentions(st, c->art, c->unit, o->num))
 				return 0;
-			if (c->kind == 'd' && o->art == c->art && o->unit == c->unit)
+			if (c->kind == 'd' && o->art == c->art &&
+			    o->unit == c->unit)
 				return 0;
 			continue;
 		}
@@ -677,8 +706,8 @@ static cr_err build_conflicts(cr_story *st, cr_briefing *b, claims *cl)
 	cr_err e = CR_ENOMEM;
 	if (!used || !grp || !mask)
 		goto out;
-	b->conflicts = cr_arena_alloc(st->arena,
-	                              (cl->n ? cl->n : 1) * sizeof *b->conflicts);
+	b->conflicts = cr_arena_alloc(st->arena, (cl->n ? cl->n : 1) *
+	                                                 sizeof *b->conflicts);
 	if (!b->conflicts)
 		goto out;
 	for (uint32_t i = 0; i < cl->n; i++) {
@@ -687,20 +716,20 @@ static cr_err build_conflicts(cr_story *st, cr_briefing *b, claims *cl)
 		uint32_t ng = 0;
 		grp[ng++] = i;
 		for (uint32_t j = i + 1; j < cl->n; j++)
-			if (!used[j] && (same_thing(st, &cl->v[i], &cl->v[j]) ||
-			                 (cl->v[i].art == cl->v[j].art &&
-			                  cl->v[i].kind == cl->v[j].kind &&
-			                  !strcmp(cl->v[i].subject,
-			                          cl->v[j].subject) &&
-			                  cl->v[i].kind != 'n' &&
-			                  cl->v[i].kind != 'd')))
+			if (!used[j] &&
+			    (same_thing(st, &cl->v[i], &cl->v[j]) ||
+			     (cl->v[i].art == cl->v[j].art &&
+			      cl->v[i].kind == cl->v[j].kind &&
+			      !strcmp(cl->v[i].subject, cl->v[j].subject) &&
+			      cl->v[i].kind != 'n' && cl->v[i].kind != 'd')))
 				grp[ng++] = j;
 		/* Distinct values, each with its articles. */
 		uint32_t vals[64], nv = 0;
 		for (uint32_t g = 0; g < ng && nv < 64; g++) {
 			int seen = 0;
 			for (uint32_t k = 0; k < nv && !seen; k++)
-				seen = same_value(&cl->v[grp[g]], &cl->v[vals[k]]);
+				seen = same_value(&cl->v[grp[g]],
+				                  &cl->v[vals[k]]);
 			if (!seen)
 				vals[nv++] = grp[g];
 		}

@@ -21,7 +21,7 @@
 #include "text/stem.h"
 
 #define SAME_FACT_COVERAGE 0.50 /* v restates u */
-#define MIN_FACT_WORDS 4
+#define MIN_FACT_WORDS     4
 
 static uint32_t words_in(const cr_story *st, uint32_t u)
 {
@@ -129,8 +129,8 @@ static void cover_unit(const cr_story *st, int32_t *fact_of, uint32_t v,
 {
 	if (fact_of[v] < 0)
 		fact_of[v] = f;
-	for (uint32_t c = v + 1; c < st->n_units && st->units[c].clause &&
-	                         st->units[c].parent == v;
+	for (uint32_t c = v + 1;
+	     c < st->n_units && st->units[c].clause && st->units[c].parent == v;
 	     c++)
 		if (fact_of[c] < 0)
 			fact_of[c] = f;
@@ -168,7 +168,8 @@ static cr_err pick_facts(cr_story *st, cr_briefing *b, int32_t *fact_of)
 		const uint8_t *row = cr_unit_support(st, u);
 		int32_t fi = (int32_t)b->n_facts;
 		cr_bfact *f = &b->facts[b->n_facts++];
-		f->text = cr_story_text(st, st->units[u].art, st->units[u].span);
+		f->text =
+		        cr_story_text(st, st->units[u].art, st->units[u].span);
 		f->arts = cr_artset_from_mask(st->arena, row, st->n_arts);
 		f->independent = cs[i].independent;
 		/* Agreement is among outlets: copies of one wire story count
@@ -187,12 +188,14 @@ static cr_err pick_facts(cr_story *st, cr_briefing *b, int32_t *fact_of)
 			if (j == st->units[u].art || !row[j])
 				continue;
 			/* the statement that made j a supporter... */
-			if (cr_unit_supported_by(st, u, j, &v) && v != UINT32_MAX)
+			if (cr_unit_supported_by(st, u, j, &v) &&
+			    v != UINT32_MAX)
 				cover_unit(st, fact_of, v, fi);
 		}
 		for (uint32_t v = 0; v < st->n_units; v++) {
 			/* ...and any other that says the same as u */
-			if (fact_of[v] < 0 && st->units[v].art != st->units[u].art &&
+			if (fact_of[v] < 0 &&
+			    st->units[v].art != st->units[u].art &&
 			    row[st->units[v].art] &&
 			    cr_unit_coverage(st, v, u) >= SAME_FACT_COVERAGE)
 				cover_unit(st, fact_of, v, fi);
@@ -211,7 +214,8 @@ static void order_facts(cr_briefing *b)
 	for (uint32_t i = 1; i < b->n_facts; i++) {
 		cr_bfact f = b->facts[i];
 		uint32_t j = i;
-		while (j > 0 && by_agreement_then_order(&b->facts[j - 1], &f) > 0) {
+		while (j > 0 &&
+		       by_agreement_then_order(&b->facts[j - 1], &f) > 0) {
 			b->facts[j] = b->facts[j - 1];
 			j--;
 		}
@@ -225,7 +229,8 @@ static uint32_t facts_of_sentence(const cr_story *st, const int32_t *fact_of,
 {
 	uint32_t n = 0;
 	for (uint32_t c = u; c < st->n_units && n < max; c++) {
-		if (c != u && !(st->units[c].clause && st->units[c].parent == u))
+		if (c != u &&
+		    !(st->units[c].clause && st->units[c].parent == u))
 			break;
 		int32_t f = fact_of[c];
 		int seen = f < 0;
@@ -258,7 +263,8 @@ static cr_err pick_summary(cr_story *st, cr_briefing *b, const int32_t *fact_of,
 	cr_err e = CR_ENOMEM;
 	uint8_t *told = calloc(b->n_facts ? b->n_facts : 1, 1);
 	uint8_t *taken = calloc(st->n_units ? st->n_units : 1, 1);
-	b->summary = cr_arena_alloc(st->arena, (max ? max : 1) * sizeof *b->summary);
+	b->summary =
+	        cr_arena_alloc(st->arena, (max ? max : 1) * sizeof *b->summary);
 	if (!told || !taken || !b->summary)
 		goto out;
 	while (b->n_summary < max) {
@@ -278,18 +284,23 @@ static cr_err pick_summary(cr_story *st, cr_briefing *b, const int32_t *fact_of,
 				/* the square favours what most outlets say */
 				if (!told[fs[k]])
 					gain += f->independent > 1
-					                ? (double)f->independent * f->independent
+					                ? (double)f->independent *
+					                          f->independent
 					                : 0.5;
-				if (k && !same_set(f->arts, b->facts[fs[0]].arts))
+				if (k &&
+				    !same_set(f->arts, b->facts[fs[0]].arts))
 					mixed = 1;
 			}
 			if (gain <= 0)
 				continue;
 			const cr_article *a = st->arts[un->art];
-			double lead = a->n_sents ? 1.0 - (double)un->sent / a->n_sents : 0;
+			double lead =
+			        a->n_sents ? 1.0 - (double)un->sent / a->n_sents
+			                   : 0;
 			/* focus multiplies, so it can outrank support */
-			double score = (gain * (mixed ? 0.25 : 1.0) + 1.5 * lead) *
-			               (1.0 + 4.0 * focus_match(st, u, focus));
+			double score =
+			        (gain * (mixed ? 0.25 : 1.0) + 1.5 * lead) *
+			        (1.0 + 4.0 * focus_match(st, u, focus));
 			if (score > best) {
 				best = score;
 				best_u = u;
@@ -310,7 +321,8 @@ static cr_err pick_summary(cr_story *st, cr_briefing *b, const int32_t *fact_of,
 			sm->arts = b->facts[fs[0]].arts;
 		else
 			sm->arts = cr_artset_from_mask(
-				st->arena, cr_unit_support(st, best_u), st->n_arts);
+			        st->arena, cr_unit_support(st, best_u),
+			        st->n_arts);
 		if (!sm->text || !sm->arts.idx)
 			goto out;
 	}
@@ -324,7 +336,8 @@ out:
 cr_err cr_brief_facts(cr_story *st, cr_briefing *b, uint32_t max_summary,
                       const char *focus)
 {
-	int32_t *fact_of = malloc((st->n_units ? st->n_units : 1) * sizeof *fact_of);
+	int32_t *fact_of =
+	        malloc((st->n_units ? st->n_units : 1) * sizeof *fact_of);
 	if (!fact_of)
 		return CR_ENOMEM;
 	cr_err e = pick_facts(st, b, fact_of);

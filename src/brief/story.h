@@ -21,39 +21,39 @@
 /* Caps that bound one briefing's work: units beyond these are ignored. */
 #define CR_BRIEF_MAX_UNITS 20000u
 #define CR_BRIEF_MAX_TERMS 96u /* per unit */
-#ifndef CR_BRIEF_MAX_PAIRS /* units x articles in the match table */
+#ifndef CR_BRIEF_MAX_PAIRS     /* units x articles in the match table */
 #define CR_BRIEF_MAX_PAIRS (4u << 20)
 #endif
 
 typedef struct cr_term {
-	uint64_t id; /* xxh3 of the term string */
-	float w;     /* idf weight within the story, times boost */
+	uint64_t id;    /* xxh3 of the term string */
+	float w;        /* idf weight within the story, times boost */
 	uint8_t boost;  /* 2 for numbers and dates: they pin a statement */
 	uint8_t person; /* the surname of a person named */
 } cr_term;
 
 typedef struct cr_unit {
-	uint32_t art;     /* index into the story's articles */
-	uint32_t sent;    /* sentence index in the article */
-	cr_span span;     /* text of the unit in the article body */
-	uint8_t clause;   /* 1 when a clause of a longer sentence */
+	uint32_t art;          /* index into the story's articles */
+	uint32_t sent;         /* sentence index in the article */
+	cr_span span;          /* text of the unit in the article body */
+	uint8_t clause;        /* 1 when a clause of a longer sentence */
 	uint8_t is_quote_only; /* the sentence is a bare quotation */
-	uint32_t parent;  /* for a clause: the unit of its whole sentence */
-	cr_term *terms;   /* sorted by id, unique */
+	uint32_t parent; /* for a clause: the unit of its whole sentence */
+	cr_term *terms;  /* sorted by id, unique */
 	uint32_t n_terms;
-	float weight;     /* sum of term weights */
+	float weight; /* sum of term weights */
 } cr_unit;
 
 typedef struct cr_story {
-	cr_arena *arena;           /* the briefing's */
+	cr_arena *arena; /* the briefing's */
 	const cr_article *const *arts;
 	uint32_t n_arts;
-	uint32_t *root;            /* per article: index of its original
-	                              (itself unless a copy) */
+	uint32_t *root; /* per article: index of its original
+	                   (itself unless a copy) */
 	cr_unit *units;
 	uint32_t n_units;
-	uint32_t *ubeg, *uend;     /* per article: its units [ubeg, uend) */
-	uint8_t *support;          /* n_units x n_arts: article states unit */
+	uint32_t *ubeg, *uend; /* per article: its units [ubeg, uend) */
+	uint8_t *support;      /* n_units x n_arts: article states unit */
 	/* n_units x n_arts, when that fits CR_BRIEF_MAX_PAIRS: the unit of
 	 * each article that best states each unit, and its score; NULL for
 	 * larger stories, which compute matches on demand */

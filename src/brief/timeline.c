@@ -171,7 +171,8 @@ cr_err cr_brief_timeline(cr_story *st, cr_briefing *b)
 		}
 	}
 	qsort(ev, n, sizeof *ev, by_date);
-	b->timeline = cr_arena_alloc(st->arena, (n ? n : 1) * sizeof *b->timeline);
+	b->timeline =
+	        cr_arena_alloc(st->arena, (n ? n : 1) * sizeof *b->timeline);
 	if (!b->timeline)
 		goto out;
 	for (uint32_t i = 0; i < n; i++) {
@@ -186,9 +187,11 @@ cr_err cr_brief_timeline(cr_story *st, cr_briefing *b)
 				continue;
 			int same = ev[j].unit == ev[i].unit;
 			if (!same && ev[j].art != ev[i].art)
-				same = cr_unit_coverage(st, ev[i].unit, ev[j].unit) >=
+				same = cr_unit_coverage(st, ev[i].unit,
+				                        ev[j].unit) >=
 				               SAME_EVENT_COVERAGE ||
-				       cr_unit_coverage(st, ev[j].unit, ev[i].unit) >=
+				       cr_unit_coverage(st, ev[j].unit,
+				                        ev[i].unit) >=
 				               SAME_EVENT_COVERAGE;
 			if (same && ev[i].date.resolved) {
 				merged[j] = 1;
@@ -206,9 +209,10 @@ cr_err cr_brief_timeline(cr_story *st, cr_briefing *b)
 		be->inferred = st->anchor_inferred[ev[i].art] && d->resolved &&
 		               !(d->kind == CR_DATE_ABSOLUTE && d->year);
 		const cr_article *a = st->arts[ev[i].art];
-		be->as_written = cr_arena_strndup(st->arena, a->body + d->span.off,
-		                                  d->span.len);
-		be->event = cr_story_text(st, ev[i].art, st->units[ev[i].unit].span);
+		be->as_written = cr_arena_strndup(
+		        st->arena, a->body + d->span.off, d->span.len);
+		be->event = cr_story_text(st, ev[i].art,
+		                          st->units[ev[i].unit].span);
 		be->arts = cr_artset_from_mask(st->arena, mask, st->n_arts);
 		if (!be->as_written || !be->event || !be->arts.idx)
 			goto out;

@@ -13,32 +13,32 @@
 #include "cli/cli.h"
 
 static const char brief_usage[] =
-	"usage: crossread brief [options] PATH...\n"
-	"\n"
-	"Reads articles, groups them into stories and prints the briefing of\n"
-	"each story, largest first.\n"
-	"\n"
-	"options:\n"
-	"  -f, --format FMT     md, json or html. Default: md when standard\n"
-	"                       output is a terminal, json otherwise.\n"
-	"  -n, --sentences N    summary length in sentences (1-20, default 5)\n"
-	"      --focus QUERY    bias the summary towards QUERY\n"
-	"  -h, --help           show this help\n"
-	"\n"
-	"PATH is a text file, a JSON lines file, a directory (recursive) or -\n"
-	"for stdin. Rejected input is reported on stderr as file:line: reason\n"
-	"and the rest is still briefed; the exit status is then 1.\n";
+        "usage: crossread brief [options] PATH...\n"
+        "\n"
+        "Reads articles, groups them into stories and prints the briefing of\n"
+        "each story, largest first.\n"
+        "\n"
+        "options:\n"
+        "  -f, --format FMT     md, json or html. Default: md when standard\n"
+        "                       output is a terminal, json otherwise.\n"
+        "  -n, --sentences N    summary length in sentences (1-20, default 5)\n"
+        "      --focus QUERY    bias the summary towards QUERY\n"
+        "  -h, --help           show this help\n"
+        "\n"
+        "PATH is a text file, a JSON lines file, a directory (recursive) or -\n"
+        "for stdin. Rejected input is reported on stderr as file:line: reason\n"
+        "and the rest is still briefed; the exit status is then 1.\n";
 
 enum { FMT_MD, FMT_JSON, FMT_HTML };
 
 int cr_cmd_brief(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"sentences", required_argument, NULL, 'n'},
-		{"focus", required_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	        {"format", required_argument, NULL, 'f'},
+	        {"sentences", required_argument, NULL, 'n'},
+	        {"focus", required_argument, NULL, 'q'},
+	        {"help", no_argument, NULL, 'h'},
+	        {NULL, 0, NULL, 0},
 	};
 	int fmt = isatty(STDOUT_FILENO) ? FMT_MD : FMT_JSON;
 	cr_brief_opts opts = {0};
@@ -47,15 +47,18 @@ int cr_cmd_brief(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "f:n:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (!strcmp(optarg, "md") || !strcmp(optarg, "markdown"))
+			if (!strcmp(optarg, "md") ||
+			    !strcmp(optarg, "markdown"))
 				fmt = FMT_MD;
 			else if (!strcmp(optarg, "json"))
 				fmt = FMT_JSON;
 			else if (!strcmp(optarg, "html"))
 				fmt = FMT_HTML;
 			else {
-				fprintf(stderr, "crossread: unknown format '%s' "
-				        "(md, json or html)\n", optarg);
+				fprintf(stderr,
+				        "crossread: unknown format '%s' "
+				        "(md, json or html)\n",
+				        optarg);
 				return CR_EXIT_USAGE;
 			}
 			break;
@@ -64,7 +67,7 @@ int cr_cmd_brief(int argc, char **argv)
 			long v = strtol(optarg, &end, 10);
 			if (*end || v < 1 || v > 20) {
 				fprintf(stderr, "crossread: --sentences takes "
-				        "1 to 20\n");
+				                "1 to 20\n");
 				return CR_EXIT_USAGE;
 			}
 			opts.summary_sentences = (uint32_t)v;
@@ -116,9 +119,9 @@ int cr_cmd_brief(int argc, char **argv)
 	}
 	if (status == CR_EXIT_OK) {
 		const cr_briefing *const *cb = (const cr_briefing *const *)bs;
-		cr_err e = fmt == FMT_JSON ? cr_render_json(stdout, cb, nb)
-		         : fmt == FMT_HTML ? cr_render_html(stdout, cb, nb)
-		                           : cr_render_md(stdout, cb, nb);
+		cr_err e = fmt == FMT_JSON   ? cr_render_json(stdout, cb, nb)
+		           : fmt == FMT_HTML ? cr_render_html(stdout, cb, nb)
+		                             : cr_render_md(stdout, cb, nb);
 		if (e != CR_OK || fflush(stdout) != 0) {
 			fprintf(stderr, "crossread: cannot write output\n");
 			status = CR_EXIT_FATAL;

@@ -30,10 +30,10 @@ typedef struct cr_story_params {
 cr_story_params cr_story_params_default(void);
 
 typedef struct cr_story_decision {
-	uint32_t story;        /* the story chosen */
-	int opened;            /* 1 when a new story was opened */
-	double score;          /* similarity to the chosen story */
-	int64_t runner_up;     /* second-best story, -1 if none */
+	uint32_t story;    /* the story chosen */
+	int opened;        /* 1 when a new story was opened */
+	double score;      /* similarity to the chosen story */
+	int64_t runner_up; /* second-best story, -1 if none */
 	double runner_score;
 	const char *shared[5]; /* top shared terms (borrowed), NULL-ended */
 } cr_story_decision;

@@ -34,7 +34,9 @@ static inline const char *cr_test_shared_data(const char *what)
 		f = fopen(probe, "r");
 	}
 	if (!f) {
-		fprintf(stderr, "SKIP: %s needs ../shared/data, which is absent\n", what);
+		fprintf(stderr,
+		        "SKIP: %s needs ../shared/data, which is absent\n",
+		        what);
 		return NULL;
 	}
 	fclose(f);

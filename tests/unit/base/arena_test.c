@@ -107,12 +107,12 @@ static void test_article_lifecycle(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_alloc_zeroed_aligned),
-		cmocka_unit_test(test_big_block_and_strings),
-		cmocka_unit_test(test_grow_keeps_prefix),
-		cmocka_unit_test(test_limit_refuses),
-		cmocka_unit_test(test_diag_and_err),
-		cmocka_unit_test(test_article_lifecycle),
+	        cmocka_unit_test(test_alloc_zeroed_aligned),
+	        cmocka_unit_test(test_big_block_and_strings),
+	        cmocka_unit_test(test_grow_keeps_prefix),
+	        cmocka_unit_test(test_limit_refuses),
+	        cmocka_unit_test(test_diag_and_err),
+	        cmocka_unit_test(test_article_lifecycle),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -54,12 +54,12 @@ static int teardown(void **state)
 	return 0;
 }
 
-#define NEED_DATA(s)                                                         \
-	do {                                                                 \
-		if (!(s)) {                                                  \
-			skip();                                              \
-			return;                                              \
-		}                                                            \
+#define NEED_DATA(s)                                                           \
+	do {                                                                   \
+		if (!(s)) {                                                    \
+			skip();                                                \
+			return;                                                \
+		}                                                              \
 	} while (0)
 
 /* "A0,A2" style list of the ids of a set, sorted as the briefing keeps
@@ -69,10 +69,10 @@ static void ids_of(const cr_briefing *b, cr_artset s, char *out, size_t n)
 	out[0] = '\0';
 	for (uint32_t i = 0; i < s.n; i++) {
 		const char *id = b->arts[s.idx[i]]->id;
-		const char *tag = !strcmp(id, A0) ? "A0"
-		                : !strcmp(id, A1) ? "A1"
-		                : !strcmp(id, A2) ? "A2"
-		                                  : id;
+		const char *tag = !strcmp(id, A0)   ? "A0"
+		                  : !strcmp(id, A1) ? "A1"
+		                  : !strcmp(id, A2) ? "A2"
+		                                    : id;
 		if (i)
 			strncat(out, ",", n - strlen(out) - 1);
 		strncat(out, tag, n - strlen(out) - 1);
@@ -107,13 +107,13 @@ static void test_removed_lines(void **state)
 	static const struct {
 		const char *article, *key, *reason;
 	} expect[] = {
-		{A0, "Today", "stray"},
-		{A1, "Global News", "site-name"},
-		{A1, "can be followed here", "teaser"},
-		{A1, "Further information can be found", "teaser"},
-		{A2, "newsletter for free", "promo"},
-		{A2, "Your guide to", "tagline"},
-		{A2, "Additional reporting by", "credit"},
+	        {A0, "Today", "stray"},
+	        {A1, "Global News", "site-name"},
+	        {A1, "can be followed here", "teaser"},
+	        {A1, "Further information can be found", "teaser"},
+	        {A2, "newsletter for free", "promo"},
+	        {A2, "Your guide to", "tagline"},
+	        {A2, "Additional reporting by", "credit"},
 	};
 	const cr_briefing *b = s->b[0];
 	uint32_t total = 0;
@@ -128,7 +128,8 @@ static void test_removed_lines(void **state)
 				continue;
 			for (uint32_t r = 0; r < a->n_removed; r++)
 				if (strstr(a->removed[r].text, expect[k].key) &&
-				    !strcmp(a->removed[r].reason, expect[k].reason))
+				    !strcmp(a->removed[r].reason,
+				            expect[k].reason))
 					found = 1;
 			/* ...and the body no longer holds it. */
 			if (strcmp(expect[k].key, "Global News"))
@@ -170,10 +171,12 @@ static void test_no_sentence_lost(void **state)
 				if (strstr(line, a->removed[r].text))
 					removed = 1;
 			/* a line that lost a teaser sentence keeps the rest */
-			if (len && !removed && !(a->title && !strcmp(line, a->title)) &&
+			if (len && !removed &&
+			    !(a->title && !strcmp(line, a->title)) &&
 			    !(a->title && strstr(line, a->title) == line))
 				if (!strstr(a->body, line))
-					fail_msg("%s lost a line: %.60s", a->id, line);
+					fail_msg("%s lost a line: %.60s", a->id,
+					         line);
 			p += len + (nl ? 1 : 0);
 		}
 	}
@@ -190,10 +193,11 @@ static void test_no_boilerplate_in_briefing(void **state)
 	seeds *s = *state;
 	NEED_DATA(s);
 	const cr_briefing *b = s->b[0];
-	static const char *const bad[] = {"newsletter", "Your guide to",
-	                                  "followed here", "Further information",
-	                                  "Additional reporting", "Today",
-	                                  "| Global News", NULL};
+	static const char *const bad[] = {
+	        "newsletter",           "Your guide to",
+	        "followed here",        "Further information",
+	        "Additional reporting", "Today",
+	        "| Global News",        NULL};
 	for (uint32_t i = 0; i < b->n_facts; i++)
 		assert_false(has_any(b->facts[i].text, bad));
 	for (uint32_t i = 0; i < b->n_summary; i++)
@@ -203,15 +207,16 @@ static void test_no_boilerplate_in_briefing(void **state)
 	for (uint32_t i = 0; i < b->n_timeline; i++)
 		assert_false(has_any(b->timeline[i].event, bad));
 	for (uint32_t i = 0; i < b->n_entities; i++) {
-		assert_string_not_equal(b->entities[i].name, "Eleni Varvitsioti");
+		assert_string_not_equal(b->entities[i].name,
+		                        "Eleni Varvitsioti");
 		assert_string_not_equal(b->entities[i].name, "Barney Jopson");
 	}
 }
 
 typedef struct fact_expect {
-	const char *what;          /* in our words */
-	const char *keys[5];       /* phrases that can word it */
-	const char *articles;      /* who states it */
+	const char *what;     /* in our words */
+	const char *keys[5];  /* phrases that can word it */
+	const char *articles; /* who states it */
 } fact_expect;
 
 /* Known misses, left out of the list below so that the list states only
@@ -220,34 +225,44 @@ typedef struct fact_expect {
  *   A2 words it inside a list of three instructions ("seek shelter,
  *   monitor ..., follow ..."), and the alignment pairs only A0 with A1. */
 static const fact_expect facts[] = {
-	{"the US embassy closed over an air attack threat",
-	 {"temporarily shuttered", "delegation closed its embassy",
-	  "closed their doors", "closure of the US"}, "A0,A1,A2"},
-	{"Italy and Greece closed their embassies too",
-	 {"Italy, Spain and Greece", "Greek embassies have closed",
-	  "embassies of Italy and Greece"}, "A0,A1,A2"},
-	{"the UK embassy stays open",
-	 {"remains open", "decided not to close"}, "A1,A2"},
-	{"Germany's embassy works in a limited way",
-	 {"limited capacity"}, "A1"},
-	{"Ukraine fired ATACMS at Russia on Tuesday",
-	 {"six US-supplied", "six US-made", "first strike on Russian soil"},
-	 "A0,A1,A2"},
-	{"Russia lowered its nuclear threshold",
-	 {"lowered its threshold", "decreased the threshold",
-	  "signed a decree"}, "A0,A1,A2"},
-	{"Moscow calls the missile decision an escalation",
-	 {"serious escalation", "criticized by Moscow"}, "A0,A1"},
-	{"the US allows Ukraine anti-personnel landmines",
-	 {"antipersonnel landmines", "anti-personnel landmines"}, "A0,A1"},
-	{"North Korean troops fight for Russia",
-	 {"North Korean soldiers", "North Korean troops"}, "A0,A1"},
-	{"Trump takes office in January",
-	 {"Donald Trump returns", "Donald Trump takes office"}, "A0,A2"},
-	{"Ukraine downed 56 of 122 drones", {"56 out of 122"}, "A2"},
-	{"North Korea sent 170mm guns", {"170mm"}, "A0"},
-	{"power cuts: keep water, food and medication",
-	 {"loss of electricity"}, "A2"},
+        {"the US embassy closed over an air attack threat",
+         {"temporarily shuttered", "delegation closed its embassy",
+          "closed their doors", "closure of the US"},
+         "A0,A1,A2"},
+        {"Italy and Greece closed their embassies too",
+         {"Italy, Spain and Greece", "Greek embassies have closed",
+          "embassies of Italy and Greece"},
+         "A0,A1,A2"},
+        {"the UK embassy stays open",
+         {"remains open", "decided not to close"},
+         "A1,A2"},
+        {"Germany's embassy works in a limited way",
+         {"limited capacity"},
+         "A1"},
+        {"Ukraine fired ATACMS at Russia on Tuesday",
+         {"six US-supplied", "six US-made", "first strike on Russian soil"},
+         "A0,A1,A2"},
+        {"Russia lowered its nuclear threshold",
+         {"lowered its threshold", "decreased the threshold",
+          "signed a decree"},
+         "A0,A1,A2"},
+        {"Moscow calls the missile decision an escalation",
+         {"serious escalation", "criticized by Moscow"},
+         "A0,A1"},
+        {"the US allows Ukraine anti-personnel landmines",
+         {"antipersonnel landmines", "anti-personnel landmines"},
+         "A0,A1"},
+        {"North Korean troops fight for Russia",
+         {"North Korean soldiers", "North Korean troops"},
+         "A0,A1"},
+        {"Trump takes office in January",
+         {"Donald Trump returns", "Donald Trump takes office"},
+         "A0,A2"},
+        {"Ukraine downed 56 of 122 drones", {"56 out of 122"}, "A2"},
+        {"North Korea sent 170mm guns", {"170mm"}, "A0"},
+        {"power cuts: keep water, food and medication",
+         {"loss of electricity"},
+         "A2"},
 };
 
 /* Each expected fact is in the briefing once, with exactly its
@@ -268,15 +283,19 @@ static void test_facts(void **state)
 			ids_of(b, b->facts[i].arts, ids, sizeof ids);
 			if (!strcmp(ids, fx->articles)) {
 				found++;
-				/* no copies among the seeds: outlets = articles */
-				uint8_t want = b->facts[i].arts.n == 3 ? CR_AGREE_ALL
-				             : b->facts[i].arts.n == 1 ? CR_AGREE_ONE
-				                                       : CR_AGREE_SOME;
+				/* no copies among the seeds: outlets = articles
+				 */
+				uint8_t want = b->facts[i].arts.n == 3
+				                       ? CR_AGREE_ALL
+				               : b->facts[i].arts.n == 1
+				                       ? CR_AGREE_ONE
+				                       : CR_AGREE_SOME;
 				assert_int_equal(b->facts[i].independent,
 				                 b->facts[i].arts.n);
 				assert_int_equal(b->facts[i].agreement, want);
 			} else {
-				print_message("fact '%s': listed %s, expected %s: %s\n",
+				print_message("fact '%s': listed %s, expected "
+				              "%s: %s\n",
 				              fx->what, ids, fx->articles,
 				              b->facts[i].text);
 				bad++;
@@ -379,18 +398,20 @@ static void test_quotes(void **state)
 	seeds *s = *state;
 	NEED_DATA(s);
 	static const quote_expect qs[] = {
-		{"abundance of caution", "US embassy", "A0"},
-		{"constant contact with partners", "Ukrainian Foreign Ministry", "A0"},
-		{"1001st day", "Ukrainian Foreign Ministry", "A0"},
-		{"adding fuel to the fire", "Dmitry Peskov", "A0"},
-		{"received specific information", "US embassy", "A2"},
-		{"shelter in place", "US embassy", "A0,A2"},
-		{"combined missile and drone attack", "US embassy official", "A2"},
-		{"temporary change in posture", "US embassy official", "A2"},
-		{"a definite risk", "Yuriy Ignat", "A2"},
-		{"shoot down as much as possible", "Yuriy Ignat", "A2"},
-		{"large-scale strikes on Ukraine", "Andriy Kovalenko", "A2"},
-		{"remain vigilant", "Andriy Kovalenko", "A2"},
+	        {"abundance of caution", "US embassy", "A0"},
+	        {"constant contact with partners", "Ukrainian Foreign Ministry",
+	         "A0"},
+	        {"1001st day", "Ukrainian Foreign Ministry", "A0"},
+	        {"adding fuel to the fire", "Dmitry Peskov", "A0"},
+	        {"received specific information", "US embassy", "A2"},
+	        {"shelter in place", "US embassy", "A0,A2"},
+	        {"combined missile and drone attack", "US embassy official",
+	         "A2"},
+	        {"temporary change in posture", "US embassy official", "A2"},
+	        {"a definite risk", "Yuriy Ignat", "A2"},
+	        {"shoot down as much as possible", "Yuriy Ignat", "A2"},
+	        {"large-scale strikes on Ukraine", "Andriy Kovalenko", "A2"},
+	        {"remain vigilant", "Andriy Kovalenko", "A2"},
 	};
 	const cr_briefing *b = s->b[0];
 	int bad = 0;
@@ -412,8 +433,9 @@ static void test_quotes(void **state)
 		if (!q->speaker || strcmp(q->speaker, qs[k].speaker) ||
 		    strcmp(ids, qs[k].articles)) {
 			print_message("quote '%s': %s [%s], expected %s [%s]\n",
-			              qs[k].key, q->speaker ? q->speaker : "(none)",
-			              ids, qs[k].speaker, qs[k].articles);
+			              qs[k].key,
+			              q->speaker ? q->speaker : "(none)", ids,
+			              qs[k].speaker, qs[k].articles);
 			bad++;
 		}
 	}
@@ -428,19 +450,21 @@ static void test_entities_unique(void **state)
 	const cr_briefing *b = s->b[0];
 	for (uint32_t i = 0; i < b->n_entities; i++)
 		for (uint32_t j = i + 1; j < b->n_entities; j++) {
-			const char *x = b->entities[i].name, *y = b->entities[j].name;
+			const char *x = b->entities[i].name,
+			           *y = b->entities[j].name;
 			if (!strcasecmp(x, y))
 				fail_msg("entity listed twice: %s", x);
 		}
-	static const char *const people[] = {"Joe Biden", "Vladimir Putin",
-	                                     "Dmitry Peskov", "Donald Trump",
-	                                     "Yuriy Ignat", "Andriy Kovalenko"};
+	static const char *const people[] = {
+	        "Joe Biden",    "Vladimir Putin", "Dmitry Peskov",
+	        "Donald Trump", "Yuriy Ignat",    "Andriy Kovalenko"};
 	for (size_t k = 0; k < sizeof people / sizeof *people; k++) {
 		int found = 0;
 		for (uint32_t i = 0; i < b->n_entities; i++)
 			if (!strcmp(b->entities[i].name, people[k])) {
 				found = 1;
-				assert_int_equal(b->entities[i].type, CR_ENT_PERSON);
+				assert_int_equal(b->entities[i].type,
+				                 CR_ENT_PERSON);
 			}
 		if (!found)
 			fail_msg("person missing: %s", people[k]);
@@ -496,16 +520,16 @@ static void test_timeline(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_one_story_of_three),
-		cmocka_unit_test(test_removed_lines),
-		cmocka_unit_test(test_no_sentence_lost),
-		cmocka_unit_test(test_no_boilerplate_in_briefing),
-		cmocka_unit_test(test_facts),
-		cmocka_unit_test(test_summary),
-		cmocka_unit_test(test_conflicts),
-		cmocka_unit_test(test_quotes),
-		cmocka_unit_test(test_entities_unique),
-		cmocka_unit_test(test_timeline),
+	        cmocka_unit_test(test_one_story_of_three),
+	        cmocka_unit_test(test_removed_lines),
+	        cmocka_unit_test(test_no_sentence_lost),
+	        cmocka_unit_test(test_no_boilerplate_in_briefing),
+	        cmocka_unit_test(test_facts),
+	        cmocka_unit_test(test_summary),
+	        cmocka_unit_test(test_conflicts),
+	        cmocka_unit_test(test_quotes),
+	        cmocka_unit_test(test_entities_unique),
+	        cmocka_unit_test(test_timeline),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
