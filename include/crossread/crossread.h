@@ -20,6 +20,7 @@
 #define CROSSREAD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "crossread/article.h"
 #include "crossread/briefing.h"
@@ -48,8 +49,37 @@ size_t cr_pipeline_count(const cr_pipeline *p);
 /* The i-th accepted article (borrowed), in arrival order. */
 const cr_article *cr_pipeline_article(const cr_pipeline *p, size_t i);
 
-/* Builds the briefing of every story, largest first. The array and the
- * briefings are owned by the caller: free with
+/* Shared terms a placement reports at most. */
+#define CR_PLACEMENT_TERMS 4
+
+/* Why an article went to its story: a small value type, filled by
+ * cr_pipeline_placement(). Story numbers are cr_article.story: they
+ * count from 0 in the order the stories were opened, so they are fixed
+ * the moment an article is placed and deterministic for a given input
+ * order. Story number N is named "story-<N+1>" everywhere: briefings and
+ * `crossread cluster` print the same id for the same story. */
+typedef struct cr_placement {
+	uint32_t story;      /* the article's story */
+	int opened;          /* 1 when this article opened the story */
+	double score;        /* similarity to the story joined; 0 if opened */
+	int64_t runner_up;   /* next-best story, -1 if none; when the article
+	                        opened a story, the nearest one refused */
+	double runner_score; /* its similarity */
+	/* Heaviest terms the article shares with its story (or, when it
+	 * opened one, with the runner-up): stems, "E:"-prefixed entity
+	 * names. Borrowed from the pipeline, valid until it is freed;
+	 * NULL past the last one. */
+	const char *shared[CR_PLACEMENT_TERMS];
+} cr_placement;
+
+/* Fills out with the placement of the i-th accepted article (arrival
+ * order). Returns 0, or -1 (out untouched) when i is out of range. */
+int cr_pipeline_placement(const cr_pipeline *p, size_t i, cr_placement *out);
+
+/* Builds the briefing of every story, largest first (ties: the story
+ * opened first); a briefing's id is "story-<N+1>" for its story number N,
+ * so it does not change as stories grow. The array
+ * and the briefings are owned by the caller: free with
  * cr_pipeline_free_briefings(). The briefings borrow the pipeline's
  * articles, so free them before the pipeline. */
 cr_err cr_pipeline_brief(cr_pipeline *p, const cr_brief_opts *opts,

@@ -20,5 +20,6 @@ enum { CR_EXIT_OK = 0, CR_EXIT_REJECTED = 1, CR_EXIT_USAGE = 2,
 cr_diag cr_cli_stderr_diag(void);
 
 int cr_cmd_brief(int argc, char **argv);
+int cr_cmd_cluster(int argc, char **argv);
 
 #endif

@@ -37,6 +37,7 @@ static const char usage[] =
 	"\n"
 	"commands:\n"
 	"  brief    read articles and print the briefing of every story\n"
+	"  cluster  read articles and print each one's story and copy_of\n"
 	"\n"
 	"PATH is a text file (first line: title), a JSON lines file (one\n"
 	"article per line), a directory (read recursively) or - for stdin.\n"
@@ -60,6 +61,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "brief"))
 		return cr_cmd_brief(argc - 1, argv + 1);
+	if (!strcmp(cmd, "cluster"))
+		return cr_cmd_cluster(argc - 1, argv + 1);
 	fprintf(stderr, "crossread: unknown command '%s'\n\n%s", cmd, usage);
 	return CR_EXIT_USAGE;
 }

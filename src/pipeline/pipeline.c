@@ -6,6 +6,12 @@
  * groups them by story. Articles that arrive with a publication time are
  * clustered in the order they arrive (the caller feeds a stream); the
  * briefing itself sorts nothing it does not need to.
+ *
+ * Each article's story decision is kept beside it (cr_placement), so
+ * `crossread cluster --explain` can say why it went where it did. Its
+ * shared terms are borrowed from the clustering vocabulary, which lives
+ * as long as the pipeline. Story numbers count in opening order;
+ * briefings are named by size rank instead (see crossread.h).
  */
 #include "crossread/crossread.h"
 
@@ -30,6 +36,7 @@ struct cr_pipeline {
 	cr_copies *copies;
 	cr_stories *stories;
 	cr_article **arts;
+	cr_story_decision *why; /* beside arts, same count */
 	size_t n, cap;
 };
 
@@ -56,6 +63,7 @@ void cr_pipeline_free(cr_pipeline *p)
 	for (size_t i = 0; i < p->n; i++)
 		cr_article_destroy(p->arts[i]);
 	free(p->arts);
+	free(p->why);
 	cr_stories_free(p->stories);
 	cr_copies_free(p->copies);
 	cr_analyzer_free(p->analyzer);
@@ -77,6 +85,12 @@ cr_err cr_pipeline_add_article(cr_pipeline *p, cr_article *a)
 			goto reject;
 		}
 		p->arts = na;
+		cr_story_decision *nw = realloc(p->why, nc * sizeof *nw);
+		if (!nw) {
+			e = CR_ENOMEM;
+			goto reject;
+		}
+		p->why = nw;
 		p->cap = nc;
 	}
 	if ((e = cr_clean(a)) != CR_OK)
@@ -89,7 +103,7 @@ cr_err cr_pipeline_add_article(cr_pipeline *p, cr_article *a)
 		goto reject;
 	a->seq = (uint32_t)p->n;
 	cr_copies_add(p->copies, a, NULL);
-	cr_stories_add(p->stories, a, NULL);
+	cr_stories_add(p->stories, a, &p->why[p->n]);
 	p->arts[p->n++] = a;
 	return CR_OK;
 reject:
@@ -119,6 +133,24 @@ size_t cr_pipeline_count(const cr_pipeline *p)
 const cr_article *cr_pipeline_article(const cr_pipeline *p, size_t i)
 {
 	return i < p->n ? p->arts[i] : NULL;
+}
+
+int cr_pipeline_placement(const cr_pipeline *p, size_t i, cr_placement *out)
+{
+	if (i >= p->n)
+		return -1;
+	const cr_story_decision *d = &p->why[i];
+	cr_placement pl = {
+	        .story = d->story,
+	        .opened = d->opened,
+	        .score = d->score,
+	        .runner_up = d->runner_up,
+	        .runner_score = d->runner_score,
+	};
+	for (size_t k = 0; k < CR_PLACEMENT_TERMS && d->shared[k]; k++)
+		pl.shared[k] = d->shared[k];
+	*out = pl;
+	return 0;
 }
 
 typedef struct story_ref {
@@ -167,7 +199,9 @@ cr_err cr_pipeline_brief(cr_pipeline *p, const cr_brief_opts *opts,
 			if (p->arts[i]->story == refs[s].story)
 				members[m++] = p->arts[i];
 		char id[32];
-		snprintf(id, sizeof id, "story-%u", (unsigned)nb + 1);
+		/* named by opening order, so a story keeps its id as it
+		 * grows and `crossread cluster` prints the same one */
+		snprintf(id, sizeof id, "story-%u", (unsigned)refs[s].story + 1);
 		e = cr_brief_story(members, m, id, opts, &bs[nb]);
 		if (e != CR_OK)
 			break;

@@ -10,6 +10,7 @@ timeline, and how many independent outlets confirm each point.
 
 commands:
   brief    read articles and print the briefing of every story
+  cluster  read articles and print each one's story and copy_of
 
 PATH is a text file (first line: title), a JSON lines file (one
 article per line), a directory (read recursively) or - for stdin.

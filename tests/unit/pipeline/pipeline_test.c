@@ -165,14 +165,35 @@ static void test_two_stories_largest_first(void **state)
 	assert_int_equal(n, 2);
 	assert_int_equal(b[0]->n_arts, 4);
 	assert_int_equal(b[1]->n_arts, 2);
-	assert_string_equal(b[0]->id, "story-1");
-	assert_string_equal(b[1]->id, "story-2");
+	/* ids follow opening order (the stadium story opened first), so a
+	 * story keeps its id while the list is ordered by size */
+	assert_string_equal(b[0]->id, "story-2");
+	assert_string_equal(b[1]->id, "story-1");
 	/* members in arrival order, each story's own */
 	static const char *const storm_ids[] = {"t1", "t2", "t3", "t4"};
 	for (uint32_t i = 0; i < 4; i++)
 		assert_string_equal(b[0]->arts[i]->id, storm_ids[i]);
 	assert_string_equal(b[1]->arts[0]->id, "s1");
 	assert_string_equal(b[1]->arts[1]->id, "s2");
+
+	/* placements: who opened a story, who joined which, and why */
+	cr_placement pl;
+	assert_int_equal(cr_pipeline_placement(p, 0, &pl), 0); /* s1 */
+	assert_int_equal(pl.story, 0);
+	assert_int_equal(pl.opened, 1);
+	assert_int_equal(cr_pipeline_placement(p, 1, &pl), 0); /* t1 */
+	assert_int_equal(pl.story, 1);
+	assert_int_equal(pl.opened, 1);
+	assert_int_equal(cr_pipeline_placement(p, 2, &pl), 0); /* t2 */
+	assert_int_equal(pl.story, 1);
+	assert_int_equal(pl.opened, 0);
+	assert_true(pl.score > 0);
+	assert_non_null(pl.shared[0]);
+	assert_int_equal(cr_pipeline_placement(p, 3, &pl), 0); /* s2 */
+	assert_int_equal(pl.story, 0);
+	assert_int_equal(pl.opened, 0);
+	assert_true(pl.runner_up == -1 || pl.runner_score <= pl.score);
+	assert_int_equal(cr_pipeline_placement(p, 6, &pl), -1);
 	assert_int_equal(b[0]->sources, 4);
 	assert_int_equal(b[0]->independent_sources, 3);
 	assert_non_null(strstr(b[0]->headline, "Saltmere"));
