@@ -21,5 +21,6 @@ cr_diag cr_cli_stderr_diag(void);
 
 int cr_cmd_brief(int argc, char **argv);
 int cr_cmd_cluster(int argc, char **argv);
+int cr_cmd_extract(int argc, char **argv);
 
 #endif

@@ -38,9 +38,11 @@ static const char usage[] =
 	"commands:\n"
 	"  brief    read articles and print the briefing of every story\n"
 	"  cluster  read articles and print each one's story and copy_of\n"
+	"  extract  print what was extracted from each HTML page\n"
 	"\n"
 	"PATH is a text file (first line: title), a JSON lines file (one\n"
-	"article per line), a directory (read recursively) or - for stdin.\n"
+	"article per line), an HTML page, a directory (read recursively) or\n"
+	"- for stdin.\n"
 	"Run 'crossread <command> --help' for a command's options; see also\n"
 	"crossread(1).\n";
 
@@ -63,6 +65,8 @@ int main(int argc, char **argv)
 		return cr_cmd_brief(argc - 1, argv + 1);
 	if (!strcmp(cmd, "cluster"))
 		return cr_cmd_cluster(argc - 1, argv + 1);
+	if (!strcmp(cmd, "extract"))
+		return cr_cmd_extract(argc - 1, argv + 1);
 	fprintf(stderr, "crossread: unknown command '%s'\n\n%s", cmd, usage);
 	return CR_EXIT_USAGE;
 }

@@ -2,9 +2,11 @@
  * ingest.c - walking paths and sniffing formats; see ingest.h.
  *
  * A path is read whole into one malloc'd buffer (bounded by
- * CR_MAX_FILE_BYTES) and handed to the text or JSON-lines reader, which
- * copy what they keep into each article's arena; the buffer is freed at
- * once. Directories are read recursively in byte order of names, hidden
+ * CR_MAX_FILE_BYTES) and handed to the reader its content calls for
+ * (text, JSON lines, HTML, feed), which copies what it keeps into each
+ * article's arena; the buffer is freed at once. A WARC archive is the
+ * exception: it is streamed from the file, so memory stays flat however
+ * long it is. Directories are read recursively in byte order of names, hidden
  * entries skipped, depth bounded by CR_MAX_DIR_DEPTH. Symbolic links are
  * followed, but a directory that is already being read (a link back up
  * the tree) is reported and skipped, so loops end. Inside a directory
@@ -25,8 +27,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ingest/html.h"
+#include "ingest/feed.h"
 #include "ingest/jsonl.h"
 #include "ingest/textfile.h"
+#include "ingest/warc.h"
 #include "text/utf8.h"
 
 /* Most entries read from one directory: a bound on the name list. */
@@ -79,6 +84,27 @@ static int is_jsonl(const char *name, const char *data, size_t n)
 	return i < n && data[i] == '{';
 }
 
+/* Extracts the article of an HTML page; a page that is not an article
+ * (a listing, a product page) is reported and skipped. */
+static cr_err ingest_html(const char *name, const char *data, size_t n,
+                          cr_article_sink sink, void *ud, cr_diag *d)
+{
+	cr_article *a = NULL;
+	cr_html_info info;
+	cr_err e = cr_html_extract(name, data, n, NULL, &a, &info, d);
+	if (e == CR_ENOMEM)
+		return e;
+	if (e != CR_OK)
+		return CR_OK; /* reported by the extractor */
+	if (!info.is_article) {
+		cr_diag_warn(d, name, 0, CR_EFORMAT, "not an article (%s)",
+		             info.page_why);
+		cr_article_destroy(a);
+		return CR_OK;
+	}
+	return sink(ud, a);
+}
+
 cr_err cr_ingest_buffer(const char *name, const char *data, size_t n,
                         cr_article_sink sink, void *ud, cr_diag *d)
 {
@@ -93,6 +119,10 @@ cr_err cr_ingest_buffer(const char *name, const char *data, size_t n,
 		               CR_MAX_FILE_BYTES);
 		return CR_OK;
 	}
+	/* Before the binary check: a WARC may be gzip. */
+	if (cr_warc_sniff(data, n) || ends_with(name, ".warc") ||
+	    ends_with(name, ".warc.gz"))
+		return cr_warc_read_buffer(name, data, n, sink, ud, d);
 	if (cr_utf8_looks_binary(data, n)) {
 		const char *nul = memchr(data, 0, n);
 		if (nul)
@@ -112,6 +142,12 @@ cr_err cr_ingest_buffer(const char *name, const char *data, size_t n,
 		               "empty file (only white space)");
 		return CR_OK;
 	}
+	if (cr_feed_sniff(data, n) || ends_with(name, ".rss") ||
+	    ends_with(name, ".atom"))
+		return cr_feed_read(name, data, n, sink, ud, d);
+	if (cr_html_sniff(data, n) || ends_with(name, ".html") ||
+	    ends_with(name, ".htm"))
+		return ingest_html(name, data, n, sink, ud, d);
 	if (is_jsonl(name, data, n))
 		return cr_jsonl_read(name, data, n, sink, ud, d);
 	cr_article *a = NULL;
@@ -192,6 +228,17 @@ static cr_err ingest_file(const char *path, walk *w)
 	struct stat st;
 	size_t hint = 0;
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		/* A WARC archive is streamed, never read whole. */
+		char head[CR_WARC_SNIFF_BYTES];
+		ssize_t hn = pread(fd, head, sizeof head, 0);
+		if (ends_with(path, ".warc") || ends_with(path, ".warc.gz") ||
+		    (hn > 0 && cr_warc_sniff(head, (size_t)hn))) {
+			cr_err we = cr_warc_read_fd(path, fd, w->sink, w->ud,
+			                            w->d);
+			if (!is_stdin)
+				close(fd);
+			return we;
+		}
 		if ((unsigned long long)st.st_size > CR_MAX_FILE_BYTES) {
 			cr_diag_reject(w->d, path, 0, CR_ETOOBIG,
 			               "larger than %zu bytes",

@@ -3,8 +3,11 @@
  *
  * A path is a file, a directory (read recursively, in name order, hidden
  * entries skipped) or "-" for stdin. A file's format is recognised from
- * its content: JSON lines when its first non-blank byte is '{' (or the
- * name ends in .jsonl / .ndjson), plain text otherwise. Each article read
+ * its content, then its name: a WARC archive, plain or gzip ("WARC/1."
+ * first, streamed record by record: warc.h), an RSS or Atom feed (<rss,
+ * <feed, <rdf:RDF: feed.h), an HTML page (<!doctype html, <html, <head:
+ * html.h), JSON lines (first non-blank byte '{', or .jsonl / .ndjson),
+ * and plain text otherwise. Each article read
  * is handed to the sink, which takes ownership. Rejected input (an
  * unreadable file, a binary file, an empty file, a malformed line) is
  * reported through the diag as "file:line: reason" and skipped; the rest

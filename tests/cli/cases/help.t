@@ -11,9 +11,11 @@ timeline, and how many independent outlets confirm each point.
 commands:
   brief    read articles and print the briefing of every story
   cluster  read articles and print each one's story and copy_of
+  extract  print what was extracted from each HTML page
 
 PATH is a text file (first line: title), a JSON lines file (one
-article per line), a directory (read recursively) or - for stdin.
+article per line), an HTML page, a directory (read recursively) or
+- for stdin.
 Run 'crossread <command> --help' for a command's options; see also
 crossread(1).
 END
