@@ -12,8 +12,12 @@
 
 #include "crossread/crossread.h"
 
-enum { CR_EXIT_OK = 0, CR_EXIT_REJECTED = 1, CR_EXIT_USAGE = 2,
-       CR_EXIT_FATAL = 3 };
+enum {
+	CR_EXIT_OK = 0,
+	CR_EXIT_REJECTED = 1,
+	CR_EXIT_USAGE = 2,
+	CR_EXIT_FATAL = 3
+};
 
 /* A cr_diag that prints "file:line: reason" (or "file: reason") to
  * stderr, prefixed with "crossread: ". */

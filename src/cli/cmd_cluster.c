@@ -158,7 +158,8 @@ static int write_tsv(FILE *out, const cr_article *a, const cr_placement *pl,
 		if (pl->runner_up < 0)
 			putc('-', out);
 		else
-			fprintf(out, "story-%lld", (long long)pl->runner_up + 1);
+			fprintf(out, "story-%lld",
+			        (long long)pl->runner_up + 1);
 		fprintf(out, "\t%.4f\t", round4(pl->runner_score));
 		if (!pl->shared[0])
 			putc('-', out);

@@ -10,8 +10,8 @@
 #define CR_VERSION "0.1.0"
 #endif
 
-static void stderr_sink(void *ud, const char *file, uint64_t line,
-                        cr_err code, const char *reason)
+static void stderr_sink(void *ud, const char *file, uint64_t line, cr_err code,
+                        const char *reason)
 {
 	(void)ud;
 	(void)code;
@@ -29,22 +29,22 @@ cr_diag cr_cli_stderr_diag(void)
 }
 
 static const char usage[] =
-	"usage: crossread <command> [options] PATH...\n"
-	"\n"
-	"Groups news articles into stories and writes a cross-source briefing\n"
-	"of each: summary, facts with agreement, conflicts, quotes, entities,\n"
-	"timeline, and how many independent outlets confirm each point.\n"
-	"\n"
-	"commands:\n"
-	"  brief    read articles and print the briefing of every story\n"
-	"  cluster  read articles and print each one's story and copy_of\n"
-	"  extract  print what was extracted from each HTML page\n"
-	"\n"
-	"PATH is a text file (first line: title), a JSON lines file (one\n"
-	"article per line), an HTML page, a directory (read recursively) or\n"
-	"- for stdin.\n"
-	"Run 'crossread <command> --help' for a command's options; see also\n"
-	"crossread(1).\n";
+        "usage: crossread <command> [options] PATH...\n"
+        "\n"
+        "Groups news articles into stories and writes a cross-source briefing\n"
+        "of each: summary, facts with agreement, conflicts, quotes, entities,\n"
+        "timeline, and how many independent outlets confirm each point.\n"
+        "\n"
+        "commands:\n"
+        "  brief    read articles and print the briefing of every story\n"
+        "  cluster  read articles and print each one's story and copy_of\n"
+        "  extract  print what was extracted from each HTML page\n"
+        "\n"
+        "PATH is a text file (first line: title), a JSON lines file (one\n"
+        "article per line), an HTML page, a directory (read recursively) or\n"
+        "- for stdin.\n"
+        "Run 'crossread <command> --help' for a command's options; see also\n"
+        "crossread(1).\n";
 
 int main(int argc, char **argv)
 {
@@ -53,7 +53,8 @@ int main(int argc, char **argv)
 		return CR_EXIT_USAGE;
 	}
 	const char *cmd = argv[1];
-	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") ||
+	    !strcmp(cmd, "help")) {
 		fputs(usage, stdout);
 		return CR_EXIT_OK;
 	}

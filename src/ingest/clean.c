@@ -153,22 +153,29 @@ static int has_any(const shape *sh, const char *const *list)
 
 /* Words that mark a call to sign up as a promo, not a report. */
 static const char *const promo_marks[] = {
-	"newsletter", "newsletters", "free",     "email",   "inbox",
-	"here",       "today",       "now",      "our",     "alerts",
-	"updates",    "briefing",    "unlimited", "access", "subscription",
-	"receive",    "latest",      "digest",   NULL};
+        "newsletter", "newsletters", "free",      "email",  "inbox",
+        "here",       "today",       "now",       "our",    "alerts",
+        "updates",    "briefing",    "unlimited", "access", "subscription",
+        "receive",    "latest",      "digest",    NULL};
 
 /* Promos: newsletters, subscriptions, apps, membership. */
 static int is_promo(const shape *sh)
 {
-	static const char *const always[] = {
-		"download our app", "download the app", "get the app",
-		"get our app", "support our journalism",
-		"support independent journalism", "support our work",
-		"become a member", "become a subscriber",
-		"become a supporter", "already a subscriber",
-		"already have an account", "subscribe now", "sign up now",
-		NULL};
+	static const char *const always[] = {"download our app",
+	                                     "download the app",
+	                                     "get the app",
+	                                     "get our app",
+	                                     "support our journalism",
+	                                     "support independent journalism",
+	                                     "support our work",
+	                                     "become a member",
+	                                     "become a subscriber",
+	                                     "become a supporter",
+	                                     "already a subscriber",
+	                                     "already have an account",
+	                                     "subscribe now",
+	                                     "sign up now",
+	                                     NULL};
 	if (sh->words > CR_RULE_MAX_WORDS)
 		return 0;
 	if (starts_any(sh, always))
@@ -186,8 +193,8 @@ static int is_promo(const shape *sh)
 	    (has_word(sh, "app") || has_word(sh, "apps")))
 		return 1;
 	/* "Get our free Morning Briefing newsletter", "Join our ...". */
-	if ((starts(sh, "get") || starts(sh, "join") ||
-	     starts(sh, "receive") || starts(sh, "try")) &&
+	if ((starts(sh, "get") || starts(sh, "join") || starts(sh, "receive") ||
+	     starts(sh, "try")) &&
 	    (has_word(sh, "newsletter") || has_word(sh, "newsletters")) &&
 	    sh->words <= 15)
 		return 1;
@@ -197,14 +204,25 @@ static int is_promo(const shape *sh)
 /* Share prompts. */
 static int is_share(const shape *sh)
 {
-	static const char *const list[] = {
-		"share this article", "share this story", "share this page",
-		"share this post",   "click to share",
-		"copy link",         "copy the link",     "follow us on",
-		"share via",         "share on facebook", "share on twitter",
-		"share on x",        "share on whatsapp", "share on linkedin",
-		"share on reddit",   "share by email",    "email this article",
-		"share:",            NULL};
+	static const char *const list[] = {"share this article",
+	                                   "share this story",
+	                                   "share this page",
+	                                   "share this post",
+	                                   "click to share",
+	                                   "copy link",
+	                                   "copy the link",
+	                                   "follow us on",
+	                                   "share via",
+	                                   "share on facebook",
+	                                   "share on twitter",
+	                                   "share on x",
+	                                   "share on whatsapp",
+	                                   "share on linkedin",
+	                                   "share on reddit",
+	                                   "share by email",
+	                                   "email this article",
+	                                   "share:",
+	                                   NULL};
 	if (sh->words > 12)
 		return 0;
 	if (starts(sh, "share this") && sh->words <= 3)
@@ -215,19 +233,32 @@ static int is_share(const shape *sh)
 /* Teasers: links to other articles or to live coverage. */
 static int is_teaser(const shape *sh)
 {
-	static const char *const heads[] = {
-		"read next", "read also", "also read", "related:",
-		"related stories", "related articles", "related coverage",
-		"related content", "recommended:", "see also", "watch:",
-		"listen:", "more on this story", "more on this topic",
-		"click here", "further information can be found",
-		"more information can be found", "further reading:",
-		"most read", "top stories", NULL};
+	static const char *const heads[] = {"read next",
+	                                    "read also",
+	                                    "also read",
+	                                    "related:",
+	                                    "related stories",
+	                                    "related articles",
+	                                    "related coverage",
+	                                    "related content",
+	                                    "recommended:",
+	                                    "see also",
+	                                    "watch:",
+	                                    "listen:",
+	                                    "more on this story",
+	                                    "more on this topic",
+	                                    "click here",
+	                                    "further information can be found",
+	                                    "more information can be found",
+	                                    "further reading:",
+	                                    "most read",
+	                                    "top stories",
+	                                    NULL};
 	static const char *const tails[] = {
-		"can be followed here", "can be found here",
-		"can be read here",     "can be watched here",
-		"can be seen here",     "can be followed live here",
-		"follow live updates here", NULL};
+	        "can be followed here",     "can be found here",
+	        "can be read here",         "can be watched here",
+	        "can be seen here",         "can be followed live here",
+	        "follow live updates here", NULL};
 	if (sh->words > CR_RULE_MAX_WORDS)
 		return 0;
 	if (starts_any(sh, heads))
@@ -263,16 +294,21 @@ static int is_teaser(const shape *sh)
  * newspaper revealed ..." stays. */
 static int is_credit(const shape *sh)
 {
-	static const char *const heads[] = {
-		"additional reporting by", "additional reporting from",
-		"reporting by",            "(reporting by",
-		"editing by",              "writing by",
-		"(editing by",             "(writing by",
-		"compiled by",             NULL};
+	static const char *const heads[] = {"additional reporting by",
+	                                    "additional reporting from",
+	                                    "reporting by",
+	                                    "(reporting by",
+	                                    "editing by",
+	                                    "writing by",
+	                                    "(editing by",
+	                                    "(writing by",
+	                                    "compiled by",
+	                                    NULL};
 	static const char *const linking[] = {
-		"and", "in", "by", "from", "of", "editing", "writing",
-		"reporting", "additional", "with", "at", "the", "de", "van",
-		"von", "la", "al", "le", "du", "bin", "da", "dos", NULL};
+	        "and",     "in",        "by",         "from", "of", "editing",
+	        "writing", "reporting", "additional", "with", "at", "the",
+	        "de",      "van",       "von",        "la",   "al", "le",
+	        "du",      "bin",       "da",         "dos",  NULL};
 	if (sh->words > CR_CREDIT_MAX_WORDS || !starts_any(sh, heads))
 		return 0;
 	size_t i = 0;
@@ -315,14 +351,31 @@ static int is_credit(const shape *sh)
 static int is_known_stray(const shape *sh)
 {
 	static const char *const list[] = {
-		"advertisement", "today", "menu", "skip to content",
-		"skip to main content", "loading", "loading...", "share",
-		"comments", "close", "story continues below advertisement",
-		"continue reading", "continue reading below",
-		"continue reading the main story", "scroll to continue",
-		"scroll to continue with content", "advert", "sponsored",
-		"back to top", "print", "ad", "image caption", "media caption",
-		"getty images", NULL};
+	        "advertisement",
+	        "today",
+	        "menu",
+	        "skip to content",
+	        "skip to main content",
+	        "loading",
+	        "loading...",
+	        "share",
+	        "comments",
+	        "close",
+	        "story continues below advertisement",
+	        "continue reading",
+	        "continue reading below",
+	        "continue reading the main story",
+	        "scroll to continue",
+	        "scroll to continue with content",
+	        "advert",
+	        "sponsored",
+	        "back to top",
+	        "print",
+	        "ad",
+	        "image caption",
+	        "media caption",
+	        "getty images",
+	        NULL};
 	if (sh->s[0] >= 'a' && sh->s[0] <= 'z')
 		return 0;
 	for (const char *const *l = list; *l; l++)
@@ -376,13 +429,19 @@ static int is_stray(const shape *sh, int isolated, int edge)
 static int is_tagline(const shape *sh, int weak_ok)
 {
 	static const char *const strong[] = {
-		"your guide to", "your daily", "your weekly", "your essential",
-		"your source for", "your trusted source", "the essential guide",
-		NULL};
-	static const char *const weak[] = {
-		"the latest", "all the latest", "everything you need to know",
-		"what you need to know", "the best of", "the stories that matter",
-		"news, analysis", "breaking news,", NULL};
+	        "your guide to",       "your daily",
+	        "your weekly",         "your essential",
+	        "your source for",     "your trusted source",
+	        "the essential guide", NULL};
+	static const char *const weak[] = {"the latest",
+	                                   "all the latest",
+	                                   "everything you need to know",
+	                                   "what you need to know",
+	                                   "the best of",
+	                                   "the stories that matter",
+	                                   "news, analysis",
+	                                   "breaking news,",
+	                                   NULL};
 	if (sh->words > CR_TAGLINE_MAX_WORDS || sh->last == '.' ||
 	    sh->last == '!' || sh->last == '?')
 		return 0;
@@ -405,21 +464,24 @@ static const char *sentence_reason(const shape *sh)
 
 /* Words that make a short capitalised phrase an outlet's name. */
 static const char *const outlet_words[] = {
-	"news", "times", "post", "journal", "guardian", "telegraph", "herald",
-	"tribune", "reuters", "bbc", "cnn", "npr", "bloomberg", "independent",
-	"express", "mail", "mirror", "gazette", "chronicle", "daily",
-	"online", "observer", "standard", "wire", "press", "politico",
-	"axios", "jazeera", "sky", "abc", "cbs", "nbc", "fox", "ap", "afp",
-	"economist", "insider", "forbes", "monitor", "radio", "tv",
-	"magazine", "globe", "star", "sun", "record", "courier", "dispatch",
-	"inquirer", "bulletin", "euronews", "dw", "france24", "cnbc",
-	"times of india", "network", NULL};
+        "news",      "times",    "post",      "journal",     "guardian",
+        "telegraph", "herald",   "tribune",   "reuters",     "bbc",
+        "cnn",       "npr",      "bloomberg", "independent", "express",
+        "mail",      "mirror",   "gazette",   "chronicle",   "daily",
+        "online",    "observer", "standard",  "wire",        "press",
+        "politico",  "axios",    "jazeera",   "sky",         "abc",
+        "cbs",       "nbc",      "fox",       "ap",          "afp",
+        "economist", "insider",  "forbes",    "monitor",     "radio",
+        "tv",        "magazine", "globe",     "star",        "sun",
+        "record",    "courier",  "dispatch",  "inquirer",    "bulletin",
+        "euronews",  "dw",       "france24",  "cnbc",        "times of india",
+        "network",   NULL};
 
 /* Section words that follow a '|' but are not outlets. */
 static const char *const not_outlets[] = {
-	"live", "updates", "opinion", "analysis", "video", "videos",
-	"photos", "explained", "review", "interview", "watch", "podcast",
-	"exclusive", "breaking", NULL};
+        "live",   "updates", "opinion",   "analysis", "video",
+        "videos", "photos",  "explained", "review",   "interview",
+        "watch",  "podcast", "exclusive", "breaking", NULL};
 
 /* 1 when n bytes at s look like an outlet name: at most
  * CR_SITE_MAX_WORDS capitalised words (or a domain); with need_outlet,
@@ -432,10 +494,9 @@ static int looks_like_site(const char *s, size_t n, int need_outlet)
 		return 0;
 	if (starts_any(&sh, not_outlets))
 		return 0;
-	int domain = sh.words == 1 && (strstr(sh.low, ".com") ||
-	                               strstr(sh.low, ".co.") ||
-	                               strstr(sh.low, ".org") ||
-	                               strstr(sh.low, ".net"));
+	int domain = sh.words == 1 &&
+	             (strstr(sh.low, ".com") || strstr(sh.low, ".co.") ||
+	              strstr(sh.low, ".org") || strstr(sh.low, ".net"));
 	if (domain)
 		return 1;
 	/* Every word capitalised, or a short linking word. */
@@ -504,8 +565,11 @@ static cr_err set_title(cleaner *c, const char *s, size_t n)
 	static const struct {
 		const char *sep;
 		int need_outlet;
-	} seps[] = {{" | ", 0}, {" - ", 1}, {" \xE2\x80\x93 ", 1},
-	            {" \xE2\x80\x94 ", 1}, {" :: ", 0}};
+	} seps[] = {{" | ", 0},
+	            {" - ", 1},
+	            {" \xE2\x80\x93 ", 1},
+	            {" \xE2\x80\x94 ", 1},
+	            {" :: ", 0}};
 	cr_article *a = c->a;
 	size_t best = 0, best_len = 0;
 	int need = 0;
@@ -551,8 +615,8 @@ static int is_body_sentence(const char *s, size_t n)
 	if (n > CR_TITLE_MAX_BYTES)
 		return 1;
 	size_t e = n;
-	while (e > 0 && (s[e - 1] == '"' || s[e - 1] == '\'' ||
-	                 s[e - 1] == ')'))
+	while (e > 0 &&
+	       (s[e - 1] == '"' || s[e - 1] == '\'' || s[e - 1] == ')'))
 		e--;
 	if (e >= 3 && memcmp(s + e - 3, "\xE2\x80\x9D", 3) == 0)
 		e -= 3; /* closing curly quote */
@@ -586,7 +650,8 @@ static unsigned next_words(const char *raw, size_t n, size_t i)
 	while (i < n) {
 		const char *nl = memchr(raw + i, '\n', n - i);
 		size_t end = nl ? (size_t)(nl - raw) : n;
-		unsigned w = count_words(raw + i, end - i, CR_LIST_ITEM_WORDS + 1);
+		unsigned w =
+		        count_words(raw + i, end - i, CR_LIST_ITEM_WORDS + 1);
 		if (w > 0)
 			return w;
 		i = end + 1;
@@ -597,8 +662,7 @@ static unsigned next_words(const char *raw, size_t n, size_t i)
 /* The sentences of raw inside the line [b, k): [*first, *last). *si
  * walks forward over spans from line to line. */
 static void line_sentences(const cr_span *spans, uint32_t ns, uint32_t *si,
-                           size_t b, size_t k, uint32_t *first,
-                           uint32_t *last)
+                           size_t b, size_t k, uint32_t *first, uint32_t *last)
 {
 	while (*si < ns && spans[*si].off < b)
 		(*si)++;
@@ -640,7 +704,8 @@ static cr_err clean_sentences(cleaner *c, size_t b, size_t k,
 		size_t pb = from, pe = cut_b;
 		while (pb < pe && (is_space(raw[pb]) || raw[pb] == '\n'))
 			pb++;
-		while (pe > pb && (is_space(raw[pe - 1]) || raw[pe - 1] == '\n'))
+		while (pe > pb &&
+		       (is_space(raw[pe - 1]) || raw[pe - 1] == '\n'))
 			pe--;
 		if (pe > pb) {
 			append(c, line_started ? ' ' : '\n', raw + pb, pe - pb);
@@ -711,11 +776,13 @@ cr_err cr_clean(cr_article *a)
 			continue;
 		}
 		/* Only kept lines make a list around a one-word line. */
-		prev_words = count_words(raw + b, k - b, CR_LIST_ITEM_WORDS + 1);
+		prev_words =
+		        count_words(raw + b, k - b, CR_LIST_ITEM_WORDS + 1);
 		if (at_title) {
 			at_title = 0;
 			if (!is_body_sentence(raw + b, k - b)) {
-				if ((e = set_title(&c, raw + b, k - b)) != CR_OK)
+				if ((e = set_title(&c, raw + b, k - b)) !=
+				    CR_OK)
 					return e;
 				continue;
 			}

@@ -233,8 +233,8 @@ static cr_err ingest_file(const char *path, walk *w)
 		ssize_t hn = pread(fd, head, sizeof head, 0);
 		if (ends_with(path, ".warc") || ends_with(path, ".warc.gz") ||
 		    (hn > 0 && cr_warc_sniff(head, (size_t)hn))) {
-			cr_err we = cr_warc_read_fd(path, fd, w->sink, w->ud,
-			                            w->d);
+			cr_err we =
+			        cr_warc_read_fd(path, fd, w->sink, w->ud, w->d);
 			if (!is_stdin)
 				close(fd);
 			return we;
@@ -290,9 +290,10 @@ static cr_err ingest_dir(const char *path, const struct stat *st, walk *w)
 		}
 	}
 	if (w->depth > CR_MAX_DIR_DEPTH) {
-		cr_diag_reject(w->d, path, 0, CR_ETOODEEP,
-		               "directory nested deeper than %d levels, skipped",
-		               CR_MAX_DIR_DEPTH);
+		cr_diag_reject(
+		        w->d, path, 0, CR_ETOODEEP,
+		        "directory nested deeper than %d levels, skipped",
+		        CR_MAX_DIR_DEPTH);
 		return CR_OK;
 	}
 	DIR *dir = opendir(path);

@@ -87,8 +87,7 @@ int cr_parse_iso8601(const char *s, int64_t *out)
 					s++;
 			}
 		}
-		if (h > 24 || mi > 59 || sec > 60 ||
-		    (h == 24 && (mi || sec)))
+		if (h > 24 || mi > 59 || sec > 60 || (h == 24 && (mi || sec)))
 			return 0;
 		if (*s == 'Z' || *s == 'z') {
 			s++;
@@ -385,8 +384,8 @@ cr_err cr_jsonl_read(const char *name, const char *data, size_t n,
 	cr_arena *ids = cr_arena_create();
 	if (!ids)
 		return CR_ENOMEM;
-	line_ctx c = {.name = name, .d = d,
-	              .file_id = cr_id_from_path(ids, name)};
+	line_ctx c = {
+	        .name = name, .d = d, .file_id = cr_id_from_path(ids, name)};
 	cr_err e = c.file_id ? CR_OK : CR_ENOMEM;
 	size_t i = 0;
 	if (n >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)

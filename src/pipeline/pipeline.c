@@ -107,9 +107,9 @@ cr_err cr_pipeline_add_article(cr_pipeline *p, cr_article *a)
 	p->arts[p->n++] = a;
 	return CR_OK;
 reject:
-	cr_diag_reject(p->diag, a->origin ? a->origin : a->id,
-	               a->origin_line, e, "article %s: %s",
-	               a->id ? a->id : "?", cr_strerror(e));
+	cr_diag_reject(p->diag, a->origin ? a->origin : a->id, a->origin_line,
+	               e, "article %s: %s", a->id ? a->id : "?",
+	               cr_strerror(e));
 	cr_article_destroy(a);
 	/* A rejected article is reported, not fatal; only memory is. */
 	return e == CR_ENOMEM ? e : CR_OK;
@@ -201,7 +201,8 @@ cr_err cr_pipeline_brief(cr_pipeline *p, const cr_brief_opts *opts,
 		char id[32];
 		/* named by opening order, so a story keeps its id as it
 		 * grows and `crossread cluster` prints the same one */
-		snprintf(id, sizeof id, "story-%u", (unsigned)refs[s].story + 1);
+		snprintf(id, sizeof id, "story-%u",
+		         (unsigned)refs[s].story + 1);
 		e = cr_brief_story(members, m, id, opts, &bs[nb]);
 		if (e != CR_OK)
 			break;

@@ -102,9 +102,8 @@ static void ingest(seen *s, cr_diag *d, const char *path)
 
 /* Asserts report i: file (relative to dir, or absolute when dir is
  * NULL), line, code, exact reason. */
-static void expect(const seen *s, size_t i, const char *dir,
-                   const char *file, uint64_t line, cr_err code,
-                   const char *reason)
+static void expect(const seen *s, size_t i, const char *dir, const char *file,
+                   uint64_t line, cr_err code, const char *reason)
 {
 	char want[512];
 	if (dir)
@@ -141,7 +140,7 @@ static void test_empty_file(void **state)
 static void test_binary_file(void **state)
 {
 	fixture *fx = *state;
-	static const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r',
+	static const unsigned char png[] = {0x89, 'P',  'N',  'G',  '\r',
 	                                    0x00, 0x1a, 0x0a, 0xff, 0x10};
 	write_file(fx->dir, "logo.png", png, sizeof png);
 	write_file(fx->dir, "story.txt", good, sizeof good - 1);
@@ -269,18 +268,20 @@ static void test_missing_path(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_empty_file, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_binary_file, setup,
-	                                    teardown),
-	    cmocka_unit_test_setup_teardown(test_invalid_utf8, setup,
-	                                    teardown),
-	    cmocka_unit_test_setup_teardown(test_huge_line, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_malformed_json_line, setup,
-	                                    teardown),
-	    cmocka_unit_test_setup_teardown(test_unreadable_entry, setup,
-	                                    teardown),
-	    cmocka_unit_test_setup_teardown(test_missing_path, setup,
-	                                    teardown),
+	        cmocka_unit_test_setup_teardown(test_empty_file, setup,
+	                                        teardown),
+	        cmocka_unit_test_setup_teardown(test_binary_file, setup,
+	                                        teardown),
+	        cmocka_unit_test_setup_teardown(test_invalid_utf8, setup,
+	                                        teardown),
+	        cmocka_unit_test_setup_teardown(test_huge_line, setup,
+	                                        teardown),
+	        cmocka_unit_test_setup_teardown(test_malformed_json_line, setup,
+	                                        teardown),
+	        cmocka_unit_test_setup_teardown(test_unreadable_entry, setup,
+	                                        teardown),
+	        cmocka_unit_test_setup_teardown(test_missing_path, setup,
+	                                        teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -45,18 +45,18 @@ static void test_newsletter_promo_and_tagline(void **state)
 {
 	(void)state;
 	cr_article *a = cleaned(
-	    "Unlock the Capitol Briefing newsletter for free\n"
-	    "Your guide to what the next budget means for families and "
-	    "firms\n"
-	    "Two Baltic ports closed their terminals on Monday after a storm "
-	    "damaged the cranes that load container ships bound for the "
-	    "North Sea, harbour officials in both cities said in a joint "
-	    "statement.\n"
-	    "The ports expect to reopen on Thursday.\n");
+	        "Unlock the Capitol Briefing newsletter for free\n"
+	        "Your guide to what the next budget means for families and "
+	        "firms\n"
+	        "Two Baltic ports closed their terminals on Monday after a "
+	        "storm "
+	        "damaged the cranes that load container ships bound for the "
+	        "North Sea, harbour officials in both cities said in a joint "
+	        "statement.\n"
+	        "The ports expect to reopen on Thursday.\n");
 	assert_int_equal(a->n_removed, 2);
-	assert_string_equal(removed_for(a,
-	                                "Unlock the Capitol Briefing "
-	                                "newsletter for free"),
+	assert_string_equal(removed_for(a, "Unlock the Capitol Briefing "
+	                                   "newsletter for free"),
 	                    "promo");
 	assert_string_equal(removed_for(a, "Your guide to what the next "
 	                                   "budget means for families and "
@@ -74,11 +74,11 @@ static void test_teaser_sentence_inside_paragraph(void **state)
 {
 	(void)state;
 	cr_article *a = cleaned(
-	    "Storm closes Baltic ports\n"
-	    "Cranes were damaged overnight.\n"
-	    "Updates on the storm can be followed here. The harbour master "
-	    "said repairs would take three days. Ferries are running.\n"
-	    "Officials gave no estimate of the cost.");
+	        "Storm closes Baltic ports\n"
+	        "Cranes were damaged overnight.\n"
+	        "Updates on the storm can be followed here. The harbour master "
+	        "said repairs would take three days. Ferries are running.\n"
+	        "Officials gave no estimate of the cost.");
 	assert_string_equal(a->title, "Storm closes Baltic ports");
 	assert_string_equal(removed_for(a, "Updates on the storm can be "
 	                                   "followed here."),
@@ -96,15 +96,16 @@ static void test_further_information_stray_and_credit(void **state)
 {
 	(void)state;
 	cr_article *a = cleaned(
-	    "Ports shut after storm | Harbour Daily\n"
-	    "Two ports shut on Monday after a storm.\n"
-	    "Further information can be found by reading Why the Baltic "
-	    "matters and \xE2\x80\x98" "A season of storms\xE2\x80\x99.\n"
-	    "Advertisement\n"
-	    "The ports expect to reopen on Thursday.\n"
-	    "Additional reporting by Ana Lind in Riga and Tom Berg in "
-	    "Tallinn\n"
-	    "Today");
+	        "Ports shut after storm | Harbour Daily\n"
+	        "Two ports shut on Monday after a storm.\n"
+	        "Further information can be found by reading Why the Baltic "
+	        "matters and \xE2\x80\x98"
+	        "A season of storms\xE2\x80\x99.\n"
+	        "Advertisement\n"
+	        "The ports expect to reopen on Thursday.\n"
+	        "Additional reporting by Ana Lind in Riga and Tom Berg in "
+	        "Tallinn\n"
+	        "Today");
 	assert_string_equal(a->title, "Ports shut after storm");
 	assert_string_equal(a->source, "Harbour Daily");
 	assert_string_equal(removed_for(a, "Harbour Daily"), "site-name");
@@ -114,9 +115,8 @@ static void test_further_information_stray_and_credit(void **state)
 	                                   "in Riga and Tom Berg in Tallinn"),
 	                    "credit");
 	assert_int_equal(a->n_removed, 5);
-	assert_string_equal(a->body,
-	                    "Two ports shut on Monday after a storm.\n"
-	                    "The ports expect to reopen on Thursday.");
+	assert_string_equal(a->body, "Two ports shut on Monday after a storm.\n"
+	                             "The ports expect to reopen on Thursday.");
 	cr_article_destroy(a);
 }
 
@@ -163,31 +163,31 @@ static void test_promos_shares_teasers(void **state)
 	static const struct {
 		const char *line, *why;
 	} cases[] = {
-	    {"Sign up for our free morning newsletter", "promo"},
-	    {"Subscribe to our daily briefing", "promo"},
-	    {"Download our app for the latest news", "promo"},
-	    {"Get the app", "promo"},
-	    {"Support our journalism", "promo"},
-	    {"Become a member today", "promo"},
-	    {"Share this article", "share"},
-	    {"Share on Facebook", "share"},
-	    {"Click to share on X (Opens in new window)", "share"},
-	    {"Copy link", "share"},
-	    {"Follow us on Instagram", "share"},
-	    {"Read more: How the ports were built", "teaser"},
-	    {"Read next", "teaser"},
-	    {"Related: Storms of the decade", "teaser"},
-	    {"See also: the ferry timetable", "teaser"},
-	    {"Watch: Waves hit the harbour wall", "teaser"},
-	    {"More on this story", "teaser"},
-	    {"Follow live updates here", "teaser"},
-	    {"You can follow our coverage of the storm here", "teaser"},
-	    {"Reporting by Jan Novak; Editing by Mary Jones", "credit"},
-	    {"(Reporting by Jan Novak in Prague; Writing by Ann Lee)",
-	     "credit"},
-	    {"Menu", "stray"},
-	    {"Skip to content", "stray"},
-	    {"Loading...", "stray"},
+	        {"Sign up for our free morning newsletter", "promo"},
+	        {"Subscribe to our daily briefing", "promo"},
+	        {"Download our app for the latest news", "promo"},
+	        {"Get the app", "promo"},
+	        {"Support our journalism", "promo"},
+	        {"Become a member today", "promo"},
+	        {"Share this article", "share"},
+	        {"Share on Facebook", "share"},
+	        {"Click to share on X (Opens in new window)", "share"},
+	        {"Copy link", "share"},
+	        {"Follow us on Instagram", "share"},
+	        {"Read more: How the ports were built", "teaser"},
+	        {"Read next", "teaser"},
+	        {"Related: Storms of the decade", "teaser"},
+	        {"See also: the ferry timetable", "teaser"},
+	        {"Watch: Waves hit the harbour wall", "teaser"},
+	        {"More on this story", "teaser"},
+	        {"Follow live updates here", "teaser"},
+	        {"You can follow our coverage of the storm here", "teaser"},
+	        {"Reporting by Jan Novak; Editing by Mary Jones", "credit"},
+	        {"(Reporting by Jan Novak in Prague; Writing by Ann Lee)",
+	         "credit"},
+	        {"Menu", "stray"},
+	        {"Skip to content", "stray"},
+	        {"Loading...", "stray"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char text[512];
@@ -212,31 +212,31 @@ static void test_real_sentences_stay(void **state)
 	(void)state;
 	/* Sentences with the words the rules look for, used as news. */
 	static const char *const keep[] = {
-	    "The minister said she would read the report before deciding.",
-	    "Investors who follow the central bank closely expect a cut.",
-	    "The company's newsletter, sent to 40,000 readers, first "
-	    "reported the leak.",
-	    "Read more widely, the ruling limits what police may search.",
-	    "Subscribers to the service will pay 5 per cent more from "
-	    "January.",
-	    "Follow-up talks are due in Geneva next week.",
-	    "Reporting by the local paper revealed the scheme in 2019.",
-	    "Share prices fell 3 per cent in early trading.",
-	    "Sign up rates for the programme doubled, officials said.",
-	    "Updates to the software will be followed by a full review.",
-	    "Related charges were dropped on Friday.",
-	    "Watch officials said the levels were safe.",
-	    "The latest figures show inflation at 2.4 per cent.",
-	    "Today, the court will hear the appeal.",
-	    "Download speeds in rural areas remain low.",
-	    "Yes.",
-	    "\xE2\x80\x9CNever.\xE2\x80\x9D",
-	    "More than 200 people were evacuated from the coast.",
-	    "She said readers could find the full report on the ministry's "
-	    "website.",
-	    "Share this information, please?",
-	    "Download the maps to your phone before you travel, the guide "
-	    "advises, as the app needs a signal.",
+	        "The minister said she would read the report before deciding.",
+	        "Investors who follow the central bank closely expect a cut.",
+	        "The company's newsletter, sent to 40,000 readers, first "
+	        "reported the leak.",
+	        "Read more widely, the ruling limits what police may search.",
+	        "Subscribers to the service will pay 5 per cent more from "
+	        "January.",
+	        "Follow-up talks are due in Geneva next week.",
+	        "Reporting by the local paper revealed the scheme in 2019.",
+	        "Share prices fell 3 per cent in early trading.",
+	        "Sign up rates for the programme doubled, officials said.",
+	        "Updates to the software will be followed by a full review.",
+	        "Related charges were dropped on Friday.",
+	        "Watch officials said the levels were safe.",
+	        "The latest figures show inflation at 2.4 per cent.",
+	        "Today, the court will hear the appeal.",
+	        "Download speeds in rural areas remain low.",
+	        "Yes.",
+	        "\xE2\x80\x9CNever.\xE2\x80\x9D",
+	        "More than 200 people were evacuated from the coast.",
+	        "She said readers could find the full report on the ministry's "
+	        "website.",
+	        "Share this information, please?",
+	        "Download the maps to your phone before you travel, the guide "
+	        "advises, as the app needs a signal.",
 	};
 	for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
 		char text[512];
@@ -262,14 +262,13 @@ static void test_several_sentences_judged_one_by_one(void **state)
 {
 	(void)state;
 	cr_article *a = cleaned(
-	    "Ports shut\nThe ports shut on Monday.\n"
-	    "Sign up for our newsletter here. The storm hit at dawn.\n"
-	    "Ferries resumed at noon. Reporting by Jan Novak");
+	        "Ports shut\nThe ports shut on Monday.\n"
+	        "Sign up for our newsletter here. The storm hit at dawn.\n"
+	        "Ferries resumed at noon. Reporting by Jan Novak");
 	assert_string_equal(removed_for(a, "Sign up for our newsletter "
 	                                   "here."),
 	                    "promo");
-	assert_string_equal(removed_for(a, "Reporting by Jan Novak"),
-	                    "credit");
+	assert_string_equal(removed_for(a, "Reporting by Jan Novak"), "credit");
 	assert_string_equal(a->body, "The ports shut on Monday.\n"
 	                             "The storm hit at dawn.\n"
 	                             "Ferries resumed at noon.");
@@ -305,15 +304,16 @@ static void test_one_word_lines(void **state)
 	/* A subheading inside the body and the items of a list stay; a
 	 * separator goes, and so does a lone word at the end. */
 	cr_article *a = cleaned(
-	    "Panic attacks explained\n"
-	    "Doctors describe the symptoms in a new leaflet for patients.\n"
-	    "Symptoms\n"
-	    "The leaflet lists what patients most often report to doctors.\n"
-	    "Sweating\nDizziness\nShortness of breath\n"
-	    "------\n"
-	    "The leaflet is free at pharmacies across the country.\n"
-	    "Menu\n"
-	    "Trending");
+	        "Panic attacks explained\n"
+	        "Doctors describe the symptoms in a new leaflet for patients.\n"
+	        "Symptoms\n"
+	        "The leaflet lists what patients most often report to "
+	        "doctors.\n"
+	        "Sweating\nDizziness\nShortness of breath\n"
+	        "------\n"
+	        "The leaflet is free at pharmacies across the country.\n"
+	        "Menu\n"
+	        "Trending");
 	assert_int_equal(a->n_removed, 3);
 	assert_string_equal(removed_for(a, "------"), "stray");
 	assert_string_equal(removed_for(a, "Menu"), "stray");
@@ -404,8 +404,8 @@ static void test_seed_files(void **state)
 		assert_null(strstr(a->body, "Further information"));
 		assert_null(strstr(a->body, "Additional reporting"));
 		size_t bl = a->body_len;
-		assert_false(bl >= 6 && strcmp(a->body + bl - 6, "\nToday") ==
-		                            0);
+		assert_false(bl >= 6 &&
+		             strcmp(a->body + bl - 6, "\nToday") == 0);
 		cr_article_destroy(a);
 	}
 }
@@ -485,11 +485,11 @@ static void test_duc2006_false_removals(void **state)
 		json_array_foreach(ds, i, doc)
 		{
 			const char *id = json_string_value(
-			    json_object_get(doc, "doc_id"));
+			        json_object_get(doc, "doc_id"));
 			const char *title = json_string_value(
-			    json_object_get(doc, "title"));
-			const char *text = json_string_value(
-			    json_object_get(doc, "text"));
+			        json_object_get(doc, "title"));
+			const char *text =
+			        json_string_value(json_object_get(doc, "text"));
 			assert_non_null(text);
 			clean_duc(title, text, &lines, &removed, id);
 			docs++;
@@ -498,7 +498,7 @@ static void test_duc2006_false_removals(void **state)
 			size_t len = 1, j;
 			json_t *p;
 			json_array_foreach(ps, j, p) len +=
-			    json_string_length(p) + 1;
+			        json_string_length(p) + 1;
 			char *joined = malloc(len);
 			assert_non_null(joined);
 			size_t at = 0;
@@ -521,8 +521,8 @@ static void test_duc2006_false_removals(void **state)
 	}
 	free(line);
 	fclose(f);
-	printf("# DUC 2006 text: %zu documents, %zu lines, %zu removed\n",
-	       docs, lines, removed);
+	printf("# DUC 2006 text: %zu documents, %zu lines, %zu removed\n", docs,
+	       lines, removed);
 	printf("# DUC 2006 paragraphs: %zu lines, %zu removed\n", plines,
 	       premoved);
 	assert_int_equal(docs, 1250);
@@ -533,20 +533,20 @@ static void test_duc2006_false_removals(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_newsletter_promo_and_tagline),
-	    cmocka_unit_test(test_teaser_sentence_inside_paragraph),
-	    cmocka_unit_test(test_further_information_stray_and_credit),
-	    cmocka_unit_test(test_site_name_does_not_replace_source),
-	    cmocka_unit_test(test_title_dash_is_not_a_site),
-	    cmocka_unit_test(test_promos_shares_teasers),
-	    cmocka_unit_test(test_real_sentences_stay),
-	    cmocka_unit_test(test_several_sentences_judged_one_by_one),
-	    cmocka_unit_test(test_tagline_only_before_body),
-	    cmocka_unit_test(test_one_word_lines),
-	    cmocka_unit_test(test_title_given),
-	    cmocka_unit_test(test_empty_and_blank),
-	    cmocka_unit_test(test_seed_files),
-	    cmocka_unit_test(test_duc2006_false_removals),
+	        cmocka_unit_test(test_newsletter_promo_and_tagline),
+	        cmocka_unit_test(test_teaser_sentence_inside_paragraph),
+	        cmocka_unit_test(test_further_information_stray_and_credit),
+	        cmocka_unit_test(test_site_name_does_not_replace_source),
+	        cmocka_unit_test(test_title_dash_is_not_a_site),
+	        cmocka_unit_test(test_promos_shares_teasers),
+	        cmocka_unit_test(test_real_sentences_stay),
+	        cmocka_unit_test(test_several_sentences_judged_one_by_one),
+	        cmocka_unit_test(test_tagline_only_before_body),
+	        cmocka_unit_test(test_one_word_lines),
+	        cmocka_unit_test(test_title_given),
+	        cmocka_unit_test(test_empty_and_blank),
+	        cmocka_unit_test(test_seed_files),
+	        cmocka_unit_test(test_duc2006_false_removals),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -147,29 +147,28 @@ static void test_sniffing(void **state)
 	/* '{' first (after white space) means JSON lines, whatever the
 	 * name. */
 	const char *jl = "\n  {\"id\":\"k\",\"text\":\"Body.\"}\n";
-	assert_int_equal(cr_ingest_buffer("notes.txt", jl, strlen(jl), sink,
-	                                  &s, &d),
-	                 CR_OK);
+	assert_int_equal(
+	        cr_ingest_buffer("notes.txt", jl, strlen(jl), sink, &s, &d),
+	        CR_OK);
 	assert_int_equal(s.n, 1);
 	assert_string_equal(s.ids[0], "k");
 	assert_int_equal(s.lines[0], 2);
 	/* A .jsonl name means JSON lines even when the text is not. */
 	const char *txt = "Title\nBody.\n";
-	assert_int_equal(cr_ingest_buffer("x.jsonl", txt, strlen(txt), sink,
-	                                  &s, &d),
-	                 CR_OK);
+	assert_int_equal(
+	        cr_ingest_buffer("x.jsonl", txt, strlen(txt), sink, &s, &d),
+	        CR_OK);
 	assert_int_equal(s.n, 1);
 	assert_int_equal(d.n_rejected, 2);
 	/* Text otherwise; a BOM does not hide a '{'. */
-	assert_int_equal(cr_ingest_buffer("t.txt", txt, strlen(txt), sink, &s,
-	                                  &d),
-	                 CR_OK);
+	assert_int_equal(
+	        cr_ingest_buffer("t.txt", txt, strlen(txt), sink, &s, &d),
+	        CR_OK);
 	assert_int_equal(s.n, 2);
 	assert_string_equal(s.ids[1], "t");
 	const char *bom = "\xEF\xBB\xBF{\"text\":\"b\"}";
-	assert_int_equal(cr_ingest_buffer("bom", bom, strlen(bom), sink, &s,
-	                                  &d),
-	                 CR_OK);
+	assert_int_equal(
+	        cr_ingest_buffer("bom", bom, strlen(bom), sink, &s, &d), CR_OK);
 	assert_int_equal(s.n, 3);
 	assert_string_equal(s.ids[2], "bom-1");
 }
@@ -258,16 +257,16 @@ static void test_sink_error_stops(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_directory_order_and_hidden,
-	                                    setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_sniffing, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_documentation_skipped, setup,
-	                                    teardown),
-	    cmocka_unit_test_setup_teardown(test_symlink_loop_and_depth,
-	                                    setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_stdin, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_sink_error_stops, setup,
-	                                    teardown),
+	        cmocka_unit_test_setup_teardown(test_directory_order_and_hidden,
+	                                        setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_sniffing, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_documentation_skipped,
+	                                        setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_symlink_loop_and_depth,
+	                                        setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_stdin, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_sink_error_stops, setup,
+	                                        teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

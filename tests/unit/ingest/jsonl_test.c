@@ -224,12 +224,12 @@ static void test_iso8601(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_fields),
-	    cmocka_unit_test(test_missing_id_and_title),
-	    cmocka_unit_test(test_bad_lines_reported),
-	    cmocka_unit_test(test_deep_nesting),
-	    cmocka_unit_test(test_published),
-	    cmocka_unit_test(test_iso8601),
+	        cmocka_unit_test(test_fields),
+	        cmocka_unit_test(test_missing_id_and_title),
+	        cmocka_unit_test(test_bad_lines_reported),
+	        cmocka_unit_test(test_deep_nesting),
+	        cmocka_unit_test(test_published),
+	        cmocka_unit_test(test_iso8601),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -72,15 +72,15 @@ static void test_invalid_utf8_repaired(void **state)
 	cr_article *a = NULL;
 	rec r = {0};
 	cr_diag d = {.fn = record, .ud = &r};
-	assert_int_equal(cr_textfile_read("x.txt", text, sizeof text - 1, &a,
-	                                  &d),
-	                 CR_OK);
+	assert_int_equal(
+	        cr_textfile_read("x.txt", text, sizeof text - 1, &a, &d),
+	        CR_OK);
 	assert_int_equal(d.n_warnings, 1);
 	assert_int_equal(d.n_rejected, 0);
 	assert_int_equal(r.code, CR_EUTF8);
 	assert_int_equal(r.line, 2);
-	assert_string_equal(r.reason,
-	                    "invalid UTF-8 at line 2, byte offset 24, repaired");
+	assert_string_equal(
+	        r.reason, "invalid UTF-8 at line 2, byte offset 24, repaired");
 	assert_string_equal(a->raw, "Ports shut\nCaf\xC3\xA9 and "
 	                            "caf\xEF\xBF\xBD closed.\n");
 	cr_article_destroy(a);
@@ -114,10 +114,10 @@ static void test_too_big(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_id_from_path),
-	    cmocka_unit_test(test_read),
-	    cmocka_unit_test(test_invalid_utf8_repaired),
-	    cmocka_unit_test(test_too_big),
+	        cmocka_unit_test(test_id_from_path),
+	        cmocka_unit_test(test_read),
+	        cmocka_unit_test(test_invalid_utf8_repaired),
+	        cmocka_unit_test(test_too_big),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
