@@ -54,6 +54,7 @@ static const struct {
         {"utiliz", "use"},        {"util", "use"},
         {"conflict", "war"},      {"urg", "advis"},
         {"instruct", "advis"},    {"told", "advis"},
+        {"reopen", "open"},
 };
 
 /* Words that negate a status word a few tokens on ("decided not to
@@ -507,14 +508,81 @@ static int missing_person(const cr_unit *a, const cr_unit *b)
 
 static double score_of(const cr_unit *a, const cr_unit *b, double sw);
 
+static int in_span(cr_span outer, cr_span x)
+{
+	return x.off >= outer.off && x.off + x.len <= outer.off + outer.len;
+}
+
+/* 1 when unit u of article a writes the value v (as a number or a
+ * total). */
+static int writes_value(const cr_article *a, cr_span u, double v)
+{
+	for (uint32_t i = 0; i < a->n_nums; i++)
+		if (in_span(u, a->nums[i].span) &&
+		    (a->nums[i].value == v || a->nums[i].total == v))
+			return 1;
+	return 0;
+}
+
+static int has_term(const cr_unit *u, uint64_t id)
+{
+	for (uint32_t i = 0; i < u->n_terms; i++)
+		if (u->terms[i].id == id)
+			return 1;
+	return 0;
+}
+
+/* 1 when one statement has a thing open and the other closed (after
+ * negation: "did not close" is open). Such statements disagree. */
+static int states_disagree(const cr_unit *x, const cr_unit *y)
+{
+	uint64_t open = term_id("open", 4), close = term_id("close", 5);
+	int xo = has_term(x, open), xc = has_term(x, close);
+	int yo = has_term(y, open), yc = has_term(y, close);
+	return (xo && !xc && yc && !yo) || (xc && !xo && yo && !yc);
+}
+
+/* 1 when the two statements give different values for the same counted
+ * thing ("injuring 12 people" and "injuring 14 people"): they disagree,
+ * so neither supports the other; the conflict says so instead. */
+static int numbers_disagree(const cr_story *st, const cr_unit *x,
+                            const cr_unit *y)
+{
+	const cr_article *a = st->arts[x->art], *b = st->arts[y->art];
+	for (uint32_t i = 0; i < a->n_nums; i++) {
+		const cr_number *na = &a->nums[i];
+		if (!in_span(x->span, na->span) || na->is_year || na->approx)
+			continue;
+		const char *ka = na->counts ? na->counts : na->unit;
+		if (!ka)
+			continue;
+		for (uint32_t j = 0; j < b->n_nums; j++) {
+			const cr_number *nb = &b->nums[j];
+			if (!in_span(y->span, nb->span) || nb->is_year ||
+			    nb->approx || nb->value == na->value)
+				continue;
+			const char *kb = nb->counts ? nb->counts : nb->unit;
+			if (!kb || strcmp(ka, kb))
+				continue;
+			if (!writes_value(b, y->span, na->value) &&
+			    !writes_value(a, x->span, nb->value))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* >= 1 means b states a. Who did it is part of what was done: a
  * statement that names a person the other does not name is held to a
  * higher bar. */
-static double support_score(const cr_unit *a, const cr_unit *b)
+static double support_score(const cr_story *st, const cr_unit *a,
+                            const cr_unit *b)
 {
 	double s = score_of(a, b, shared_weight(a, b));
 	if (s > 0 && missing_person(a, b))
 		s *= 0.75;
+	if (s >= 1.0 && (numbers_disagree(st, a, b) || states_disagree(a, b)))
+		s = 0;
 	return s;
 }
 
@@ -526,7 +594,7 @@ static uint32_t best_in(const cr_story *st, uint32_t u, uint32_t j,
 	double best_s = 0;
 	uint32_t best_v = UINT32_MAX;
 	for (uint32_t v = st->ubeg[j]; v < st->uend[j]; v++) {
-		double s = support_score(a, &st->units[v]);
+		double s = support_score(st, a, &st->units[v]);
 		if (s > best_s) {
 			best_s = s;
 			best_v = v;
@@ -652,6 +720,9 @@ static cr_err fill_match_table(cr_story *st)
 				continue;
 			if (missing_person(a, b))
 				s *= 0.75;
+			if (s >= 1.0 && (numbers_disagree(st, a, b) ||
+			                 states_disagree(a, b)))
+				continue;
 			/* ties go to the earlier unit, as in best_in */
 			if (s > bs[b->art] ||
 			    (s == bs[b->art] && v < bv[b->art])) {

@@ -10,7 +10,9 @@
  *
  * The summary picks whole sentences by coverage across outlets and
  * non-redundancy (a sentence that restates a chosen one is skipped), up
- * to the requested length; each lists every article that states it.
+ * to the requested length in sentences and, when asked, in words (the
+ * sentence that reaches the word budget is cut to fit, as ROUGE's -l
+ * cuts); each lists every article that states it.
  */
 #include "brief/story.h"
 
@@ -45,6 +47,21 @@ static uint32_t count_mask(const uint8_t *m, uint32_t n)
 	for (uint32_t i = 0; i < n; i++)
 		k += m[i] != 0;
 	return k;
+}
+
+/* ", according to the fire department" says who said it, not what: a
+ * clause that only attributes is no fact of its own. */
+static int is_attribution(const cr_story *st, uint32_t u)
+{
+	const cr_unit *un = &st->units[u];
+	if (!un->clause)
+		return 0;
+	const cr_article *a = st->arts[un->art];
+	const cr_sentence *s = &a->sents[un->sent];
+	for (uint32_t i = s->tok_begin; i < s->tok_end; i++)
+		if (a->toks[i].span.off >= un->span.off)
+			return !strcmp(a->toks[i].norm, "according");
+	return 0;
 }
 
 /* A unit is atomic when it is a clause, or a sentence that was not cut
@@ -150,7 +167,8 @@ static cr_err pick_facts(cr_story *st, cr_briefing *b, int32_t *fact_of)
 	for (uint32_t u = 0; u < st->n_units; u++) {
 		const cr_unit *un = &st->units[u];
 		if (!is_atomic(st, u) || un->is_quote_only ||
-		    words_in(st, u) < MIN_FACT_WORDS || un->weight <= 0)
+		    words_in(st, u) < MIN_FACT_WORDS || un->weight <= 0 ||
+		    is_attribution(st, u))
 			continue;
 		const uint8_t *row = cr_unit_support(st, u);
 		cs[nc++] = (cand){u, cr_story_independent(st, row),
@@ -242,6 +260,36 @@ static uint32_t facts_of_sentence(const cr_story *st, const int32_t *fact_of,
 	return n;
 }
 
+/* Whitespace-separated words of s, as ROUGE's -l counts them. */
+static uint32_t text_words(const char *s)
+{
+	uint32_t n = 0;
+	for (const char *p = s; *p; p++)
+		n += !isspace((unsigned char)*p) &&
+		     (p == s || isspace((unsigned char)p[-1]));
+	return n;
+}
+
+/* s cut after its first keep words, with an ellipsis: the arena copy, or
+ * s itself when it has no more than keep words. */
+static const char *cut_words(cr_arena *ar, const char *s, uint32_t keep)
+{
+	uint32_t n = 0;
+	for (const char *p = s; *p; p++) {
+		if (isspace((unsigned char)*p) ||
+		    (p != s && !isspace((unsigned char)p[-1])))
+			continue;
+		if (n++ == keep) {
+			size_t len = (size_t)(p - s);
+			while (len && isspace((unsigned char)s[len - 1]))
+				len--;
+			return cr_arena_printf(ar, "%.*s\xe2\x80\xa6", (int)len,
+			                       s);
+		}
+	}
+	return s;
+}
+
 static int same_set(cr_artset x, cr_artset y)
 {
 	if (x.n != y.n)
@@ -258,7 +306,7 @@ static int same_set(cr_artset x, cr_artset y)
  * each. A sentence that mixes facts with different sources is worth less:
  * its attribution would be true of only part of it. */
 static cr_err pick_summary(cr_story *st, cr_briefing *b, const int32_t *fact_of,
-                           uint32_t max, const char *focus)
+                           uint32_t max, uint32_t max_words, const char *focus)
 {
 	cr_err e = CR_ENOMEM;
 	uint8_t *told = calloc(b->n_facts ? b->n_facts : 1, 1);
@@ -267,7 +315,8 @@ static cr_err pick_summary(cr_story *st, cr_briefing *b, const int32_t *fact_of,
 	        cr_arena_alloc(st->arena, (max ? max : 1) * sizeof *b->summary);
 	if (!told || !taken || !b->summary)
 		goto out;
-	while (b->n_summary < max) {
+	uint32_t words = 0;
+	while (b->n_summary < max && (!max_words || words < max_words)) {
 		double best = 0;
 		uint32_t best_u = UINT32_MAX;
 		int32_t fs[16];
@@ -325,6 +374,14 @@ static cr_err pick_summary(cr_story *st, cr_briefing *b, const int32_t *fact_of,
 			        st->n_arts);
 		if (!sm->text || !sm->arts.idx)
 			goto out;
+		if (max_words) {
+			uint32_t n = text_words(sm->text);
+			if (words + n > max_words &&
+			    !(sm->text = cut_words(st->arena, sm->text,
+			                           max_words - words)))
+				goto out;
+			words += n;
+		}
 	}
 	e = CR_OK;
 out:
@@ -336,13 +393,19 @@ out:
 cr_err cr_brief_facts(cr_story *st, cr_briefing *b, uint32_t max_summary,
                       const char *focus)
 {
+	return cr_brief_facts_words(st, b, max_summary, 0, focus);
+}
+
+cr_err cr_brief_facts_words(cr_story *st, cr_briefing *b, uint32_t max_summary,
+                            uint32_t max_words, const char *focus)
+{
 	int32_t *fact_of =
 	        malloc((st->n_units ? st->n_units : 1) * sizeof *fact_of);
 	if (!fact_of)
 		return CR_ENOMEM;
 	cr_err e = pick_facts(st, b, fact_of);
 	if (e == CR_OK)
-		e = pick_summary(st, b, fact_of, max_summary, focus);
+		e = pick_summary(st, b, fact_of, max_summary, max_words, focus);
 	if (e == CR_OK)
 		order_facts(b);
 	free(fact_of);
