@@ -45,7 +45,7 @@ void cr_analyzer_free(cr_analyzer *an)
 	free(an);
 }
 
-static cr_err split_and_tokenize(cr_analyzer *an, cr_article *a)
+cr_err cr_analyze_tokens(cr_analyzer *an, cr_article *a)
 {
 	cr_span *spans = NULL;
 	uint32_t *paras = NULL;
@@ -100,7 +100,7 @@ cr_err cr_analyze(cr_analyzer *an, cr_article *a)
 {
 	if (!an || !a || !a->body)
 		return CR_EINVAL;
-	cr_err e = split_and_tokenize(an, a);
+	cr_err e = cr_analyze_tokens(an, a);
 	if (e == CR_OK)
 		e = cr_numbers_find(a);
 	if (e == CR_OK)

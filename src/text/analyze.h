@@ -16,6 +16,13 @@ typedef struct cr_analyzer cr_analyzer;
 cr_analyzer *cr_analyzer_new(void);
 void cr_analyzer_free(cr_analyzer *an); /* accepts NULL */
 
+/* The first stage alone: sentences, tokens, stems and stopword flags.
+ * cr_analyze() runs it, then numbers, dates, entities and quotes in that
+ * order (cr_numbers_find, cr_dates_find, cr_entities_find,
+ * cr_quotes_find); a benchmark that times each stage calls them one by
+ * one. */
+cr_err cr_analyze_tokens(cr_analyzer *an, cr_article *a);
+
 /* Fills the analysis fields of a (which must be cleaned: body set). */
 cr_err cr_analyze(cr_analyzer *an, cr_article *a);
 
