@@ -107,6 +107,8 @@ typedef struct cr_briefing {
 typedef struct cr_brief_opts {
 	uint32_t summary_sentences; /* at most; default 5 */
 	const char *focus;          /* query to bias the summary; NULL */
+	uint32_t summary_words;     /* at most, the last sentence cut to
+	                               fit; 0: no word limit */
 } cr_brief_opts;
 
 #endif

@@ -360,6 +360,7 @@ cr_err cr_brief_story(const cr_article *const *arts, uint32_t n,
 	if (max_summary > MAX_SUMMARY)
 		max_summary = MAX_SUMMARY;
 	const char *focus = opts ? opts->focus : NULL;
+	uint32_t max_words = opts ? opts->summary_words : 0;
 
 	find_roots(&st);
 	b->sources = distinct_outlets(&st);
@@ -372,7 +373,8 @@ cr_err cr_brief_story(const cr_article *const *arts, uint32_t n,
 	if ((e = cr_story_units(&st)) != CR_OK ||
 	    (e = cr_story_support(&st)) != CR_OK ||
 	    (e = cr_story_anchors(&st)) != CR_OK ||
-	    (e = cr_brief_facts(&st, b, max_summary, focus)) != CR_OK ||
+	    (e = cr_brief_facts(&st, b, max_summary, max_words, focus)) !=
+	            CR_OK ||
 	    (e = cr_brief_conflicts(&st, b)) != CR_OK ||
 	    (e = cr_brief_timeline(&st, b)) != CR_OK ||
 	    (e = cr_brief_quotes(&st, b)) != CR_OK ||

@@ -391,13 +391,7 @@ out:
 }
 
 cr_err cr_brief_facts(cr_story *st, cr_briefing *b, uint32_t max_summary,
-                      const char *focus)
-{
-	return cr_brief_facts_words(st, b, max_summary, 0, focus);
-}
-
-cr_err cr_brief_facts_words(cr_story *st, cr_briefing *b, uint32_t max_summary,
-                            uint32_t max_words, const char *focus)
+                      uint32_t max_words, const char *focus)
 {
 	int32_t *fact_of =
 	        malloc((st->n_units ? st->n_units : 1) * sizeof *fact_of);

@@ -116,8 +116,12 @@ void cr_date_resolve_story(cr_date *d, const cr_story *st, uint32_t ai);
 int cr_date_is_dateline(const cr_article *a, const cr_date *d);
 
 /* Stages, each filling its part of b. */
+/* Facts and summary. The summary has at most max_summary sentences and,
+ * when max_words is not 0, at most max_words words (whitespace-separated,
+ * as ROUGE's -l counts them): the sentence that reaches the budget is cut
+ * to fit and ends in an ellipsis. focus may be NULL. */
 cr_err cr_brief_facts(cr_story *st, cr_briefing *b, uint32_t max_summary,
-                      const char *focus);
+                      uint32_t max_words, const char *focus);
 cr_err cr_brief_conflicts(cr_story *st, cr_briefing *b);
 cr_err cr_brief_timeline(cr_story *st, cr_briefing *b);
 cr_err cr_brief_quotes(cr_story *st, cr_briefing *b);

@@ -22,6 +22,9 @@ static const char brief_usage[] =
         "  -f, --format FMT     md, json or html. Default: md when standard\n"
         "                       output is a terminal, json otherwise.\n"
         "  -n, --sentences N    summary length in sentences (1-20, default 5)\n"
+        "  -w, --words N        summary length in words (1-5000), the last\n"
+        "                       sentence cut to fit; --sentences is then 20\n"
+        "                       unless given\n"
         "      --focus QUERY    bias the summary towards QUERY\n"
         "  -h, --help           show this help\n"
         "\n"
@@ -31,11 +34,15 @@ static const char brief_usage[] =
 
 enum { FMT_MD, FMT_JSON, FMT_HTML };
 
+#define MAX_SENTENCES 20   /* --sentences */
+#define MAX_WORDS     5000 /* --words: a summary, not the story */
+
 int cr_cmd_brief(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 	        {"format", required_argument, NULL, 'f'},
 	        {"sentences", required_argument, NULL, 'n'},
+	        {"words", required_argument, NULL, 'w'},
 	        {"focus", required_argument, NULL, 'q'},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0},
@@ -44,7 +51,7 @@ int cr_cmd_brief(int argc, char **argv)
 	cr_brief_opts opts = {0};
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:n:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:n:w:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (!strcmp(optarg, "md") ||
@@ -65,12 +72,24 @@ int cr_cmd_brief(int argc, char **argv)
 		case 'n': {
 			char *end;
 			long v = strtol(optarg, &end, 10);
-			if (*end || v < 1 || v > 20) {
+			if (*end || v < 1 || v > MAX_SENTENCES) {
 				fprintf(stderr, "crossread: --sentences takes "
 				                "1 to 20\n");
 				return CR_EXIT_USAGE;
 			}
 			opts.summary_sentences = (uint32_t)v;
+			break;
+		}
+		case 'w': {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+			if (*end || v < 1 || v > MAX_WORDS) {
+				fprintf(stderr,
+				        "crossread: --words takes 1 to %d\n",
+				        MAX_WORDS);
+				return CR_EXIT_USAGE;
+			}
+			opts.summary_words = (uint32_t)v;
 			break;
 		}
 		case 'q':
@@ -84,6 +103,10 @@ int cr_cmd_brief(int argc, char **argv)
 			return CR_EXIT_USAGE;
 		}
 	}
+	/* A word budget is the length asked for: the default five sentences
+	 * would cut it short. */
+	if (opts.summary_words && !opts.summary_sentences)
+		opts.summary_sentences = MAX_SENTENCES;
 	if (optind >= argc) {
 		fputs("crossread: brief needs at least one PATH\n\n", stderr);
 		fputs(brief_usage, stderr);

@@ -11,6 +11,9 @@ options:
   -f, --format FMT     md, json or html. Default: md when standard
                        output is a terminal, json otherwise.
   -n, --sentences N    summary length in sentences (1-20, default 5)
+  -w, --words N        summary length in words (1-5000), the last
+                       sentence cut to fit; --sentences is then 20
+                       unless given
       --focus QUERY    bias the summary towards QUERY
   -h, --help           show this help
 

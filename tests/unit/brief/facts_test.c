@@ -65,6 +65,21 @@ static void fx_brief(fx *f, uint32_t summary, const char *focus)
 	assert_int_equal(cr_brief_story(arts, n, "t", &o, &f->b), CR_OK);
 }
 
+/* As fx_brief, with a word budget for the summary. */
+static void fx_brief_words(fx *f, uint32_t summary, uint32_t words)
+{
+	const cr_article *arts[MAX_ARTS];
+	uint32_t n = (uint32_t)cr_pipeline_count(f->p);
+	assert_true(n > 0 && n <= MAX_ARTS);
+	for (uint32_t i = 0; i < n; i++)
+		arts[i] = cr_pipeline_article(f->p, i);
+	cr_brief_opts o = {.summary_sentences = summary,
+	                   .summary_words = words};
+	cr_briefing_free(f->b);
+	f->b = NULL;
+	assert_int_equal(cr_brief_story(arts, n, "t", &o, &f->b), CR_OK);
+}
+
 static void fx_free(fx *f)
 {
 	cr_briefing_free(f->b);
@@ -305,6 +320,61 @@ static void test_focus_moves_a_sentence_into_the_summary(void **state)
 	fx_free(f);
 }
 
+/* Whitespace-separated words, as ROUGE's -l counts them. */
+static uint32_t ws_words(const char *s)
+{
+	uint32_t n = 0;
+	for (const char *p = s; *p; p++)
+		n += *p != ' ' && (p == s || p[-1] == ' ');
+	return n;
+}
+
+/* A word budget ends the summary: the same sentences as without it, up to
+ * the one that reaches the budget, which is cut to fit exactly and ends
+ * in an ellipsis. A budget the summary does not reach changes nothing. */
+static void test_summary_word_budget(void **state)
+{
+	(void)state;
+	fx *f = storm();
+	fx_brief_words(f, 20, 0);
+	uint32_t n_full = f->b->n_summary, total = 0;
+	char full[20][512];
+	uint32_t words[20], n_arts[20];
+	assert_true(n_full >= 3);
+	for (uint32_t i = 0; i < n_full; i++) {
+		snprintf(full[i], sizeof full[i], "%s", f->b->summary[i].text);
+		words[i] = ws_words(full[i]);
+		n_arts[i] = f->b->summary[i].arts.n;
+		total += words[i];
+	}
+	/* a budget that falls inside the third sentence */
+	uint32_t budget = words[0] + words[1] + 3;
+	fx_brief_words(f, 20, budget);
+	const cr_briefing *b = f->b;
+	assert_int_equal(b->n_summary, 3);
+	assert_string_equal(b->summary[0].text, full[0]);
+	assert_string_equal(b->summary[1].text, full[1]);
+	const char *last = b->summary[2].text;
+	assert_int_equal(ws_words(last), 3);
+	size_t len = strlen(last);
+	assert_true(len > 3 && !strcmp(last + len - 3, "\xe2\x80\xa6"));
+	assert_memory_equal(last, full[2], len - 3);
+	/* the sources of a cut sentence are those of the whole one */
+	assert_int_equal(b->summary[2].arts.n, n_arts[2]);
+	/* a budget met exactly by two sentences cuts nothing */
+	fx_brief_words(f, 20, words[0] + words[1]);
+	assert_int_equal(f->b->n_summary, 2);
+	assert_string_equal(f->b->summary[1].text, full[1]);
+	/* a budget the summary does not reach leaves it whole */
+	fx_brief_words(f, 20, total + 50);
+	assert_int_equal(f->b->n_summary, n_full);
+	assert_string_equal(f->b->summary[n_full - 1].text, full[n_full - 1]);
+	/* the sentence limit still holds */
+	fx_brief_words(f, 1, total);
+	assert_int_equal(f->b->n_summary, 1);
+	fx_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -314,6 +384,7 @@ int main(void)
 	                test_agreement_counts_a_copy_with_its_original),
 	        cmocka_unit_test(test_summary_length_and_no_repeats),
 	        cmocka_unit_test(test_focus_moves_a_sentence_into_the_summary),
+	        cmocka_unit_test(test_summary_word_budget),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
