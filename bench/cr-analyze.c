@@ -1,0 +1,331 @@
+/*
+ * cr-analyze - runs crossread's text analysis on JSON lines, for the
+ * quality and speed benchmarks in bench/.
+ *
+ * Reads one JSON object per line on stdin: {"id", "text", "dct"} where
+ * dct (optional) is an ISO date "YYYY-MM-DD" used as the publication
+ * date. For each it prints one JSON line with the entities, dates and
+ * quotes that the real analyser finds, every position a byte offset
+ * [start, end) into the given text. With --time it runs the stages one by
+ * one, in the order src/text/analyze.c runs them, and adds each stage's
+ * wall time in nanoseconds.
+ *
+ * Assumes the text is valid UTF-8 without \r, NUL or other C0 controls
+ * but \n and \t: the body is the text after cr_utf8_repair, and repair
+ * would move offsets otherwise. Such a line is still analysed, and its
+ * output says "repaired": true so that a scorer can tell.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/arena.h"
+#include "crossread/article.h"
+#include "text/analyze.h"
+#include "text/date.h"
+#include "text/entity.h"
+#include "text/number.h"
+#include "text/quote.h"
+#include "text/sentence.h"
+#include "text/stem.h"
+#include "text/token.h"
+#include "text/utf8.h"
+
+/* The longest input line read; longer lines are reported and skipped. */
+#define MAX_LINE (64u << 20)
+
+enum { ST_TOKENS, ST_NUMBERS, ST_DATES, ST_ENTITIES, ST_QUOTES, N_STAGES };
+
+static const char *const stage_names[N_STAGES] = {"tokens", "numbers", "dates",
+                                                  "entities", "quotes"};
+
+static int64_t now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* Runs the stages one by one, adding each one's time to ns[]. */
+static cr_err analyze_timed(cr_analyzer *an, cr_article *a,
+                            int64_t ns[N_STAGES])
+{
+	int64_t t0 = now_ns();
+	cr_err e = cr_analyze_tokens(an, a);
+	int64_t t1 = now_ns();
+	ns[ST_TOKENS] = t1 - t0;
+	if (e != CR_OK)
+		return e;
+	cr_err (*const stage[])(cr_article *) = {cr_numbers_find, cr_dates_find,
+	                                         cr_entities_find,
+	                                         cr_quotes_find};
+	for (int k = 0; k < 4; k++) {
+		e = stage[k](a);
+		int64_t t2 = now_ns();
+		ns[ST_NUMBERS + k] = t2 - t1;
+		t1 = t2;
+		if (e != CR_OK)
+			return e;
+	}
+	return CR_OK;
+}
+
+/* Parses "YYYY-MM-DD" (anything after the tenth byte is ignored) into
+ * seconds since the epoch at midnight UTC; CR_TIME_NONE when it is not
+ * such a date. */
+static int64_t parse_dct(const char *s)
+{
+	int y, m, d;
+	if (!s || strlen(s) < 10 || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return CR_TIME_NONE;
+	if (m < 1 || m > 12 || d < 1 || d > 31)
+		return CR_TIME_NONE;
+	return cr_days_from_civil(y, m, d) * 86400;
+}
+
+static const char *type_name(uint8_t t)
+{
+	switch (t) {
+	case CR_ENT_PERSON:
+		return "person";
+	case CR_ENT_PLACE:
+		return "place";
+	case CR_ENT_ORG:
+		return "organisation";
+	default:
+		return "other";
+	}
+}
+
+static const char *kind_name(uint8_t k)
+{
+	static const char *const names[] = {"absolute", "month",    "year",
+	                                    "weekday",  "relative", "holiday",
+	                                    "vague"};
+	return k < sizeof names / sizeof names[0] ? names[k] : "unknown";
+}
+
+/* The TIMEX3 type the date's fields allow: a count of units that is not
+ * anchored to the publication date ("three days after") reads as a
+ * DURATION; every other kind names a DATE. TIME and SET are never
+ * inferred: cr_date holds neither clock times nor recurrences. */
+static const char *timex_type(const cr_date *d)
+{
+	if (d->kind == CR_DATE_RELATIVE && d->granularity == 'e')
+		return "DURATION";
+	return "DATE";
+}
+
+/* The resolved value as a TIMEX3-like string, or JSON null. */
+static json_t *timex_value(const cr_date *d)
+{
+	char buf[32];
+	if (!d->resolved)
+		return json_null();
+	switch (d->granularity) {
+	case 'd':
+		snprintf(buf, sizeof buf, "%04d-%02d-%02d", d->r_year,
+		         d->r_month, d->r_day);
+		break;
+	case 'm':
+		snprintf(buf, sizeof buf, "%04d-%02d", d->r_year, d->r_month);
+		break;
+	case 'y':
+		snprintf(buf, sizeof buf, "%04d", d->r_year);
+		break;
+	default:
+		return json_null();
+	}
+	return json_string(buf);
+}
+
+static json_t *span_str(const cr_article *a, cr_span s)
+{
+	return json_stringn(a->body + s.off, s.len);
+}
+
+/* Builds the output object for one analysed article. */
+static json_t *result_json(const cr_article *a, const char *id, int repaired)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "id", id ? json_string(id) : json_null());
+	if (repaired)
+		json_object_set_new(o, "repaired", json_true());
+	json_t *ents = json_array();
+	for (uint32_t i = 0; i < a->n_ments; i++) {
+		const cr_mention *m = &a->ments[i];
+		json_array_append_new(
+		        ents, json_pack("{s:I,s:I,s:s,s:o,s:s,s:b}", "start",
+		                        (json_int_t)m->span.off, "end",
+		                        (json_int_t)(m->span.off + m->span.len),
+		                        "type", type_name(m->type), "text",
+		                        span_str(a, m->span), "name",
+		                        m->name ? m->name : "", "demonym",
+		                        m->demonym));
+	}
+	json_object_set_new(o, "entities", ents);
+	json_t *dates = json_array();
+	for (uint32_t i = 0; i < a->n_dates; i++) {
+		const cr_date *d = &a->dates[i];
+		json_array_append_new(
+		        dates,
+		        json_pack("{s:I,s:I,s:o,s:s,s:s,s:o}", "start",
+		                  (json_int_t)d->span.off, "end",
+		                  (json_int_t)(d->span.off + d->span.len),
+		                  "text", span_str(a, d->span), "kind",
+		                  kind_name(d->kind), "type", timex_type(d),
+		                  "value", timex_value(d)));
+	}
+	json_object_set_new(o, "dates", dates);
+	json_t *quotes = json_array();
+	for (uint32_t i = 0; i < a->n_quotes; i++) {
+		const cr_quote *q = &a->quotes[i];
+		json_t *qo = json_pack(
+		        "{s:I,s:I,s:o,s:b}", "start", (json_int_t)q->text.off,
+		        "end", (json_int_t)(q->text.off + q->text.len), "text",
+		        span_str(a, q->text), "partial", q->partial);
+		if (q->speaker_span.len) {
+			json_object_set_new(qo, "speaker_start",
+			                    json_integer(q->speaker_span.off));
+			json_object_set_new(qo, "speaker_end",
+			                    json_integer(q->speaker_span.off +
+			                                 q->speaker_span.len));
+		} else {
+			json_object_set_new(qo, "speaker_start", json_null());
+			json_object_set_new(qo, "speaker_end", json_null());
+		}
+		json_object_set_new(qo, "speaker",
+		                    q->speaker ? json_string(q->speaker)
+		                               : json_null());
+		json_object_set_new(qo, "cue",
+		                    q->cue ? json_string(q->cue) : json_null());
+		json_array_append_new(quotes, qo);
+	}
+	json_object_set_new(o, "quotes", quotes);
+	return o;
+}
+
+/* Analyses one input line and prints its result; returns 0 on success,
+ * 1 when the line was bad (reported on stderr) and 2 when out of memory
+ * or the analyser failed. */
+static int do_line(cr_analyzer *an, const char *line, int timed,
+                   unsigned long lineno)
+{
+	json_error_t jerr;
+	json_t *in = json_loads(line, 0, &jerr);
+	const char *text = NULL;
+	size_t text_len = 0;
+	if (in && json_is_object(in)) {
+		json_t *t = json_object_get(in, "text");
+		if (json_is_string(t)) {
+			text = json_string_value(t);
+			text_len = json_string_length(t);
+		}
+	}
+	if (!text) {
+		fprintf(stderr, "cr-analyze: line %lu: no \"text\" string\n",
+		        lineno);
+		json_decref(in);
+		return 1;
+	}
+	const char *id = json_string_value(json_object_get(in, "id"));
+	cr_article *a = cr_article_create();
+	if (!a) {
+		json_decref(in);
+		return 2;
+	}
+	int rc = 0;
+	char *body = NULL;
+	size_t body_len = 0, n_bad = 0, first_bad = 0;
+	if (cr_utf8_repair(a->arena, text, text_len, &body, &body_len, &n_bad,
+	                   &first_bad) != CR_OK ||
+	    body_len > UINT32_MAX) {
+		rc = 2;
+		goto out;
+	}
+	a->body = body;
+	a->body_len = (uint32_t)body_len;
+	a->published = parse_dct(json_string_value(json_object_get(in, "dct")));
+	int repaired = body_len != text_len || memcmp(body, text, body_len);
+	int64_t ns[N_STAGES] = {0};
+	cr_err e = timed ? analyze_timed(an, a, ns) : cr_analyze(an, a);
+	if (e != CR_OK) {
+		fprintf(stderr, "cr-analyze: line %lu: analysis failed (%d)\n",
+		        lineno, (int)e);
+		rc = 2;
+		goto out;
+	}
+	json_t *o = result_json(a, id, repaired);
+	if (timed) {
+		json_t *t = json_object();
+		for (int k = 0; k < N_STAGES; k++)
+			json_object_set_new(t, stage_names[k],
+			                    json_integer(ns[k]));
+		json_object_set_new(o, "time_ns", t);
+		json_object_set_new(o, "bytes", json_integer(body_len));
+		uint32_t words = 0;
+		for (uint32_t i = 0; i < a->n_toks; i++)
+			words += (a->toks[i].flags &
+			          (CR_TOK_WORD | CR_TOK_NUM)) != 0;
+		json_object_set_new(o, "words", json_integer(words));
+	}
+	char *s = json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII);
+	json_decref(o);
+	if (!s) {
+		rc = 2;
+		goto out;
+	}
+	puts(s);
+	free(s);
+out:
+	cr_article_destroy(a);
+	json_decref(in);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	int timed = 0;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--time")) {
+			timed = 1;
+		} else {
+			fprintf(stderr,
+			        "usage: cr-analyze [--time] < in.jsonl\n");
+			return 2;
+		}
+	}
+	cr_analyzer *an = cr_analyzer_new();
+	if (!an) {
+		fprintf(stderr, "cr-analyze: cannot set up the analyser\n");
+		return 2;
+	}
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	unsigned long lineno = 0;
+	int status = 0;
+	while ((n = getline(&line, &cap, stdin)) >= 0) {
+		lineno++;
+		if ((size_t)n > MAX_LINE) {
+			fprintf(stderr, "cr-analyze: line %lu too long\n",
+			        lineno);
+			status = 1;
+			continue;
+		}
+		if (n == 0 || line[0] == '\n')
+			continue;
+		int rc = do_line(an, line, timed, lineno);
+		if (rc == 2) {
+			status = 2;
+			break;
+		}
+		if (rc)
+			status = 1;
+	}
+	free(line);
+	cr_analyzer_free(an);
+	return status;
+}
