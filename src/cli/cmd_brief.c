@@ -28,9 +28,10 @@ static const char brief_usage[] =
         "      --focus QUERY    bias the summary towards QUERY\n"
         "  -h, --help           show this help\n"
         "\n"
-        "PATH is a text file, a JSON lines file, a directory (recursive) or -\n"
-        "for stdin. Rejected input is reported on stderr as file:line: reason\n"
-        "and the rest is still briefed; the exit status is then 1.\n";
+        "PATH is a text file, a JSON lines file, an HTML page, an RSS or Atom\n"
+        "feed, a WARC archive, a directory (recursive) or - for stdin.\n"
+        "Rejected input is reported on stderr as file:line: reason and the\n"
+        "rest is still briefed; the exit status is then 1.\n";
 
 enum { FMT_MD, FMT_JSON, FMT_HTML };
 

@@ -41,8 +41,9 @@ static const char usage[] =
         "  extract  print what was extracted from each HTML page\n"
         "\n"
         "PATH is a text file (first line: title), a JSON lines file (one\n"
-        "article per line), an HTML page, a directory (read recursively) or\n"
-        "- for stdin.\n"
+        "article per line), an HTML page, an RSS or Atom feed, a WARC\n"
+        "archive (plain or gzip), a directory (read recursively) or - for\n"
+        "stdin.\n"
         "Run 'crossread <command> --help' for a command's options; see also\n"
         "crossread(1).\n";
 

@@ -17,9 +17,10 @@ options:
       --focus QUERY    bias the summary towards QUERY
   -h, --help           show this help
 
-PATH is a text file, a JSON lines file, a directory (recursive) or -
-for stdin. Rejected input is reported on stderr as file:line: reason
-and the rest is still briefed; the exit status is then 1.
+PATH is a text file, a JSON lines file, an HTML page, an RSS or Atom
+feed, a WARC archive, a directory (recursive) or - for stdin.
+Rejected input is reported on stderr as file:line: reason and the
+rest is still briefed; the exit status is then 1.
 END
 expect-stderr: <<END
 END

@@ -14,8 +14,9 @@ commands:
   extract  print what was extracted from each HTML page
 
 PATH is a text file (first line: title), a JSON lines file (one
-article per line), an HTML page, a directory (read recursively) or
-- for stdin.
+article per line), an HTML page, an RSS or Atom feed, a WARC
+archive (plain or gzip), a directory (read recursively) or - for
+stdin.
 Run 'crossread <command> --help' for a command's options; see also
 crossread(1).
 END
