@@ -132,6 +132,14 @@ static int by_date(const void *x, const void *y)
 	return a->order < b->order ? -1 : a->order > b->order;
 }
 
+/* 1 when unit v's sentence is what states unit u in v's article. */
+static int states(const cr_story *st, uint32_t u, uint32_t v)
+{
+	uint32_t best;
+	return cr_unit_supported_by(st, u, st->units[v].art, &best) &&
+	       best != UINT32_MAX && st->units[best].sent == st->units[v].sent;
+}
+
 static uint32_t unit_holding(const cr_story *st, uint32_t ai, cr_span sp)
 {
 	uint32_t best = UINT32_MAX;
@@ -160,7 +168,9 @@ cr_err cr_brief_timeline(cr_story *st, cr_briefing *b)
 		const cr_article *a = st->arts[i];
 		for (uint32_t k = 0; k < a->n_dates; k++) {
 			cr_date d = a->dates[k];
-			if (cr_date_is_dateline(a, &a->dates[k]))
+			/* durations, "now" and "every week" name no date */
+			if (cr_date_is_dateline(a, &a->dates[k]) ||
+			    cr_date_undatable(&d))
 				continue;
 			uint32_t u = unit_holding(st, i, d.span);
 			if (u == UINT32_MAX)
@@ -186,8 +196,12 @@ cr_err cr_brief_timeline(cr_story *st, cr_briefing *b)
 			if (merged[j])
 				continue;
 			int same = ev[j].unit == ev[i].unit;
+			/* the same statement: one states the other (as for
+			 * facts), or they share most of their words */
 			if (!same && ev[j].art != ev[i].art)
-				same = cr_unit_coverage(st, ev[i].unit,
+				same = states(st, ev[i].unit, ev[j].unit) ||
+				       states(st, ev[j].unit, ev[i].unit) ||
+				       cr_unit_coverage(st, ev[i].unit,
 				                        ev[j].unit) >=
 				               SAME_EVENT_COVERAGE ||
 				       cr_unit_coverage(st, ev[j].unit,
