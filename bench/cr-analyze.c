@@ -108,22 +108,92 @@ static const char *kind_name(uint8_t k)
 }
 
 /* The TIMEX3 type the date's fields allow: a count of units that is not
- * anchored to the publication date ("three days after") reads as a
- * DURATION; every other kind names a DATE. TIME and SET are never
- * inferred: cr_date holds neither clock times nor recurrences. */
+ * anchored to the publication date ("three days after") or a duration
+ * (text/date.h's CR_DATE_G_DURATION) reads as a DURATION, a recurrence
+ * as a SET; every other kind names a DATE. TIME is never inferred:
+ * cr_date holds no clock times. */
 static const char *timex_type(const cr_date *d)
 {
-	if (d->kind == CR_DATE_RELATIVE && d->granularity == 'e')
+	if ((d->kind == CR_DATE_RELATIVE && d->granularity == 'e') ||
+	    d->granularity == CR_DATE_G_DURATION)
 		return "DURATION";
+	if (d->granularity == CR_DATE_G_SET)
+		return "SET";
 	return "DATE";
 }
 
-/* The resolved value as a TIMEX3-like string, or JSON null. */
-static json_t *timex_value(const cr_date *d)
+/* A duration or a recurrence as a TIMEX3 period ("P3Y", "PT24H", "PXW"),
+ * or JSON null when its unit is unknown. */
+static json_t *period_value(const cr_date *d)
+{
+	static const struct {
+		char unit;
+		const char *time, *name;
+	} units[] = {
+	        {'S', "T", "S"}, {'n', "T", "M"}, {'h', "T", "H"},
+	        {'d', "", "D"},  {'w', "", "W"},  {'m', "", "M"},
+	        {'y', "", "Y"},  {'E', "", "DE"}, {'C', "", "CE"},
+	};
+	char buf[32];
+	for (size_t k = 0; k < sizeof units / sizeof units[0]; k++) {
+		if (units[k].unit != d->offset_unit)
+			continue;
+		if (d->offset_days > 0)
+			snprintf(buf, sizeof buf, "P%s%d%s", units[k].time,
+			         (int)d->offset_days, units[k].name);
+		else
+			snprintf(buf, sizeof buf, "P%sX%s", units[k].time,
+			         units[k].name);
+		return json_string(buf);
+	}
+	return json_null();
+}
+
+/* The ISO 8601 week ("2024-W47") of day z, counted from 1970-01-01. */
+static json_t *iso_week(int64_t z)
+{
+	int64_t monday_based = ((z + 3) % 7 + 7) % 7; /* 1970-01-01: Thu */
+	int64_t thursday = z - monday_based + 3;
+	int y, m, d;
+	cr_civil_from_days(thursday, &y, &m, &d);
+	int64_t doy = thursday - cr_days_from_civil(y, 1, 1);
+	char buf[32];
+	snprintf(buf, sizeof buf, "%04d-W%02d", y, (int)(doy / 7 + 1));
+	return json_string(buf);
+}
+
+/* The resolved value as a TIMEX3-like string, or JSON null. A week
+ * counted from the anchor ("last week", "this week"), which cr_date
+ * leaves unresolved, is printed as its ISO week when published is
+ * known. */
+static json_t *timex_value(const cr_date *d, int64_t published)
 {
 	char buf[32];
+	if ((d->kind == CR_DATE_RELATIVE || d->kind == CR_DATE_VAGUE) &&
+	    d->offset_unit == 'w' && !d->granularity &&
+	    published != CR_TIME_NONE && d->offset_days >= -520 &&
+	    d->offset_days <= 520) {
+		int64_t z = published / 86400 - (published % 86400 < 0);
+		return iso_week(z + 7 * (int64_t)d->offset_days);
+	}
+	if (d->granularity == CR_DATE_G_DURATION ||
+	    d->granularity == CR_DATE_G_SET)
+		return period_value(d);
+	if (d->granularity == CR_DATE_G_REF)
+		return json_string(d->offset_days < 0   ? "PAST_REF"
+		                   : d->offset_days > 0 ? "FUTURE_REF"
+		                                        : "PRESENT_REF");
 	if (!d->resolved)
 		return json_null();
+	if (d->kind == CR_DATE_VAGUE && d->offset_unit == 'q' &&
+	    d->granularity == 'y') {
+		int mo = d->month ? d->month : d->r_month;
+		if (mo >= 1 && mo <= 12) {
+			snprintf(buf, sizeof buf, "%04d-Q%d", d->r_year,
+			         (mo + 2) / 3);
+			return json_string(buf);
+		}
+	}
 	switch (d->granularity) {
 	case 'd':
 		snprintf(buf, sizeof buf, "%04d-%02d-%02d", d->r_year,
@@ -176,7 +246,7 @@ static json_t *result_json(const cr_article *a, const char *id, int repaired)
 		                  (json_int_t)(d->span.off + d->span.len),
 		                  "text", span_str(a, d->span), "kind",
 		                  kind_name(d->kind), "type", timex_type(d),
-		                  "value", timex_value(d)));
+		                  "value", timex_value(d, a->published)));
 	}
 	json_object_set_new(o, "dates", dates);
 	json_t *quotes = json_array();

@@ -478,12 +478,14 @@ static int match_year(const cr_scan *s, uint32_t i, dmatch *m)
 		ok = time_cue_before(s, i) || streq(p, "year") ||
 		     streq(p, "summer") || streq(p, "spring") ||
 		     streq(p, "autumn") || streq(p, "winter") ||
-		     streq(p, "fall");
+		     streq(p, "fall") || streq(p, "fiscal");
 	if (!ok || plural_word_at(s, i + 1))
 		return 0;
 	match_init(m, i, CR_DATE_YEAR);
 	m->d.year = (int16_t)y;
 	m->year_tok = i;
+	if (streq(p, "fiscal"))
+		m->first = i - 1;
 	return 1;
 }
 
@@ -716,6 +718,8 @@ static int match_relative(const cr_scan *s, uint32_t i, dmatch *m)
 		if (first > s->b && streq(cr_scan_norm(s, first - 1), "in"))
 			first--;
 		vague(m, first, i + 1, 0);
+		m->d.offset_days = streq(w, "recent") ? -1 : 1;
+		m->d.granularity = CR_DATE_G_REF;
 		return 1;
 	}
 	if ((streq(w, "this") || streq(w, "last") || streq(w, "next")) &&
@@ -727,14 +731,315 @@ static int match_relative(const cr_scan *s, uint32_t i, dmatch *m)
 	}
 	if (streq(w, "recently")) {
 		vague(m, i, i, 0);
-		return 1;
-	}
-	if (streq(w, "past") && (streq(w1, "few") || streq(w1, "several")) &&
-	    (unit = time_unit(w2)) != 0) {
-		vague(m, i, i + 2, 0);
+		m->d.offset_days = -1;
+		m->d.granularity = CR_DATE_G_REF;
 		return 1;
 	}
 	return match_count_ago(s, i, m);
+}
+
+/* Words before a count of time units that belong to the expression:
+ * "nearly three years", "about a decade". */
+static const char *const approx_words[] = {
+        "about",  "almost", "approximately", "around",
+        "barely", "nearly", "roughly",       "some",
+};
+
+/* Words that make a following count of units a span back or ahead of
+ * now: "the past two weeks", "the next three years". */
+static const char *const span_leads[] = {
+        "coming", "first", "last", "next", "past", "previous",
+};
+
+/* Words that stand for an unknown count: "several years". */
+static const char *const some_counts[] = {
+        "few",
+        "many",
+        "several",
+};
+
+/* The duration unit a time word names, singular or plural: 'S' 'n' 'h'
+ * seconds, minutes, hours; 'd' 'w' 'm' 'y'; 'E' decades; 'C'
+ * centuries. Sets *plural. 0 when it is no such word. */
+static int span_unit(const char *w, int *plural)
+{
+	static const struct {
+		const char *one, *many;
+		int unit;
+	} units[] = {
+	        {"century", "centuries", 'C'}, {"day", "days", 'd'},
+	        {"decade", "decades", 'E'},    {"hour", "hours", 'h'},
+	        {"minute", "minutes", 'n'},    {"month", "months", 'm'},
+	        {"second", "seconds", 'S'},    {"week", "weeks", 'w'},
+	        {"year", "years", 'y'},
+	};
+	/* A look at the first two letters rejects most words at once. */
+	for (size_t k = 0; k < CR_COUNT(units); k++) {
+		if (w[0] != units[k].one[0] || w[1] != units[k].one[1])
+			continue;
+		if (streq(w, units[k].one) || streq(w, units[k].many)) {
+			*plural = streq(w, units[k].many);
+			return units[k].unit;
+		}
+	}
+	return 0;
+}
+
+/* The whole count a token writes ("three", "24", "a"), or -1. */
+static long count_at(const cr_scan *s, uint32_t i)
+{
+	if (i >= s->e)
+		return -1;
+	const cr_token *t = cr_scan_tok(s, i);
+	if (streq(t->norm, "a") || streq(t->norm, "an") ||
+	    streq(t->norm, "one"))
+		return 1;
+	double v = 0;
+	int ord = 0;
+	if (!(t->flags & (CR_TOK_NUM | CR_TOK_WORD)) ||
+	    !cr_number_parse(t->norm, strlen(t->norm), &v, &ord) || ord)
+		return -1;
+	if (v < 1 || v > 10000 || v != (double)(long)v)
+		return -1;
+	return (long)v;
+}
+
+static void span_of(dmatch *m, uint32_t first, uint32_t last, uint8_t g,
+                    int count, int unit)
+{
+	match_init(m, first, CR_DATE_VAGUE);
+	m->last = last;
+	m->d.granularity = g;
+	m->d.offset_days = count;
+	m->d.offset_unit = (int8_t)unit;
+}
+
+/* "two-year", "three-month": a count and a unit in one hyphenated word.
+ * Sets *count and *unit. */
+static int hyphen_span(const cr_scan *s, uint32_t i, long *count, int *unit)
+{
+	if (!cr_scan_is_word(s, i))
+		return 0;
+	const char *w = cr_scan_norm(s, i);
+	const char *dash = strchr(w, '-');
+	if (!dash)
+		return 0;
+	dash = strrchr(w, '-');
+	if (!dash || dash == w || strchr(w, '-') != dash)
+		return 0;
+	int plural;
+	*unit = span_unit(dash + 1, &plural);
+	if (!*unit || plural)
+		return 0;
+	double v = 0;
+	int ord = 0;
+	if (!cr_number_parse(w, (size_t)(dash - w), &v, &ord) || ord || v < 1 ||
+	    v > 10000 || v != (double)(long)v)
+		return 0;
+	*count = (long)v;
+	return 1;
+}
+
+/* A duration: "three years", "nearly three months", "a decade", "the
+ * past two weeks", "24 hours", "two-year", "24-hour", "several years",
+ * "for weeks". */
+static int match_duration(const cr_scan *s, uint32_t i, dmatch *m)
+{
+	/* Every form has a unit word within five tokens or is a hyphenated
+	 * word within three: a cheap test that rejects most tokens. */
+	int near = 0;
+	for (uint32_t k = i; k < s->e && k < i + 5 && !near; k++) {
+		const char *n = cr_scan_norm(s, k);
+		int pl;
+		near = span_unit(n, &pl) || (k < i + 3 && strchr(n, '-'));
+	}
+	if (!near)
+		return 0;
+	uint32_t j = i;
+	const char *w = cr_scan_norm(s, j);
+	int plural;
+	/* A bare plural after "for" or "in": "for years". */
+	if (span_unit(w, &plural) && plural && i > s->b &&
+	    (streq(cr_scan_norm(s, i - 1), "for") ||
+	     streq(cr_scan_norm(s, i - 1), "within") ||
+	     streq(cr_scan_norm(s, i - 1), "in"))) {
+		span_of(m, i, i, CR_DATE_G_DURATION, 0, span_unit(w, &plural));
+		return 1;
+	}
+	if (streq(w, "the") && CR_WORD_IN(cr_scan_norm(s, j + 1), span_leads))
+		j += 2;
+	else if (CR_WORD_IN(w, approx_words))
+		j++;
+	else if ((streq(w, "more") || streq(w, "less")) &&
+	         streq(cr_scan_norm(s, j + 1), "than"))
+		j += 2;
+	long count;
+	int unit;
+	if (hyphen_span(s, j, &count, &unit)) {
+		span_of(m, i, j, CR_DATE_G_DURATION, (int)count, unit);
+		return 1;
+	}
+	if (streq(cr_scan_norm(s, j), "a") &&
+	    CR_WORD_IN(cr_scan_norm(s, j + 1), some_counts))
+		j++;
+	if (j > i + 1 && streq(cr_scan_norm(s, i), "the") &&
+	    (unit = span_unit(cr_scan_norm(s, j), &plural)) != 0 && !plural) {
+		/* "the past week" */
+		span_of(m, i, j, CR_DATE_G_DURATION, 1, unit);
+		return 1;
+	}
+	uint32_t k = j + 1;
+	/* "24-hour" is three tokens. */
+	if (k < s->e && streq(cr_scan_norm(s, k), "-") &&
+	    cr_scan_adjacent(s, j) && cr_scan_adjacent(s, k))
+		k++;
+	/* The unit first: it is cheaper to test than the count. */
+	if (k >= s->e || !(unit = span_unit(cr_scan_norm(s, k), &plural)))
+		return 0;
+	if (CR_WORD_IN(cr_scan_norm(s, j), some_counts))
+		count = 0;
+	else if ((count = count_at(s, j)) < 0)
+		return 0;
+	/* "a years" and "three year" are not counts of units; a hyphen
+	 * makes the singular right ("24-hour"). */
+	if ((count == 1 && plural) || (count != 1 && !plural && k == j + 1))
+		return 0;
+	span_of(m, i, k, CR_DATE_G_DURATION, (int)count, unit);
+	return 1;
+}
+
+/* "now", "currently", "the past", "the (near) future". */
+static int match_ref(const cr_scan *s, uint32_t i, dmatch *m)
+{
+	const char *w = cr_scan_norm(s, i);
+	const char *w1 = cr_scan_norm(s, i + 1);
+	if ((streq(w, "now") && !streq(w1, "that")) || streq(w, "currently")) {
+		span_of(m, i, i, CR_DATE_G_REF, 0, 0);
+		return 1;
+	}
+	if (!streq(w, "the"))
+		return 0;
+	if (streq(w1, "past")) {
+		span_of(m, i, i + 1, CR_DATE_G_REF, -1, 0);
+		return 1;
+	}
+	uint32_t k = i + 1;
+	if (streq(w1, "near") || streq(w1, "distant") ||
+	    streq(w1, "foreseeable"))
+		k++;
+	if (streq(cr_scan_norm(s, k), "future")) {
+		span_of(m, i, k, CR_DATE_G_REF, 1, 0);
+		return 1;
+	}
+	return 0;
+}
+
+/* The quarter (1..4) an ordinal word names, or 0. */
+static int quarter_ordinal(const char *w, size_t n)
+{
+	static const char *const ords[4][2] = {{"first", "1st"},
+	                                       {"second", "2nd"},
+	                                       {"third", "3rd"},
+	                                       {"fourth", "4th"}};
+	for (int q = 0; q < 4; q++)
+		for (int k = 0; k < 2; k++)
+			if (strlen(ords[q][k]) == n &&
+			    !strncmp(w, ords[q][k], n))
+				return q + 1;
+	return 0;
+}
+
+/* A quarter: "the third quarter", "third-quarter", "Q3", "the fiscal
+ * first quarter of 1998". */
+static int match_quarter(const cr_scan *s, uint32_t i, dmatch *m)
+{
+	uint32_t j = i;
+	if (streq(cr_scan_norm(s, j), "the"))
+		j++;
+	if (streq(cr_scan_norm(s, j), "fiscal"))
+		j++;
+	if (j >= s->e || !cr_scan_is_word(s, j))
+		return 0;
+	const char *w = cr_scan_norm(s, j);
+	int q = 0;
+	uint32_t last = j;
+	if (w[0] == 'q' && w[1] >= '1' && w[1] <= '4' && !w[2] && j == i &&
+	    is_cap(s, j)) {
+		q = w[1] - '0';
+	} else if (strlen(w) > 8 && !strcmp(w + strlen(w) - 8, "-quarter")) {
+		q = quarter_ordinal(w, strlen(w) - 8);
+	} else if (streq(cr_scan_norm(s, j + 1), "quarter")) {
+		q = quarter_ordinal(w, strlen(w));
+		last = j + 1;
+	}
+	if (!q && streq(cr_scan_norm(s, i), "the")) {
+		/* "the quarter", "the latest quarter": the one last reported */
+		if (streq(w, "latest") || streq(w, "last") ||
+		    streq(w, "previous"))
+			j++;
+		if (streq(cr_scan_norm(s, j), "quarter")) {
+			span_of(m, i, j, 0, 0, 'q');
+			return 1;
+		}
+		return 0;
+	}
+	if (!q)
+		return 0;
+	span_of(m, i, last, 0, 0, 'q');
+	m->d.month = (int8_t)(3 * q - 2);
+	uint32_t k = last + 1;
+	if (streq(cr_scan_norm(s, k), "of") || streq(cr_scan_norm(s, k), ","))
+		k++;
+	int y = year_at(s, k);
+	if (y) {
+		m->d.year = (int16_t)y;
+		m->year_tok = k;
+		m->last = k;
+	}
+	return 1;
+}
+
+/* A recurrence: "every week", "each year", "twice a month", "annually". */
+static int match_set(const cr_scan *s, uint32_t i, dmatch *m)
+{
+	static const struct {
+		const char *w;
+		int unit;
+	} adverbs[] = {
+	        {"annually", 'y'}, {"daily", 'd'},  {"hourly", 'h'},
+	        {"nightly", 'd'},  {"weekly", 'w'}, {"monthly", 'm'},
+	        {"yearly", 'y'},
+	};
+	const char *w = cr_scan_norm(s, i);
+	size_t n = strlen(w);
+	if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y') {
+		for (size_t k = 0; k < CR_COUNT(adverbs); k++)
+			if (streq(w, adverbs[k].w)) {
+				span_of(m, i, i, CR_DATE_G_SET, 1,
+				        adverbs[k].unit);
+				return 1;
+			}
+		return 0;
+	}
+	int plural, unit;
+	const char *p = i > s->b ? cr_scan_norm(s, i - 1) : "";
+	if ((streq(w, "every") || streq(w, "each") ||
+	     ((streq(w, "a") || streq(w, "per")) &&
+	      (streq(p, "once") || streq(p, "twice") || streq(p, "times")))) &&
+	    (unit = span_unit(cr_scan_norm(s, i + 1), &plural)) != 0 &&
+	    !plural) {
+		span_of(m, i, i + 1, CR_DATE_G_SET, 1, unit);
+		return 1;
+	}
+	return 0;
+}
+
+/* Durations, references to the present, past or future, quarters and
+ * recurrences: expressions of time with no single calendar day. */
+static int match_span(const cr_scan *s, uint32_t i, dmatch *m)
+{
+	return match_set(s, i, m) || match_quarter(s, i, m) ||
+	       match_duration(s, i, m) || match_ref(s, i, m);
 }
 
 /* Tries every pattern at token i; the first that matches wins. */
@@ -743,7 +1048,7 @@ static int match_at(const cr_scan *s, uint32_t i, dmatch *m)
 	return match_iso(s, i, m) || match_weekday(s, i, m) ||
 	       match_month(s, i, m) || match_day_first(s, i, m) ||
 	       match_year(s, i, m) || match_holiday(s, i, m) ||
-	       match_relative(s, i, m);
+	       match_relative(s, i, m) || match_span(s, i, m);
 }
 
 /* The sentence holding token i. */
@@ -925,17 +1230,26 @@ static int month_year(int ay, int am, int m, int dir)
 	return m <= am ? ay : ay - 1;
 }
 
+int cr_date_undatable(const cr_date *d)
+{
+	return d->granularity == CR_DATE_G_DURATION ||
+	       d->granularity == CR_DATE_G_REF ||
+	       d->granularity == CR_DATE_G_SET;
+}
+
 void cr_date_resolve(cr_date *d, int y, int m, int day)
 {
 	if (!d)
 		return;
 	int event = d->kind == CR_DATE_RELATIVE && d->granularity == 'e';
+	int span = cr_date_undatable(d);
+	uint8_t g = d->granularity;
 	d->resolved = 0;
-	d->granularity = event ? 'e' : 0;
+	d->granularity = event || span ? g : 0;
 	d->r_year = 0;
 	d->r_month = 0;
 	d->r_day = 0;
-	if (event || !valid_ymd(y, m, day))
+	if (event || span || !valid_ymd(y, m, day))
 		return;
 	int64_t anchor = cr_days_from_civil(y, m, day);
 	int dir = d->offset_days > 0 ? 1 : d->offset_days < 0 ? -1 : 0;
@@ -1018,6 +1332,24 @@ void cr_date_resolve(cr_date *d, int y, int m, int day)
 	case CR_DATE_RELATIVE:
 	case CR_DATE_VAGUE: {
 		int32_t n = d->offset_days;
+		if (d->offset_unit == 'q') {
+			/* "the quarter" is the last one ended by the anchor;
+			 * r_month holds its first month. */
+			if (d->month == 0 && !d->year) {
+				int first = (m - 1) / 3 * 3 + 1 - 3;
+				set_year(d, first < 1 ? y - 1 : y);
+				d->r_month = (int8_t)(first < 1 ? 10 : first);
+				return;
+			}
+			/* A quarter without a year is the latest one begun
+			 * by the anchor's month. */
+			if (d->month < 1 || d->month > 12)
+				return;
+			set_year(d, d->year        ? d->year
+			            : d->month > m ? y - 1
+			                           : y);
+			return;
+		}
 		if (n < -100000 || n > 100000)
 			return;
 		switch (d->offset_unit) {

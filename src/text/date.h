@@ -5,8 +5,11 @@
  * 2024-11-20), months (in January; February 2022), years (in 2022),
  * weekdays (on Tuesday), relative days (today, yesterday, tomorrow, last
  * week, three days after/later/earlier/ago), holidays (New Year,
- * Christmas, independence day) and vague times (earlier this year, in
- * recent months). Resolution follows news usage: a bare weekday means the
+ * Christmas, independence day), vague times (earlier this year, in
+ * recent months), durations (three years, two-year, the past two weeks),
+ * references to the present, past or future (now, the near future),
+ * quarters (the third quarter, Q3) and recurrences (every week,
+ * annually). Resolution follows news usage: a bare weekday means the
  * most recent such day on or before the anchor (or after it with "next"
  * or future tense cues like "will"); a month without a year means the
  * nearest such month to the anchor (future months with "in January"
@@ -35,6 +38,33 @@
  * when. VAGUE dates carry offset_unit 'y' or 'm' with offset_days 0 when
  * they name the anchor's year or month ("earlier this year"). */
 cr_err cr_dates_find(cr_article *a);
+
+/* Expressions of time with no single calendar date are CR_DATE_VAGUE
+ * (article.h has no kind for them) and are told apart by granularity,
+ * which cr_date_resolve() keeps and never resolves:
+ * - CR_DATE_G_DURATION, a duration ("three years", "two-year", "24
+ *   hours", "the past two weeks"): offset_days is the count (0 when the
+ *   text gives none: "several years", "for weeks") and offset_unit the
+ *   unit: 'S' 'n' 'h' seconds, minutes, hours; 'd' 'w' 'm' 'y'; 'E'
+ *   decades; 'C' centuries.
+ * - CR_DATE_G_REF, the present ("now", "currently"; offset_days 0), the
+ *   past ("the past", "recently", "in recent months"; -1) or the future
+ *   ("the future", "in the coming weeks"; +1).
+ * - CR_DATE_G_SET, a recurrence ("every week", "twice a year",
+ *   "annually"): offset_days 1, offset_unit as for a duration.
+ * A quarter ("the third quarter", "Q3", "third-quarter") is a VAGUE date
+ * with offset_unit 'q', month its first month (1 4 7 10) and year as
+ * written or 0; it resolves to its year at granularity 'y' (the latest
+ * such quarter begun by the anchor's month when no year is written).
+ * "The quarter" or "the latest quarter" (month and year 0) is the last
+ * quarter ended by the anchor: its year, with r_month its first month. */
+#define CR_DATE_G_DURATION 'p'
+#define CR_DATE_G_REF      'r'
+#define CR_DATE_G_SET      's'
+
+/* 1 when d is a duration, a present/past/future reference or a
+ * recurrence: it has no calendar date to place on a timeline. */
+int cr_date_undatable(const cr_date *d);
 
 /* How date.c reads the number token a->toks[i]: 0 not part of a date,
  * 1 a day or month number inside a date ("November 20", "2024-11-20"),

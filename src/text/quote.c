@@ -3,7 +3,8 @@
  *
  * Quotation marks are paired within a paragraph (“ ” « » and " by
  * position; ‘ ’ and ' likewise, ' only where it stands apart from a
- * word). Each quote then looks for a cue in the sentences it touches,
+ * word; `` and '' of older wire text as double marks, ` as a single
+ * opening one). Each quote then looks for a cue in the sentences it touches,
  * outside every quote: a reporting verb ("said", "told", "warned"), a
  * participle that shares the clause subject ("adding"), or "according
  * to". The speaker is the noun phrase before a finite verb ("the US
@@ -205,12 +206,19 @@ static int mark_kind(const qctx *c, uint32_t i, int *dir)
 		*dir = p[1] == 0xAB ? DIR_OPEN : DIR_CLOSE;
 		return FAM_DOUBLE;
 	}
-	if (n != 1 || (p[0] != '"' && p[0] != '\''))
+	/* `` opens a double quote and ` a single one, in older wire and
+	 * treebank text. */
+	if (p[0] == '`' && (n == 1 || (n == 2 && p[1] == '`'))) {
+		*dir = DIR_OPEN;
+		return n == 2 ? FAM_DOUBLE : FAM_SINGLE;
+	}
+	int twice = n == 2 && p[0] == '\'' && p[1] == '\'';
+	if (!twice && (n != 1 || (p[0] != '"' && p[0] != '\'')))
 		return FAM_NONE;
-	/* A straight mark faces the text it touches. */
+	/* A straight mark faces the text it touches; '' is a double one. */
 	uint32_t off = t->span.off;
 	unsigned char before = off ? b[off - 1] : ' ';
-	unsigned char after = off + 1 < c->a->body_len ? b[off + 1] : ' ';
+	unsigned char after = off + n < c->a->body_len ? b[off + n] : ' ';
 	int space_before = before == ' ' || before == '\n' || before == '\t' ||
 	                   before == '(' || before == '[' || before == '-';
 	int space_after =
@@ -219,7 +227,7 @@ static int mark_kind(const qctx *c, uint32_t i, int *dir)
 		*dir = DIR_OPEN;
 	else if (!space_before)
 		*dir = DIR_CLOSE;
-	return p[0] == '"' ? FAM_DOUBLE : FAM_SINGLE;
+	return p[0] == '"' || twice ? FAM_DOUBLE : FAM_SINGLE;
 }
 
 /* The closing mark for the opening mark at i, or UINT32_MAX. */

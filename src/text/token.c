@@ -7,8 +7,10 @@
  * hyphens ("don't", "Biden’s", "US-supplied"), dotted abbreviations of
  * single letters ("U.S.", "a.m.") and dots between lower-case letters
  * ("bbc.co.uk"). Numbers keep inner , and . between digits and a glued
- * suffix ("1,000", "3.5", "170mm", "1001st"). Every other visible code
- * point is a token of its own.
+ * suffix ("1,000", "3.5", "170mm", "1001st"). A doubled apostrophe or
+ * backquote ('' ``) is one quote token: older wire and treebank texts
+ * write double quotation marks that way. Every other visible code point
+ * is a token of its own.
  */
 #include "text/token.h"
 
@@ -80,6 +82,7 @@ static int is_quote_mark(int32_t cp)
 	switch (cp) {
 	case '"':
 	case '\'':
+	case '`':
 	case 0x00AB: /* « */
 	case 0x00BB: /* » */
 	case 0x2018: /* ‘ */
@@ -320,6 +323,10 @@ cr_err cr_tokenize(cr_arena *a, const char *text, size_t len, uint32_t base,
 			flags = CR_TOK_PUNCT;
 			if (is_quote_mark(cp))
 				flags |= CR_TOK_QUOTE;
+			/* '' and `` stand for one double quotation mark. */
+			if ((cp == '\'' || cp == '`') && e < len &&
+			    text[e] == (char)cp)
+				e++;
 			break;
 		}
 		cr_err err = push(a, &c, p, e, base, flags, sent_index, toks, n,

@@ -491,6 +491,93 @@ static void test_seed_inference(void **state)
 	cr_article_destroy(a);
 }
 
+/* A duration, recurrence or reference: kind VAGUE, the marker granularity,
+ * never resolved. */
+static void assert_span(const cr_date *d, char g, int count, char unit)
+{
+	assert_int_equal(d->kind, CR_DATE_VAGUE);
+	assert_int_equal(d->granularity, g);
+	assert_int_equal(d->resolved, 0);
+	assert_int_equal(d->offset_days, count);
+	assert_int_equal(d->offset_unit, unit);
+	assert_true(cr_date_undatable(d));
+}
+
+static void test_durations_refs_sets(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "The mill stood idle for nearly three months after a two-year "
+	        "dispute that lasted a decade in all.\n"
+	        "Rescuers searched the hills for 24 hours over the past two "
+	        "weeks, and several years of records were lost.\n"
+	        "The council now meets every week and currently reviews the "
+	        "budget annually, as it did in the past.\n"
+	        "Planners hope to add a ferry in the near future.",
+	        PUB_2024_11_20);
+	assert_span(written(a, "nearly three months"), CR_DATE_G_DURATION, 3,
+	            'm');
+	assert_span(written(a, "two-year"), CR_DATE_G_DURATION, 2, 'y');
+	assert_span(written(a, "a decade"), CR_DATE_G_DURATION, 1, 'E');
+	assert_span(written(a, "24 hours"), CR_DATE_G_DURATION, 24, 'h');
+	assert_span(written(a, "the past two weeks"), CR_DATE_G_DURATION, 2,
+	            'w');
+	assert_span(written(a, "several years"), CR_DATE_G_DURATION, 0, 'y');
+	assert_span(written(a, "now"), CR_DATE_G_REF, 0, 0);
+	assert_span(written(a, "currently"), CR_DATE_G_REF, 0, 0);
+	assert_span(written(a, "the past"), CR_DATE_G_REF, -1, 0);
+	assert_span(written(a, "the near future"), CR_DATE_G_REF, 1, 0);
+	assert_span(written(a, "every week"), CR_DATE_G_SET, 1, 'w');
+	assert_span(written(a, "annually"), CR_DATE_G_SET, 1, 'y');
+	/* the counts are still numbers, not date parts */
+	for (uint32_t i = 0; i < a->n_toks; i++)
+		assert_int_equal(cr_date_number_role(a, i), 0);
+	cr_article_destroy(a);
+}
+
+static void test_quarters(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "Profit rose in the third quarter, and fourth-quarter sales "
+	        "should follow.\n"
+	        "The miner lost money in Q1 2023 and in fiscal 2022.",
+	        PUB_2024_11_20);
+	const cr_date *d = written(a, "the third quarter");
+	assert_int_equal(d->offset_unit, 'q');
+	assert_int_equal(d->month, 7);
+	assert_resolved(d, 2024, 0, 0, 'y');
+	/* the fourth quarter has begun by November 20 */
+	d = written(a, "fourth-quarter");
+	assert_int_equal(d->month, 10);
+	assert_resolved(d, 2024, 0, 0, 'y');
+	d = written(a, "Q1 2023");
+	assert_int_equal(d->month, 1);
+	assert_resolved(d, 2023, 0, 0, 'y');
+	assert_resolved(written(a, "fiscal 2022"), 2022, 0, 0, 'y');
+	cr_article_destroy(a);
+	/* in February, "the fourth quarter" is last year's */
+	a = cr_test_analyzed("t", "Losses grew in the fourth quarter.",
+	                     (int64_t)20125 * 86400);
+	assert_resolved(written(a, "the fourth quarter"), 2024, 0, 0, 'y');
+	cr_article_destroy(a);
+	/* "the latest quarter" is the last one ended: July to September */
+	a = cr_test_analyzed("t",
+	                     "Bookings fell in the latest quarter, and the "
+	                     "airline now reports them daily.",
+	                     PUB_2024_11_20);
+	const cr_date *lq = written(a, "the latest quarter");
+	assert_int_equal(lq->offset_unit, 'q');
+	assert_int_equal(lq->month, 0);
+	assert_int_equal(lq->resolved, 1);
+	assert_int_equal(lq->r_year, 2024);
+	assert_int_equal(lq->r_month, 7);
+	assert_span(written(a, "daily"), CR_DATE_G_SET, 1, 'd');
+	cr_article_destroy(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -508,6 +595,8 @@ int main(void)
 	        cmocka_unit_test(test_number_roles),
 	        cmocka_unit_test(test_nothing_in_plain_sentences),
 	        cmocka_unit_test(test_seed_inference),
+	        cmocka_unit_test(test_durations_refs_sets),
+	        cmocka_unit_test(test_quarters),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -341,6 +341,27 @@ static void test_seed_story_speakers(void **state)
 	}
 }
 
+static void test_doubled_marks_of_wire_text(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "``The levee held because we worked all night,'' said Mayor "
+	        "Ana Ruiz.\n"
+	        "''We don't want Biden's 'experts' here,'' she told reporters.",
+	        CR_TIME_NONE);
+	assert_int_equal(a->n_quotes, 2);
+	const cr_quote *q = quote_at(a, "The levee held");
+	expect(q, "Ana Ruiz", "said", 0);
+	assert_int_equal(q->text.len,
+	                 strlen("The levee held because we worked all night"));
+	q = quote_at(a, "We don't want Biden's 'experts' here");
+	expect(q, "Ana Ruiz", "told", 0);
+	assert_int_equal(q->text.len,
+	                 strlen("We don't want Biden's 'experts' here"));
+	cr_article_destroy(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -352,6 +373,7 @@ int main(void)
 	        cmocka_unit_test(test_name_before_of_and_he_she),
 	        cmocka_unit_test(test_scare_quotes_and_reports),
 	        cmocka_unit_test(test_straight_and_single_marks),
+	        cmocka_unit_test(test_doubled_marks_of_wire_text),
 	        cmocka_unit_test(test_quote_of_two_sentences),
 	        cmocka_unit_test(test_colon_and_role_noun),
 	        cmocka_unit_test(test_she_titles_and_role_then_name),
