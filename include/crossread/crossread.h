@@ -32,6 +32,19 @@ typedef struct cr_pipeline cr_pipeline;
 /* d receives rejections and may be NULL. NULL when out of memory. */
 cr_pipeline *cr_pipeline_new(cr_diag *d);
 
+/* Story clustering settings for cr_pipeline_new_with(). A field left 0
+ * takes the library's default (src/cluster/stories.h documents them). */
+typedef struct cr_cluster_opts {
+	double threshold;     /* min similarity to join a story */
+	double window_days;   /* how long an idle story stays active */
+	uint32_t top_terms;   /* terms of an article used to find candidates */
+	double title_weight;  /* weight of a title use of a term (>= 0.5) */
+	double entity_weight; /* weight of an entity mention (>= 0.5) */
+} cr_cluster_opts;
+
+/* As cr_pipeline_new, with clustering settings o (NULL = defaults). */
+cr_pipeline *cr_pipeline_new_with(cr_diag *d, const cr_cluster_opts *o);
+
 /* Frees the pipeline and every article it holds. Accepts NULL. */
 void cr_pipeline_free(cr_pipeline *p);
 

@@ -9,7 +9,14 @@
  * (cr_placement), which never changes once printed; `crossread brief`
  * names the same stories the same way. Output is JSON lines (through
  * jansson) or TSV with a header.
+ *
+ * For tuning (bench/tune-clustering), the clustering settings can be
+ * set without recompiling through CR_CLUSTER_THRESHOLD,
+ * CR_CLUSTER_WINDOW_DAYS, CR_CLUSTER_TOP_TERMS, CR_CLUSTER_TITLE_WEIGHT
+ * and CR_CLUSTER_ENTITY_WEIGHT; unset ones keep the library's defaults.
+ * Only this command reads them; the library never reads the environment.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <math.h>
@@ -190,6 +197,43 @@ static int print_range(const cr_pipeline *p, size_t from, size_t to, int fmt,
 	return 0;
 }
 
+/* Reads the number in environment variable name into *out when it is
+ * set. Returns -1 (with a message) when it is not a number in [lo, hi]. */
+static int env_number(const char *name, double lo, double hi, double *out)
+{
+	const char *v = getenv(name);
+	if (!v || !v[0])
+		return 0;
+	char *end;
+	errno = 0;
+	double x = strtod(v, &end);
+	if (errno || *end || !(x >= lo && x <= hi)) {
+		fprintf(stderr,
+		        "crossread: %s='%s' is not a number in [%g, %g]\n",
+		        name, v, lo, hi);
+		return -1;
+	}
+	*out = x;
+	return 0;
+}
+
+/* The clustering settings from the environment (see the top comment);
+ * -1 when one is malformed. Unset settings stay 0, the default. */
+static int env_cluster_opts(cr_cluster_opts *o)
+{
+	double top = 0;
+	*o = (cr_cluster_opts){0};
+	if (env_number("CR_CLUSTER_THRESHOLD", 0.001, 1, &o->threshold) ||
+	    env_number("CR_CLUSTER_WINDOW_DAYS", 0.001, 36500,
+	               &o->window_days) ||
+	    env_number("CR_CLUSTER_TOP_TERMS", 1, 64, &top) ||
+	    env_number("CR_CLUSTER_TITLE_WEIGHT", 0.5, 100, &o->title_weight) ||
+	    env_number("CR_CLUSTER_ENTITY_WEIGHT", 0.5, 100, &o->entity_weight))
+		return -1;
+	o->top_terms = (uint32_t)top;
+	return 0;
+}
+
 int cr_cmd_cluster(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -233,8 +277,11 @@ int cr_cmd_cluster(int argc, char **argv)
 		return CR_EXIT_USAGE;
 	}
 
+	cr_cluster_opts opts;
+	if (env_cluster_opts(&opts) != 0)
+		return CR_EXIT_USAGE;
 	cr_diag diag = cr_cli_stderr_diag();
-	cr_pipeline *p = cr_pipeline_new(&diag);
+	cr_pipeline *p = cr_pipeline_new_with(&diag, &opts);
 	if (!p) {
 		fprintf(stderr, "crossread: cannot start: %s\n",
 		        cr_strerror(CR_ENOMEM));

@@ -2,12 +2,12 @@
  * stories.c - online clustering of articles into stories.
  *
  * An article becomes a sparse TF-IDF vector: stems of content words of
- * the body (weight 1 per use) and title (weight 2), and entity names as
- * terms of their own ("E:Kyiv", weight 1.5 per mention). Term frequencies
- * are damped (1 + ln tf) and multiplied by an IDF from document
- * frequencies counted online; the vector keeps its ART_TERMS heaviest
- * terms and is L2-normalised. A story's centroid is the sum of its
- * members' vectors, cut to its CENTROID_TERMS heaviest terms.
+ * the body (weight 1 per use) and title (title_weight per use), and
+ * entity names as terms of their own ("E:Kyiv", entity_weight per
+ * mention). Term frequencies are damped (1 + ln tf) and multiplied by
+ * an IDF from document frequencies counted online; the vector keeps its
+ * ART_TERMS heaviest terms and is L2-normalised. A story's centroid is the sum
+ * of its members' vectors, cut to its CENTROID_TERMS heaviest terms.
  *
  * An inverted index maps a term to the active stories whose centroid
  * holds it (at most POSTING_MAX, the most recent). A new article walks
@@ -41,9 +41,7 @@
 #define MAX_TERMS       (1u << 20)
 #define MAX_TERM_BYTES  64         /* longer terms are cut */
 #define MAX_DOC_TERMS   (1u << 20) /* term uses read per article */
-#define TITLE_WEIGHT    2.0
-#define ENTITY_WEIGHT   1.5
-#define SHARED_TERMS    4 /* + the NULL that ends why->shared[5] */
+#define SHARED_TERMS    4          /* + the NULL that ends why->shared[5] */
 #define SECONDS_PER_DAY 86400.0
 
 #define NONE UINT32_MAX
@@ -99,7 +97,11 @@ struct cr_stories {
 
 cr_story_params cr_story_params_default(void)
 {
-	cr_story_params p = {0.20, 7, 32};
+	cr_story_params p = {.threshold = 0.15,
+	                     .window_days = 7,
+	                     .top_terms = 32,
+	                     .title_weight = 2.0,
+	                     .entity_weight = 1.5};
 	return p;
 }
 
@@ -116,6 +118,10 @@ cr_stories *cr_stories_new(const cr_story_params *p)
 			s->p.window_days = p->window_days;
 		if (p->top_terms > 0)
 			s->p.top_terms = p->top_terms;
+		if (p->title_weight > 0)
+			s->p.title_weight = p->title_weight;
+		if (p->entity_weight > 0)
+			s->p.entity_weight = p->entity_weight;
 	}
 	if (s->p.top_terms > ART_TERMS)
 		s->p.top_terms = ART_TERMS;
@@ -288,7 +294,7 @@ static void title_terms(cr_stories *s, const cr_article *a, bag *b)
 		const char *st = cr_stem(s->stemmer, a->arena, t->norm, nl);
 		if (!st || !st[0] || !st[1])
 			continue;
-		bag_put(b, term_id(s, "", st, strlen(st)), TITLE_WEIGHT);
+		bag_put(b, term_id(s, "", st, strlen(st)), s->p.title_weight);
 	}
 }
 
@@ -310,7 +316,7 @@ static uint32_t vectorize(cr_stories *s, const cr_article *a, tw *v,
 		const char *name = a->ments[i].name;
 		if (name && name[0])
 			bag_put(&b, term_id(s, "E:", name, strlen(name)),
-			        ENTITY_WEIGHT);
+			        s->p.entity_weight);
 	}
 	/* Sum the uses of each term. */
 	uint32_t m = 0;

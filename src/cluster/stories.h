@@ -20,13 +20,16 @@
 
 typedef struct cr_stories cr_stories;
 
+/* A field that is 0 (or negative) takes its default in cr_stories_new. */
 typedef struct cr_story_params {
-	double threshold;   /* min similarity to join; default 0.20 */
-	double window_days; /* active window; default 7 */
-	uint32_t top_terms; /* terms of an article used for lookup; 32 */
+	double threshold;     /* min similarity to join; default 0.20 */
+	double window_days;   /* active window; default 7 */
+	uint32_t top_terms;   /* terms of an article used for lookup; 32 */
+	double title_weight;  /* weight of a title use of a term; 2 */
+	double entity_weight; /* weight of an entity mention; 1.5 */
 } cr_story_params;
 
-/* Defaults as documented above. */
+/* Defaults as documented above; the only place they are set. */
 cr_story_params cr_story_params_default(void);
 
 typedef struct cr_story_decision {

@@ -42,13 +42,27 @@ struct cr_pipeline {
 
 cr_pipeline *cr_pipeline_new(cr_diag *d)
 {
+	return cr_pipeline_new_with(d, NULL);
+}
+
+cr_pipeline *cr_pipeline_new_with(cr_diag *d, const cr_cluster_opts *o)
+{
 	cr_pipeline *p = calloc(1, sizeof *p);
 	if (!p)
 		return NULL;
 	p->diag = d;
 	p->analyzer = cr_analyzer_new();
 	p->copies = cr_copies_new();
-	p->stories = cr_stories_new(NULL);
+	/* Zero fields keep the defaults of cr_story_params_default(). */
+	cr_story_params sp = {0};
+	if (o) {
+		sp.threshold = o->threshold;
+		sp.window_days = o->window_days;
+		sp.top_terms = o->top_terms;
+		sp.title_weight = o->title_weight;
+		sp.entity_weight = o->entity_weight;
+	}
+	p->stories = cr_stories_new(o ? &sp : NULL);
 	if (!p->analyzer || !p->copies || !p->stories) {
 		cr_pipeline_free(p);
 		return NULL;
