@@ -43,10 +43,12 @@ static const char cluster_usage[] =
 	"                       heaviest shared terms\n"
 	"  -h, --help           show this help\n"
 	"\n"
-	"PATH is a text file, a JSON lines file, a directory (recursive) or -\n"
-	"for stdin. Articles are clustered in the order they are read. Rejected\n"
-	"input is reported on stderr as file:line: reason and the rest is still\n"
-	"clustered; the exit status is then 1.\n";
+	"PATH is a text file, a JSON lines file, an HTML page, an RSS or Atom\n"
+	"feed, a WARC archive, a directory (recursive) or - for stdin.\n"
+	"Articles are clustered in the order they are read. Rejected input is\n"
+	"reported on stderr as file:line: reason and the rest is still\n"
+	"clustered; the exit status is then 1. CR_CLUSTER_* environment\n"
+	"variables set the clustering's parameters (see crossread(1)).\n";
 /* clang-format on */
 
 enum { FMT_JSONL, FMT_TSV };

@@ -22,7 +22,7 @@ typedef struct cr_stories cr_stories;
 
 /* A field that is 0 (or negative) takes its default in cr_stories_new. */
 typedef struct cr_story_params {
-	double threshold;     /* min similarity to join; default 0.20 */
+	double threshold;     /* min similarity to join; default 0.15 */
 	double window_days;   /* active window; default 7 */
 	uint32_t top_terms;   /* terms of an article used for lookup; 32 */
 	double title_weight;  /* weight of a title use of a term; 2 */
