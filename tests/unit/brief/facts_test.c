@@ -7,85 +7,11 @@
  * Articles are cleaned and analysed by the real pipeline and briefed
  * with cr_brief_story, so clustering plays no part here.
  */
-#include "test_util.h"
+#include "brief_fixture.h"
 
 #include "brief/briefing.h"
 #include "crossread/crossread.h"
 #include "text/date.h"
-
-#define MAX_ARTS 8
-
-typedef struct fx {
-	cr_pipeline *p;
-	cr_diag d;
-	cr_briefing *b;
-} fx;
-
-static int64_t utc(int y, int m, int d, int h)
-{
-	return cr_days_from_civil(y, m, d) * 86400 + (int64_t)h * 3600;
-}
-
-static void add(fx *f, const char *id, const char *source, int64_t published,
-                const char *text)
-{
-	cr_article *a = cr_article_create();
-	assert_non_null(a);
-	a->id = cr_arena_strdup(a->arena, id);
-	a->source = source ? cr_arena_strdup(a->arena, source) : NULL;
-	a->title = cr_arena_printf(a->arena, "Report %s", id);
-	a->title_given = 1;
-	a->published = published;
-	size_t n = strlen(text);
-	a->raw = cr_arena_strndup(a->arena, text, n);
-	a->raw_len = (uint32_t)n;
-	assert_int_equal(cr_pipeline_add_article(f->p, a), CR_OK);
-}
-
-static fx *fx_new(void)
-{
-	fx *f = calloc(1, sizeof *f);
-	assert_non_null(f);
-	f->p = cr_pipeline_new(&f->d);
-	assert_non_null(f->p);
-	return f;
-}
-
-/* Briefs every article added as one story. */
-static void fx_brief(fx *f, uint32_t summary, const char *focus)
-{
-	const cr_article *arts[MAX_ARTS];
-	uint32_t n = (uint32_t)cr_pipeline_count(f->p);
-	assert_true(n > 0 && n <= MAX_ARTS);
-	for (uint32_t i = 0; i < n; i++)
-		arts[i] = cr_pipeline_article(f->p, i);
-	cr_brief_opts o = {.summary_sentences = summary, .focus = focus};
-	cr_briefing_free(f->b);
-	f->b = NULL;
-	assert_int_equal(cr_brief_story(arts, n, "t", &o, &f->b), CR_OK);
-}
-
-/* As fx_brief, with a word budget for the summary. */
-static void fx_brief_words(fx *f, uint32_t summary, uint32_t words)
-{
-	const cr_article *arts[MAX_ARTS];
-	uint32_t n = (uint32_t)cr_pipeline_count(f->p);
-	assert_true(n > 0 && n <= MAX_ARTS);
-	for (uint32_t i = 0; i < n; i++)
-		arts[i] = cr_pipeline_article(f->p, i);
-	cr_brief_opts o = {.summary_sentences = summary,
-	                   .summary_words = words};
-	cr_briefing_free(f->b);
-	f->b = NULL;
-	assert_int_equal(cr_brief_story(arts, n, "t", &o, &f->b), CR_OK);
-}
-
-static void fx_free(fx *f)
-{
-	cr_briefing_free(f->b);
-	cr_pipeline_free(f->p);
-	free(f);
-}
 
 #define A_TEXT                                                                 \
 	"A winter storm closed the Saltmere ferry terminal on Tuesday, "       \
