@@ -51,6 +51,7 @@ bench: build
 	@./scripts/install-deps --bench
 	@CR_BIN=./$(BUILD)/crossread ./bench/throughput
 	@CR_BIN=./$(BUILD)/crossread ./bench/throughput --duc
+	@CR_BIN=./$(BUILD)/crossread ./bench/extract-speed
 
 fuzz: deps
 	@./tests/fuzz/build-libfuzzer
