@@ -347,7 +347,8 @@ cr_err cr_brief_story(const cr_article *const *arts, uint32_t n,
 	st.root = cr_arena_alloc(ar, (n ? n : 1) * sizeof *st.root);
 	if (!b || !copy || !st.root)
 		goto fail;
-	memcpy(copy, arts, n * sizeof *copy);
+	if (n)
+		memcpy(copy, arts, n * sizeof *copy);
 	st.arts = copy;
 	b->arena = ar;
 	b->id = cr_arena_strdup(ar, story_id ? story_id : "story");

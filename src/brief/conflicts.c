@@ -699,7 +699,8 @@ static int takes_side(const cr_story *st, const claims *cl, const uint32_t *grp,
  * thing from at least two articles that do not all give one value. */
 static cr_err build_conflicts(cr_story *st, cr_briefing *b, claims *cl)
 {
-	qsort(cl->v, cl->n, sizeof *cl->v, cmp_claim);
+	if (cl->n) /* cl->v is NULL when no claim was made */
+		qsort(cl->v, cl->n, sizeof *cl->v, cmp_claim);
 	uint8_t *used = calloc(cl->n ? cl->n : 1, 1);
 	uint32_t *grp = malloc((cl->n ? cl->n : 1) * sizeof *grp);
 	uint8_t *mask = malloc(st->n_arts ? st->n_arts : 1);
