@@ -25,20 +25,31 @@ static inline int64_t utc(int y, int m, int d, int h)
 	return cr_days_from_civil(y, m, d) * 86400 + (int64_t)h * 3600;
 }
 
-static inline void add(fx *f, const char *id, const char *source,
-                       int64_t published, const char *text)
+/* Adds an article with the title given (NULL: none) and raw text. */
+static inline void add_titled(fx *f, const char *id, const char *source,
+                              const char *title, int64_t published,
+                              const char *text)
 {
 	cr_article *a = cr_article_create();
 	assert_non_null(a);
 	a->id = cr_arena_strdup(a->arena, id);
 	a->source = source ? cr_arena_strdup(a->arena, source) : NULL;
-	a->title = cr_arena_printf(a->arena, "Report %s", id);
+	a->title = title ? cr_arena_strdup(a->arena, title) : NULL;
 	a->title_given = 1;
 	a->published = published;
 	size_t n = strlen(text);
 	a->raw = cr_arena_strndup(a->arena, text, n);
 	a->raw_len = (uint32_t)n;
 	assert_int_equal(cr_pipeline_add_article(f->p, a), CR_OK);
+}
+
+/* Adds an article titled "Report <id>". */
+static inline void add(fx *f, const char *id, const char *source,
+                       int64_t published, const char *text)
+{
+	char title[64];
+	snprintf(title, sizeof title, "Report %s", id);
+	add_titled(f, id, source, title, published, text);
 }
 
 static inline fx *fx_new(void)

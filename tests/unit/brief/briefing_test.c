@@ -7,7 +7,7 @@
  * Saltmere); articles are cleaned and analysed by the real pipeline and
  * briefed with cr_brief_story.
  */
-#include "test_util.h"
+#include "brief_fixture.h"
 
 #include <strings.h>
 
@@ -15,69 +15,11 @@
 #include "crossread/crossread.h"
 #include "text/date.h"
 
-#define MAX_ARTS 8
-
-typedef struct fx {
-	cr_pipeline *p;
-	cr_diag d;
-	cr_briefing *b;
-} fx;
-
-static int64_t utc(int y, int m, int d, int h)
-{
-	return cr_days_from_civil(y, m, d) * 86400 + (int64_t)h * 3600;
-}
-
-static void add_titled(fx *f, const char *id, const char *source,
-                       const char *title, int64_t published, const char *text)
-{
-	cr_article *a = cr_article_create();
-	assert_non_null(a);
-	a->id = cr_arena_strdup(a->arena, id);
-	a->source = source ? cr_arena_strdup(a->arena, source) : NULL;
-	a->title = title ? cr_arena_strdup(a->arena, title) : NULL;
-	a->title_given = 1;
-	a->published = published;
-	size_t n = strlen(text);
-	a->raw = cr_arena_strndup(a->arena, text, n);
-	a->raw_len = (uint32_t)n;
-	assert_int_equal(cr_pipeline_add_article(f->p, a), CR_OK);
-}
-
-static void add(fx *f, const char *id, const char *source, int64_t published,
-                const char *text)
+/* Articles here carry no title unless a test gives one. */
+static void add_plain(fx *f, const char *id, const char *source,
+                      int64_t published, const char *text)
 {
 	add_titled(f, id, source, NULL, published, text);
-}
-
-static fx *fx_new(void)
-{
-	fx *f = calloc(1, sizeof *f);
-	assert_non_null(f);
-	f->p = cr_pipeline_new(&f->d);
-	assert_non_null(f->p);
-	return f;
-}
-
-/* Briefs every article added as one story. */
-static void fx_brief(fx *f, uint32_t summary, const char *focus)
-{
-	const cr_article *arts[MAX_ARTS];
-	uint32_t n = (uint32_t)cr_pipeline_count(f->p);
-	assert_true(n > 0 && n <= MAX_ARTS);
-	for (uint32_t i = 0; i < n; i++)
-		arts[i] = cr_pipeline_article(f->p, i);
-	cr_brief_opts o = {.summary_sentences = summary, .focus = focus};
-	cr_briefing_free(f->b);
-	f->b = NULL;
-	assert_int_equal(cr_brief_story(arts, n, "t", &o, &f->b), CR_OK);
-}
-
-static void fx_free(fx *f)
-{
-	cr_briefing_free(f->b);
-	cr_pipeline_free(f->p);
-	free(f);
 }
 
 #define FILLER_C                                                               \
@@ -139,17 +81,21 @@ static void test_quotes_grouped_across_articles(void **state)
 {
 	(void)state;
 	fx *f = fx_new();
-	add(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
-	    "Mayor Elena Voss said the ferry terminal would stay shut until "
-	    "engineers had inspected the piers.\n"
-	    "\"" FULL_QUOTE ",\" Voss told reporters on Tuesday.\n");
-	add(f, "b", "Coastal Wire", utc(2025, 3, 12, 9),
-	    "The ferry terminal will stay shut until engineers inspect the "
-	    "piers, Voss said.\n"
-	    "\"" FULL_QUOTE ",\" said Elena Voss, the mayor of Saltmere.\n");
-	add(f, "c", "Bay Times", utc(2025, 3, 12, 10),
-	    "Mayor Elena Voss said crews would stay away \"" PART_QUOTE "\" by "
-	    "engineers.\n" FILLER_C);
+	add_plain(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
+	          "Mayor Elena Voss said the ferry terminal would stay shut "
+	          "until "
+	          "engineers had inspected the piers.\n"
+	          "\"" FULL_QUOTE ",\" Voss told reporters on Tuesday.\n");
+	add_plain(
+	        f, "b", "Coastal Wire", utc(2025, 3, 12, 9),
+	        "The ferry terminal will stay shut until engineers inspect the "
+	        "piers, Voss said.\n"
+	        "\"" FULL_QUOTE
+	        ",\" said Elena Voss, the mayor of Saltmere.\n");
+	add_plain(f, "c", "Bay Times", utc(2025, 3, 12, 10),
+	          "Mayor Elena Voss said crews would stay away \"" PART_QUOTE
+	          "\" by "
+	          "engineers.\n" FILLER_C);
 	fx_brief(f, 0, NULL);
 	const cr_briefing *b = f->b;
 	assert_int_equal(b->n_quotes, 2);
@@ -167,13 +113,15 @@ static void test_same_words_other_speaker_apart(void **state)
 {
 	(void)state;
 	fx *f = fx_new();
-	add(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
-	    "\"The piers are safe for now,\" Mayor Elena Voss said on "
-	    "Tuesday.\n" FILLER_C);
-	add(f, "b", "Coastal Wire", utc(2025, 3, 12, 9),
-	    "\"The piers are safe for now,\" harbour master Tomas Brink said "
-	    "on Tuesday.\n"
-	    "Power was cut to about four hundred homes in the old town.\n");
+	add_plain(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
+	          "\"The piers are safe for now,\" Mayor Elena Voss said on "
+	          "Tuesday.\n" FILLER_C);
+	add_plain(
+	        f, "b", "Coastal Wire", utc(2025, 3, 12, 9),
+	        "\"The piers are safe for now,\" harbour master Tomas Brink "
+	        "said "
+	        "on Tuesday.\n"
+	        "Power was cut to about four hundred homes in the old town.\n");
 	fx_brief(f, 0, NULL);
 	const cr_briefing *b = f->b;
 	assert_int_equal(b->n_quotes, 2);
@@ -193,13 +141,14 @@ static void test_partial_quote_by_surname_lists_both(void **state)
 {
 	(void)state;
 	fx *f = fx_new();
-	add(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
-	    "Mayor Elena Voss said the ferry terminal would stay shut until "
-	    "engineers had inspected the piers.\n"
-	    "\"" FULL_QUOTE ",\" Voss told reporters on Tuesday.\n");
-	add(f, "c", "Bay Times", utc(2025, 3, 12, 10),
-	    "Voss said crews would stay away \"" PART_QUOTE "\" by "
-	    "engineers.\n" FILLER_C);
+	add_plain(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
+	          "Mayor Elena Voss said the ferry terminal would stay shut "
+	          "until "
+	          "engineers had inspected the piers.\n"
+	          "\"" FULL_QUOTE ",\" Voss told reporters on Tuesday.\n");
+	add_plain(f, "c", "Bay Times", utc(2025, 3, 12, 10),
+	          "Voss said crews would stay away \"" PART_QUOTE "\" by "
+	          "engineers.\n" FILLER_C);
 	fx_brief(f, 0, NULL);
 	const cr_bquote *part = quote(f->b, PART_QUOTE);
 	assert_true(SET_IS(part->arts, 0, 1));
@@ -212,16 +161,17 @@ static void test_entities_merged(void **state)
 {
 	(void)state;
 	fx *f = fx_new();
-	add(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
-	    "Mayor Elena Voss said the ferry terminal would stay shut.\n"
-	    "A Spanish survey ship waiting outside the harbour was allowed to "
-	    "dock on Tuesday evening.\n"
-	    "The port authority asked NATO for help with divers.\n");
-	add(f, "b", "Coastal Wire", utc(2025, 3, 12, 9),
-	    "The ferry terminal will stay shut, Voss told reporters in "
-	    "Saltmere.\n"
-	    "The survey ship from Spain docked on Tuesday evening.\n"
-	    "The port authority has asked Nato to send divers.\n");
+	add_plain(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
+	          "Mayor Elena Voss said the ferry terminal would stay shut.\n"
+	          "A Spanish survey ship waiting outside the harbour was "
+	          "allowed to "
+	          "dock on Tuesday evening.\n"
+	          "The port authority asked NATO for help with divers.\n");
+	add_plain(f, "b", "Coastal Wire", utc(2025, 3, 12, 9),
+	          "The ferry terminal will stay shut, Voss told reporters in "
+	          "Saltmere.\n"
+	          "The survey ship from Spain docked on Tuesday evening.\n"
+	          "The port authority has asked Nato to send divers.\n");
 	fx_brief(f, 0, NULL);
 	const cr_briefing *b = f->b;
 	/* the surname joins the one full name */
@@ -252,12 +202,12 @@ static void test_ambiguous_surname_not_merged(void **state)
 {
 	(void)state;
 	fx *f = fx_new();
-	add(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
-	    "Mayor Elena Voss said the ferry terminal would stay shut.\n"
-	    "Her brother Mark Voss runs the ferry company.\n");
-	add(f, "b", "Coastal Wire", utc(2025, 3, 12, 9),
-	    "The ferry terminal will stay shut, Voss told reporters in "
-	    "Saltmere.\n");
+	add_plain(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
+	          "Mayor Elena Voss said the ferry terminal would stay shut.\n"
+	          "Her brother Mark Voss runs the ferry company.\n");
+	add_plain(f, "b", "Coastal Wire", utc(2025, 3, 12, 9),
+	          "The ferry terminal will stay shut, Voss told reporters in "
+	          "Saltmere.\n");
 	fx_brief(f, 0, NULL);
 	const cr_briefing *b = f->b;
 	const cr_bentity *elena = entity(b, "Elena Voss");
@@ -316,7 +266,8 @@ static void test_headline_without_titles(void **state)
 {
 	(void)state;
 	fx *f = fx_new();
-	add(f, "b", "Coastal Wire", utc(2025, 3, 12, 9), SHARED_1 SHARED_2);
+	add_plain(f, "b", "Coastal Wire", utc(2025, 3, 12, 9),
+	          SHARED_1 SHARED_2);
 	fx_brief(f, 0, NULL);
 	assert_true(f->b->n_summary > 0);
 	assert_non_null(f->b->headline);
@@ -335,16 +286,19 @@ static void test_sources_and_independent_sources(void **state)
 	        "Shopkeepers on the seafront boarded up their windows with "
 	        "plywood.\n";
 	fx *f = fx_new();
-	add(f, "wire", "Coastal Wire", utc(2025, 3, 12, 8), wire);
-	add(f, "reprint", "Bay Times", utc(2025, 3, 12, 9), wire);
-	add(f, "own", "Harbour Herald", utc(2025, 3, 12, 10),
-	    "The ferry terminal at Saltmere was closed on Tuesday as a winter "
-	    "storm reached the coast.\n"
-	    "Power was cut to about four hundred homes in the old town.\n");
-	add(f, "own-later", "Harbour Herald", utc(2025, 3, 12, 18),
-	    "Insurers said claims for flood damage had tripled since "
-	    "Monday.\n"
-	    "The lifeboat crew rescued two walkers from the cliff path.\n");
+	add_plain(f, "wire", "Coastal Wire", utc(2025, 3, 12, 8), wire);
+	add_plain(f, "reprint", "Bay Times", utc(2025, 3, 12, 9), wire);
+	add_plain(
+	        f, "own", "Harbour Herald", utc(2025, 3, 12, 10),
+	        "The ferry terminal at Saltmere was closed on Tuesday as a "
+	        "winter "
+	        "storm reached the coast.\n"
+	        "Power was cut to about four hundred homes in the old town.\n");
+	add_plain(
+	        f, "own-later", "Harbour Herald", utc(2025, 3, 12, 18),
+	        "Insurers said claims for flood damage had tripled since "
+	        "Monday.\n"
+	        "The lifeboat crew rescued two walkers from the cliff path.\n");
 	fx_brief(f, 0, NULL);
 	const cr_briefing *b = f->b;
 	assert_int_equal(b->n_arts, 4);
