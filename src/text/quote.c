@@ -14,6 +14,16 @@
  * pronouns and role nouns ("they", "the statement") resolve to earlier
  * speakers; a lone surname resolves to the full name in the article.
  *
+ * Reported speech is the clause a cue governs, outside quotes: after the
+ * cue ("X said (that) ...", "according to X, ..."), before it when the
+ * cue closes the sentence ("..., X said"), on both sides when the cue
+ * splits it ("The problem, she said, is ..."), after "that" for verbs of
+ * thought ("polls show that ..."), and after a headline's colon. The cue
+ * words follow PolNeAR's broad notion of attribution (beliefs, plans and
+ * stances as well as speech: "believes", "endorsed", "warned of"); a
+ * reader that wants speech alone can filter on the cue. The clause ends
+ * at the sentence's end or at a comma before another cue (", adding").
+ *
  * Assumes text/token.h's contract (quote marks are CR_TOK_PUNCT |
  * CR_TOK_QUOTE tokens; an apostrophe inside a word is part of the word)
  * and that cr_entities_find() has filled a->ments.
@@ -117,6 +127,108 @@ static const char *const NOT_SPEECH[] = {
         "over",
 };
 
+/* Verbs whose clausal complement is reported speech or thought ("the
+ * mayor believes the bridge will hold"), beyond the cue verbs above. */
+static const char *const REPORT_VERBS[] = {
+        "accused",      "accuses",     "acknowledge", "acknowledged",
+        "acknowledges", "added",       "adds",        "admits",
+        "admitted",     "agreed",      "angered",     "announce",
+        "announced",    "appeared",    "appears",     "applauded",
+        "argue",        "argued",      "argues",      "asked",
+        "asks",         "assailed",    "asserted",    "assured",
+        "attacked",     "backed",      "believe",     "believed",
+        "believes",     "bemoaned",    "blame",       "blamed",
+        "blasted",      "boasted",     "called",      "calls",
+        "cautioned",    "challenged",  "championed",  "chanted",
+        "charged",      "cited",       "cites",       "claim",
+        "claimed",      "claims",      "complained",  "conceded",
+        "concluded",    "condemned",   "confirmed",   "considered",
+        "contended",    "continued",   "convinced",   "criticized",
+        "decided",      "declare",     "declared",    "declined",
+        "decried",      "deemed",      "defended",    "denied",
+        "denounced",    "describe",    "described",   "describes",
+        "disclosed",    "discuss",     "discussed",   "dismissed",
+        "doubt",        "echoed",      "emailed",     "emphasized",
+        "encouraged",   "endorse",     "endorsed",    "estimated",
+        "expected",     "explain",     "explained",   "explains",
+        "express",      "expressed",   "favored",     "fear",
+        "feared",       "fears",       "finds",       "focused",
+        "focuses",      "found",       "highlighted", "hints",
+        "hoped",        "hopes",       "identified",  "implied",
+        "indicate",     "indicated",   "insist",      "insisted",
+        "insists",      "invoked",     "issued",      "joked",
+        "knew",         "know",        "known",       "knows",
+        "lamented",     "learned",     "likened",     "listed",
+        "maintained",   "mention",     "mentioned",   "mocked",
+        "named",        "note",        "noted",       "notes",
+        "offered",      "oppose",      "opposed",     "ordered",
+        "pleaded",      "pledged",     "pointed",     "portray",
+        "portrayed",    "posted",      "praised",     "praises",
+        "predicted",    "prefer",      "projected",   "promise",
+        "promised",     "promises",    "proposed",    "pushed",
+        "questioned",   "quoted",      "railed",      "reads",
+        "recalled",     "recommended", "referenced",  "referred",
+        "refused",      "reiterated",  "rejected",    "remarked",
+        "remembered",   "reminded",    "repeated",    "replied",
+        "reported",     "requested",   "responded",   "retweeted",
+        "revealed",     "said",        "say",         "says",
+        "see",          "seeks",       "seem",        "seemed",
+        "seems",        "sees",        "shouted",     "show",
+        "showed",       "shown",       "shows",       "sided",
+        "signaled",     "signed",      "slammed",     "slams",
+        "sought",       "sounded",     "speaks",      "spoke",
+        "stated",       "stressed",    "suggest",     "suggested",
+        "suggests",     "support",     "supported",   "supports",
+        "talked",       "talks",       "tells",       "thanked",
+        "think",        "thinks",      "thought",     "told",
+        "touted",       "tweeted",     "urged",       "viewed",
+        "voiced",       "voted",       "vowed",       "vows",
+        "want",         "wanted",      "wants",       "warn",
+        "warned",       "warns",       "wondered",    "worried",
+        "worry",        "writes",      "wrote",
+};
+
+/* Participles whose complement is reported speech: ", adding that". */
+static const char *const REPORT_PARTICIPLES[] = {
+        "accusing",   "acknowledging", "adding",      "alleging",
+        "announcing", "arguing",       "asking",      "asserting",
+        "backing",    "believing",     "blasting",    "calling",
+        "citing",     "claiming",      "criticizing", "declaring",
+        "defending",  "denouncing",    "describing",  "dismissing",
+        "explaining", "hoping",        "insisting",   "mentioning",
+        "mocking",    "noting",        "offering",    "pledging",
+        "pointing",   "praising",      "predicting",  "promising",
+        "proposing",  "pushing",       "questioning", "recalling",
+        "referring",  "reminding",     "repeating",   "saying",
+        "seeking",    "slamming",      "stating",     "stressing",
+        "suggesting", "supporting",    "talking",     "telling",
+        "thanking",   "touting",       "tweeting",    "urging",
+        "vowing",     "warning",
+};
+
+/* Words between a cue and its content that belong to neither: "said
+ * later", "said on Tuesday", "said in a statement". */
+static const char *const CONTENT_SKIP[] = {
+        ":",        "also", "earlier", "later",     "publicly",
+        "recently", "then", "today",   "yesterday",
+};
+
+/* What "in a ..." after a cue may name: "said in a statement". */
+static const char *const CONTENT_MEDIUM[] = {
+        "email", "interview", "letter", "post", "speech", "statement", "tweet",
+};
+
+/* Weekdays, as "said on Tuesday" names them. */
+static const char *const WEEKDAYS[] = {
+        "friday",   "monday",  "saturday",  "sunday",
+        "thursday", "tuesday", "wednesday",
+};
+
+/* Most tokens a reported content may hold. */
+#define REPORT_MAX_TOKENS 200u
+/* Fewest words of a reported content. */
+#define REPORT_MIN_WORDS 3
+
 /* Mark families: a quote closes with a mark of the family it opened. */
 enum { FAM_NONE, FAM_DOUBLE, FAM_SINGLE };
 /* Which way a mark faces. */
@@ -128,8 +240,15 @@ typedef struct who {
 	cr_span span;     /* where it is named */
 } who;
 
+/* Bits of a word filter: a word's first and last bytes and length hash
+ * to one bit; a word whose bit is clear is in none of the tables the
+ * filter was filled from, which saves a binary search for most words. */
+#define QUOTE_FILTER_BITS 1024u
+
 typedef struct qctx {
 	cr_article *a;
+	uint64_t cue_bits[QUOTE_FILTER_BITS / 64];    /* find_cue's verbs */
+	uint64_t report_bits[QUOTE_FILTER_BITS / 64]; /* reported speech */
 	uint32_t *inq; /* per token: 1 + index of the quote holding it, or 0 */
 	who recent[QUOTE_RECENT]; /* most recent first */
 	who issuer;               /* who issued "the statement" */
@@ -142,6 +261,30 @@ typedef struct cue {
 	who speaker;
 	uint32_t at; /* token of the cue */
 } cue;
+
+static uint32_t filter_bit(const char *w)
+{
+	size_t n = strlen(w);
+	if (!n)
+		return 0;
+	return (((unsigned char)w[0] * 31u + (unsigned char)w[n - 1]) * 7u +
+	        (uint32_t)n) %
+	       QUOTE_FILTER_BITS;
+}
+
+static void filter_add(uint64_t *bits, const char *const *set, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		uint32_t b = filter_bit(set[i]);
+		bits[b / 64] |= (uint64_t)1 << (b % 64);
+	}
+}
+
+static int filter_may(const uint64_t *bits, const char *w)
+{
+	uint32_t b = filter_bit(w);
+	return (bits[b / 64] >> (b % 64)) & 1;
+}
 
 static const cr_token *tok(const qctx *c, uint32_t i)
 {
@@ -262,6 +405,29 @@ static int count_words(const qctx *c, uint32_t b, uint32_t e)
 	return n;
 }
 
+/* A person's name without a leading title: "Dr. Amara Kell" -> "Amara
+ * Kell", so that outlets that write the title and those that do not
+ * name one speaker. Points into name; no copy. */
+static const char *untitled(const char *name)
+{
+	if (!name)
+		return name;
+	const char *sp = strchr(name, ' ');
+	if (!sp || !sp[1])
+		return name;
+	size_t n = (size_t)(sp - name);
+	if (n > 1 && name[n - 1] == '.')
+		n--;
+	char low[8];
+	if (n == 0 || n >= sizeof low)
+		return name;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32
+		                                                 : name[i]);
+	low[n] = '\0';
+	return cr_lexicon_has(ABBREVS, CR_COUNT(ABBREVS), low) ? sp + 1 : name;
+}
+
 /* The full name of a person whose last word is name ("Ignat" -> "Yuriy
  * Ignat"), or name itself. */
 static const char *full_name(const qctx *c, const char *name)
@@ -373,7 +539,7 @@ static who name_np(qctx *c, uint32_t b, uint32_t e)
 		/* The person named last before the pronoun. */
 		const cr_mention *m = last_person(c, tok(c, b)->span.off);
 		if (m) {
-			w.name = full_name(c, m->name);
+			w.name = untitled(full_name(c, m->name));
 			w.span = m->span;
 			return w;
 		}
@@ -385,7 +551,7 @@ static who name_np(qctx *c, uint32_t b, uint32_t e)
 		return w;
 	const cr_mention *m = person_in(c, b, e);
 	if (m) {
-		w.name = full_name(c, m->name);
+		w.name = untitled(full_name(c, m->name));
 		w.span = m->span;
 		return w;
 	}
@@ -416,6 +582,7 @@ static who name_np(qctx *c, uint32_t b, uint32_t e)
 	w.name = cr_arena_strndup(c->a->arena, c->a->body + off, end - off);
 	if (w.name && !strchr(w.name, ' '))
 		w.name = full_name(c, w.name);
+	w.name = untitled(w.name);
 	return w;
 }
 
@@ -580,7 +747,8 @@ static cue find_cue(qctx *c, uint32_t b, uint32_t e, uint32_t qb, uint32_t qe)
 	uint32_t best_d = UINT32_MAX;
 	int best_has = 0;
 	for (uint32_t k = b; k < e; k++) {
-		if (c->inq[k] || !is_word(c, k))
+		if (c->inq[k] || !is_word(c, k) ||
+		    !filter_may(c->cue_bits, norm(c, k)))
 			continue;
 		int according = tok_is(c, k, "according") && k + 1 < e &&
 		                tok_is(c, k + 1, "to");
@@ -733,15 +901,277 @@ static int is_partial(const qctx *c, span_q q)
 	return !tok_is(c, q.open - 1, ":");
 }
 
-cr_err cr_quotes_find(cr_article *a)
+/* A list of quotes in the arena. */
+typedef struct qlist {
+	cr_quote *v;
+	uint32_t n, cap;
+} qlist;
+
+static cr_err list_push(cr_arena *arena, qlist *l, const cr_quote *q)
 {
-	if (!a || (a->n_toks && (!a->toks || !a->sents)))
-		return CR_EINVAL;
-	a->quotes = NULL;
-	a->n_quotes = 0;
-	if (!a->n_toks)
+	if (l->n >= QUOTE_MAX)
 		return CR_OK;
+	if (l->n == l->cap) {
+		uint32_t ncap = l->cap ? l->cap * 2 : 16;
+		cr_quote *p =
+		        cr_arena_grow(arena, l->v, l->cap, ncap, sizeof *p);
+		if (!p)
+			return CR_ENOMEM;
+		l->v = p;
+		l->cap = ncap;
+	}
+	l->v[l->n++] = *q;
+	return CR_OK;
+}
+
+/* 1 when token i, outside quotes, is a word of REPORT_VERBS or
+ * REPORT_PARTICIPLES. Unlike a direct quote's cue, "warned of" and
+ * "talked about" count: their object is what was said. */
+static int report_cue(const qctx *c, uint32_t i)
+{
+	if (c->inq[i] || !is_word(c, i) ||
+	    !filter_may(c->report_bits, norm(c, i)))
+		return 0;
+	return TOK_IN(c, i, REPORT_VERBS) || TOK_IN(c, i, REPORT_PARTICIPLES);
+}
+
+/* The end (exclusive) of the clause a content starting at token b runs
+ * in, within [b, e): the sentence's end, or a comma before another cue
+ * (", adding that", ", according to"). Trailing punctuation and marks are
+ * left out. */
+static uint32_t clause_end(const qctx *c, uint32_t b, uint32_t e)
+{
+	uint32_t j = b;
+	for (; j < e && j - b < REPORT_MAX_TOKENS; j++) {
+		if (!tok_is(c, j, ",") || c->inq[j] || j + 1 >= e)
+			continue;
+		if (TOK_IN(c, j + 1, REPORT_PARTICIPLES) ||
+		    tok_is(c, j + 1, "according"))
+			break;
+	}
+	while (j > b && (tok(c, j - 1)->flags & CR_TOK_PUNCT) && !c->inq[j - 1])
+		j--;
+	return j;
+}
+
+/* 1 when at least half the words of tokens [b, e) lie in a direct
+ * quote: the marks already give that content. */
+static int mostly_quoted(const qctx *c, uint32_t b, uint32_t e)
+{
+	uint32_t in = 0, all = 0;
+	for (uint32_t i = b; i < e; i++) {
+		if (!is_word(c, i))
+			continue;
+		all++;
+		in += c->inq[i] != 0;
+	}
+	return all == 0 || in * 2 >= all;
+}
+
+/* Where a reported content's speaker is, found only once the content
+ * is kept (naming a speaker allocates and scans the mentions). */
+typedef struct spk {
+	enum { SPK_CUE, SPK_NP, SPK_SUBJECT } kind;
+	uint32_t b, e; /* the sentence, or the noun phrase for SPK_NP */
+	uint32_t k;    /* the cue; the subject is sought before it */
+	int according;
+} spk;
+
+static who resolve(qctx *c, const spk *p)
+{
+	switch (p->kind) {
+	case SPK_NP:
+		return name_np(c, p->b, p->e);
+	case SPK_SUBJECT:
+		return subject_of(c, p->b, p->k);
+	default:
+		return cue_speaker(c, p->b, p->e, p->k, p->according);
+	}
+}
+
+/* Adds the reported content of tokens [b, e) with cue k and the speaker
+ * p tells, when it is long enough and not a direct quote already. */
+static cr_err add_reported(qctx *c, qlist *out, uint32_t b, uint32_t e,
+                           uint32_t k, int according, const spk *p)
+{
+	while (b < e && (tok(c, b)->flags & CR_TOK_PUNCT) && !c->inq[b])
+		b++;
+	/* The first part of a content the cue splits ("This campaign, he
+	 * says, is different") may be one word. */
+	int min =
+	        e < k && k > 1 && tok_is(c, k + 1, ",") ? 1 : REPORT_MIN_WORDS;
+	if (b >= e || count_words(c, b, e) < min || mostly_quoted(c, b, e))
+		return CR_OK;
+	cr_quote q = {0};
+	uint32_t off = tok(c, b)->span.off;
+	q.text = (cr_span){off, tok(c, e - 1)->span.off +
+	                                tok(c, e - 1)->span.len - off};
+	q.sent = tok(c, b)->sent;
+	q.cue = according ? "according to" : norm(c, k);
+	who w = resolve(c, p);
+	q.speaker = w.name;
+	q.speaker_span = w.name ? w.span : (cr_span){0, 0};
+	q.partial = 1;
+	return list_push(c->a->arena, out, &q);
+}
+
+/* The first token of the content after a cue whose next token is s,
+ * within [s, e): past "later", "on Tuesday", "in a statement". */
+static uint32_t skip_to_content(const qctx *c, uint32_t s, uint32_t e)
+{
+	while (s < e && !c->inq[s]) {
+		/* A comma, unless another cue follows: ", adding that". */
+		if (tok_is(c, s, ",") && s + 1 < e &&
+		    !TOK_IN(c, s + 1, REPORT_PARTICIPLES) &&
+		    !tok_is(c, s + 1, "according"))
+			s++;
+		else if (TOK_IN(c, s, CONTENT_SKIP))
+			s++;
+		else if (s + 1 < e && tok_is(c, s, "on") &&
+		         TOK_IN(c, s + 1, WEEKDAYS))
+			s += 2;
+		else if (s + 2 < e && tok_is(c, s, "in") &&
+		         TOK_IN(c, s + 1, DETERMINERS) &&
+		         TOK_IN(c, s + 2, CONTENT_MEDIUM))
+			s += 3;
+		else
+			break;
+	}
+	return s;
+}
+
+/* Verbs that take a "that" clause of thought or speech without being
+ * cues of their own ("she felt that", "polls show that"). */
+static const char *const THAT_VERBS[] = {
+        "argue",   "believe",    "claim",    "concede",   "contend",
+        "ensure",  "fear",       "feel",     "felt",      "find",
+        "found",   "hope",       "insist",   "knew",      "know",
+        "learned", "realize",    "realized", "recognize", "recognized",
+        "say",     "see",        "show",     "shown",     "suggest",
+        "think",   "understand", "warn",     "worried",   "worry",
+};
+
+/* 1 when token k is a "that" opening the complement clause of a verb
+ * of thought or speech ("she felt that", "believes that"), not one
+ * after "so" or "now". */
+static int complement_that(const qctx *c, uint32_t b, uint32_t k)
+{
+	if (k <= b || c->inq[k] || !tok_is(c, k, "that") || c->inq[k - 1] ||
+	    !is_word(c, k - 1) || (tok(c, k - 1)->flags & CR_TOK_CAP))
+		return 0;
+	if (TOK_IN(c, k - 1, REPORT_VERBS) ||
+	    TOK_IN(c, k - 1, REPORT_PARTICIPLES))
+		return 0;
+	if (TOK_IN(c, k - 1, THAT_VERBS))
+		return 1;
+	/* Any other verb in -s or -ed: "shows that", "decided that". */
+	const char *n = norm(c, k - 1);
+	size_t len = strlen(n);
+	return len > 4 && (!strcmp(n + len - 2, "ed") ||
+	                   (n[len - 1] == 's' && n[len - 2] != 's'));
+}
+
+/* Finds the reported speech of the sentence holding tokens [b, e): for
+ * each cue outside quotes, the clause after it ("X said (that) ...",
+ * "according to X, ...") or, when the cue ends the sentence, the part
+ * before the comma ("..., X said"; "..., according to X"). */
+static cr_err find_reported(qctx *c, qlist *out, uint32_t b, uint32_t e)
+{
+	cr_err err = CR_OK;
+	for (uint32_t k = b; k < e && err == CR_OK; k++) {
+		int according = tok_is(c, k, "according") && !c->inq[k] &&
+		                k + 1 < e && tok_is(c, k + 1, "to");
+		/* A headline's "Mayor Lutz: Bridge will open in May". */
+		uint32_t hb, he;
+		if (!according && k > b && tok_is(c, k, ":") && !c->inq[k] &&
+		    np_before(c, b, k, &hb, &he) && hb == b) {
+			spk p = {SPK_NP, hb, he, k, 0};
+			err = add_reported(c, out, k + 1,
+			                   clause_end(c, k + 1, e), k, 0, &p);
+			continue;
+		}
+		if (!according && complement_that(c, b, k)) {
+			spk p = {SPK_SUBJECT, b, e, k - 1, 0};
+			err = add_reported(c, out, k, clause_end(c, k + 1, e),
+			                   k, 0, &p);
+			continue;
+		}
+		if (!according && !report_cue(c, k))
+			continue;
+		spk w = {SPK_CUE, b, e, k, according};
+		uint32_t nb = 0, ne = 0;
+		if (according) {
+			/* The source runs to the next comma. */
+			uint32_t j = k + 2;
+			while (j < e && !(tok_is(c, j, ",") && !c->inq[j]))
+				j++;
+			if (j + 1 < e)
+				err = add_reported(c, out, j + 1,
+				                   clause_end(c, j + 1, e), k,
+				                   1, &w);
+			else if (k > b && tok_is(c, k - 1, ","))
+				err = add_reported(c, out, b, k - 1, k, 1, &w);
+			k = j;
+			continue;
+		}
+		int participle = TOK_IN(c, k, REPORT_PARTICIPLES);
+		int subject = participle || np_before(c, b, k, &nb, &ne);
+		/* After the cue: skip "that", the time, "in a statement". */
+		uint32_t s = skip_to_content(c, k + 1, e);
+		uint32_t s_end = clause_end(c, s, e);
+		/* "..., said Senator Ann Lutz.": what follows is the
+		 * speaker, and the content came before. */
+		uint32_t xb, xe;
+		int inverted = k > b + 1 && tok_is(c, k - 1, ",") &&
+		               np_after(c, k + 1, e, &xb, &xe) &&
+		               (xe >= s_end || tok_is(c, xe, ","));
+		if (!inverted && s < s_end &&
+		    count_words(c, s, s_end) >= REPORT_MIN_WORDS) {
+			/* What follows the cue is the content, so the speaker
+			 * comes before it: "Trump, who ..., said the plan". */
+			if (!participle)
+				w = subject ? (spk){SPK_NP, nb, ne, k, 0}
+				            : (spk){SPK_SUBJECT, b, e, k, 0};
+			err = add_reported(c, out, s, s_end, k, 0, &w);
+			/* "The problem, she said, is that ...": the cue
+			 * splits the content, whose first part comes
+			 * before the speaker. */
+			if (err == CR_OK && subject && !participle &&
+			    nb > b + 1 && tok_is(c, nb - 1, ",") &&
+			    tok_is(c, k + 1, ","))
+				err = add_reported(c, out, b, nb - 1, k, 0, &w);
+			continue;
+		}
+		/* The cue closes the sentence: "..., X said." or "..., said
+		 * X." The content runs from the start to that comma. */
+		uint32_t comma = UINT32_MAX;
+		if (subject && !participle && nb > b + 1 &&
+		    tok_is(c, nb - 1, ","))
+			comma = nb - 1;
+		else if (!subject && k > b + 1 && tok_is(c, k - 1, ","))
+			comma = k - 1;
+		if (comma != UINT32_MAX && !c->inq[comma])
+			err = add_reported(c, out, b, comma, k, 0, &w);
+	}
+	return err;
+}
+
+/* Runs the search: the direct quotes go to a->quotes; with reported set,
+ * the reported speech goes to *reported instead and a->quotes is left
+ * alone. Both walks keep the same speakers in mind, so a pronoun reads
+ * the same either way. */
+static cr_err run(cr_article *a, qlist *reported)
+{
 	qctx c = {.a = a};
+	static const char *const according[] = {"according"};
+	filter_add(c.cue_bits, CUE_VERBS, CR_COUNT(CUE_VERBS));
+	filter_add(c.cue_bits, PARTICIPLES, CR_COUNT(PARTICIPLES));
+	filter_add(c.cue_bits, according, 1);
+	if (reported) {
+		filter_add(c.report_bits, REPORT_VERBS, CR_COUNT(REPORT_VERBS));
+		filter_add(c.report_bits, REPORT_PARTICIPLES,
+		           CR_COUNT(REPORT_PARTICIPLES));
+	}
 	c.inq = cr_arena_alloc(a->arena, (size_t)a->n_toks * sizeof *c.inq);
 	if (!c.inq)
 		return CR_ENOMEM;
@@ -784,10 +1214,13 @@ cr_err cr_quotes_find(cr_article *a)
 			if (!w.name && count_words(&c, q.open + 1, last) <
 			                       (int)QUOTE_MIN_WORDS_ANON)
 				continue;
-			if (out.text.len == 0)
+			if (out.text.len == 0 || reported)
 				continue;
 			err = push(&c, &out);
 		}
+		if (reported && err == CR_OK)
+			err = find_reported(&c, reported, st->tok_begin,
+			                    st->tok_end);
 		/* A sentence with a cue and no quote still names a speaker
 		 * ("Ignat said there was nothing ..."). */
 		if (!said.name && !any_cue) {
@@ -797,6 +1230,34 @@ cr_err cr_quotes_find(cr_article *a)
 		}
 		c.prev_subj = said;
 		remember(&c, said);
+	}
+	return err;
+}
+
+cr_err cr_quotes_find(cr_article *a)
+{
+	if (!a || (a->n_toks && (!a->toks || !a->sents)))
+		return CR_EINVAL;
+	a->quotes = NULL;
+	a->n_quotes = 0;
+	if (!a->n_toks)
+		return CR_OK;
+	return run(a, NULL);
+}
+
+cr_err cr_quotes_find_reported(cr_article *a, cr_quote **out, uint32_t *n)
+{
+	if (!a || !out || !n || (a->n_toks && (!a->toks || !a->sents)))
+		return CR_EINVAL;
+	*out = NULL;
+	*n = 0;
+	if (!a->n_toks)
+		return CR_OK;
+	qlist l = {0};
+	cr_err err = run(a, &l);
+	if (err == CR_OK) {
+		*out = l.v;
+		*n = l.n;
 	}
 	return err;
 }

@@ -12,6 +12,10 @@
  * statement; "its" refers to the sentence subject. Speaker names are the
  * subject noun phrase without determiners: "A US embassy official" ->
  * "US embassy official"; "the US embassy" -> "US embassy".
+ *
+ * Reported speech without marks ("the mayor said the bridge would
+ * hold") is found apart, by cr_quotes_find_reported(), so that
+ * a->quotes keeps to text inside quotation marks.
  */
 #ifndef CR_TEXT_QUOTE_H
 #define CR_TEXT_QUOTE_H
@@ -22,5 +26,15 @@
 /* Fills a->quotes from a->toks, a->sents and a->ments. Scare quotes of
  * one or two words with no cue and no speaker are not quotes. */
 cr_err cr_quotes_find(cr_article *a);
+
+/* Finds reported speech that no quotation marks show, into *out (from
+ * a->arena; *n of them): the content of "X said (that) ...", "...,
+ * X said", "according to X, ..." and the clausal complement of other
+ * cue verbs ("believes", "warned", "claims"), each with its cue and
+ * speaker as cr_quotes_find() gives them, and partial set. Content that
+ * is mostly a direct quote is left to cr_quotes_find(). a->quotes is not
+ * touched: its contract is text inside quotation marks. Needs what
+ * cr_quotes_find() needs. */
+cr_err cr_quotes_find_reported(cr_article *a, cr_quote **out, uint32_t *n);
 
 #endif

@@ -362,6 +362,206 @@ static void test_doubled_marks_of_wire_text(void **state)
 	cr_article_destroy(a);
 }
 
+/* The reported speech of a, or fails the test when the search fails. */
+static cr_quote *reported(cr_article *a, uint32_t *n)
+{
+	cr_quote *r = NULL;
+	assert_int_equal(cr_quotes_find_reported(a, &r, n), CR_OK);
+	for (uint32_t i = 0; i < *n; i++)
+		print_message("reported %u: [%s] %.*s\n", i,
+		              r[i].speaker ? r[i].speaker : "-",
+		              (int)r[i].text.len, cr_span_ptr(a, r[i].text));
+	return r;
+}
+
+/* The reported content whose text is exactly want; fails when none. */
+static const cr_quote *reported_is(const cr_article *a, const cr_quote *r,
+                                   uint32_t n, const char *want)
+{
+	size_t len = strlen(want);
+	for (uint32_t i = 0; i < n; i++)
+		if (r[i].text.len == len &&
+		    !memcmp(cr_span_ptr(a, r[i].text), want, len))
+			return &r[i];
+	fail_msg("no reported content \"%s\"", want);
+	return NULL;
+}
+
+static void test_reported_said_that(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "Mayor Lena Ostrova said on Tuesday that the new bridge would "
+	        "open in May. The council has not approved the budget for "
+	        "it.",
+	        CR_TIME_NONE);
+	uint32_t n;
+	cr_quote *r = reported(a, &n);
+	assert_int_equal(n, 1);
+	const cr_quote *q =
+	        reported_is(a, r, n, "that the new bridge would open in May");
+	assert_string_equal(q->cue, "said");
+	assert_non_null(q->speaker);
+	assert_non_null(strstr(q->speaker, "Ostrova"));
+	assert_int_equal(q->sent, 0);
+	assert_int_equal(q->partial, 1);
+	/* Reported speech stays out of a->quotes: those are in marks. */
+	assert_int_equal(a->n_quotes, 0);
+	cr_article_destroy(a);
+}
+
+static void test_reported_before_the_cue(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "The strike at the port will go ahead on Monday, union leader "
+	        "Piet Varga told reporters.\n"
+	        "Freight prices rose sharply in the spring, said Ilse Borg, an "
+	        "economist at Nordbank.",
+	        CR_TIME_NONE);
+	uint32_t n;
+	cr_quote *r = reported(a, &n);
+	assert_int_equal(n, 2);
+	const cr_quote *q = reported_is(
+	        a, r, n, "The strike at the port will go ahead on Monday");
+	assert_string_equal(q->cue, "told");
+	assert_non_null(q->speaker);
+	assert_non_null(strstr(q->speaker, "Varga"));
+	q = reported_is(a, r, n, "Freight prices rose sharply in the spring");
+	assert_string_equal(q->cue, "said");
+	assert_non_null(q->speaker);
+	assert_non_null(strstr(q->speaker, "Borg"));
+	cr_article_destroy(a);
+}
+
+static void test_reported_according_to(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "According to the regional fire service, the blaze started in "
+	        "a kitchen on the third floor.\n"
+	        "The paper mill will close next year, according to two people "
+	        "familiar with the plan.",
+	        CR_TIME_NONE);
+	uint32_t n;
+	cr_quote *r = reported(a, &n);
+	assert_int_equal(n, 2);
+	const cr_quote *q = reported_is(
+	        a, r, n, "the blaze started in a kitchen on the third floor");
+	assert_string_equal(q->cue, "according to");
+	assert_non_null(q->speaker);
+	assert_non_null(strstr(q->speaker, "fire service"));
+	q = reported_is(a, r, n, "The paper mill will close next year");
+	assert_string_equal(q->cue, "according to");
+	cr_article_destroy(a);
+}
+
+static void test_reported_leaves_direct_quotes_alone(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "“We are ready for the vote tomorrow,” the minister said.\n"
+	        "The minister said: “Nobody will be left behind.”\n"
+	        "The river rose two metres overnight and flooded the old "
+	        "town.",
+	        CR_TIME_NONE);
+	uint32_t before = a->n_quotes;
+	assert_int_equal(before, 2);
+	uint32_t n;
+	reported(a, &n);
+	assert_int_equal(n, 0);
+	assert_int_equal(a->n_quotes, before);
+	cr_article_destroy(a);
+}
+
+static void test_reported_mixed_and_participle(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "Senator Ruth Calloway said the tax plan was “a gift to the "
+	        "few” and would not pass.\n"
+	        "The central bank raised its growth forecast, adding that "
+	        "exports had recovered faster than expected.",
+	        CR_TIME_NONE);
+	uint32_t n;
+	cr_quote *r = reported(a, &n);
+	assert_int_equal(n, 2);
+	/* The content holds the quoted words; the marks are found too. */
+	const cr_quote *q = reported_is(
+	        a, r, n,
+	        "the tax plan was “a gift to the few” and would not pass");
+	assert_non_null(q->speaker);
+	assert_non_null(strstr(q->speaker, "Calloway"));
+	assert_non_null(quote_at(a, "a gift to the few"));
+	q = reported_is(a, r, n,
+	                "that exports had recovered faster than expected");
+	assert_string_equal(q->cue, "adding");
+	cr_article_destroy(a);
+}
+
+static void test_reported_thought_and_pronoun(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "Dana Whitfield chairs the housing committee.\n"
+	        "She said the vote would be delayed by a week.\n"
+	        "Most economists believe that rates will stay high until "
+	        "autumn.\n"
+	        "The survey found that most renters had moved at least once.",
+	        CR_TIME_NONE);
+	uint32_t n;
+	cr_quote *r = reported(a, &n);
+	assert_int_equal(n, 3);
+	const cr_quote *q =
+	        reported_is(a, r, n, "the vote would be delayed by a week");
+	assert_non_null(q->speaker);
+	assert_string_equal(q->speaker, "Dana Whitfield");
+	q = reported_is(a, r, n, "that rates will stay high until autumn");
+	assert_string_equal(q->cue, "believe");
+	assert_non_null(q->speaker);
+	assert_string_equal(q->speaker, "economists");
+	reported_is(a, r, n, "that most renters had moved at least once");
+	assert_int_equal(cr_quotes_find_reported(NULL, &r, &n), CR_EINVAL);
+	cr_article_destroy(a);
+}
+
+static void test_reported_split_and_headline(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "Governor Alma Reyes visited the flooded valley on Friday.\n"
+	        "The real problem, she said, is that the dams were never "
+	        "repaired.\n"
+	        "Port workers warned of delays through the whole winter.\n"
+	        "Reyes: Valley farms will get emergency loans",
+	        CR_TIME_NONE);
+	uint32_t n;
+	cr_quote *r = reported(a, &n);
+	assert_int_equal(n, 4);
+	/* The cue splits the content: both parts are found. */
+	const cr_quote *q =
+	        reported_is(a, r, n, "is that the dams were never repaired");
+	assert_non_null(q->speaker);
+	assert_string_equal(q->speaker, "Alma Reyes");
+	q = reported_is(a, r, n, "The real problem");
+	assert_string_equal(q->cue, "said");
+	/* "warned of": the object is what was said. */
+	q = reported_is(a, r, n, "of delays through the whole winter");
+	assert_string_equal(q->cue, "warned");
+	q = reported_is(a, r, n, "Valley farms will get emergency loans");
+	assert_string_equal(q->cue, ":");
+	assert_non_null(q->speaker);
+	assert_non_null(strstr(q->speaker, "Reyes"));
+	cr_article_destroy(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -379,6 +579,13 @@ int main(void)
 	        cmocka_unit_test(test_she_titles_and_role_then_name),
 	        cmocka_unit_test(test_no_quotes),
 	        cmocka_unit_test(test_seed_story_speakers),
+	        cmocka_unit_test(test_reported_said_that),
+	        cmocka_unit_test(test_reported_before_the_cue),
+	        cmocka_unit_test(test_reported_according_to),
+	        cmocka_unit_test(test_reported_leaves_direct_quotes_alone),
+	        cmocka_unit_test(test_reported_mixed_and_participle),
+	        cmocka_unit_test(test_reported_thought_and_pronoun),
+	        cmocka_unit_test(test_reported_split_and_headline),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
