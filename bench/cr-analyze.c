@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "base/arena.h"
@@ -48,9 +49,10 @@ static int64_t now_ns(void)
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-/* Runs the stages one by one, adding each one's time to ns[]. */
+/* Runs the stages one by one, adding each one's time to ns[]; the quotes
+ * stage includes reported speech, returned in *rq, *nrq. */
 static cr_err analyze_timed(cr_analyzer *an, cr_article *a,
-                            int64_t ns[N_STAGES])
+                            int64_t ns[N_STAGES], cr_quote **rq, uint32_t *nrq)
 {
 	int64_t t0 = now_ns();
 	cr_err e = cr_analyze_tokens(an, a);
@@ -63,6 +65,9 @@ static cr_err analyze_timed(cr_analyzer *an, cr_article *a,
 	                                         cr_quotes_find};
 	for (int k = 0; k < 4; k++) {
 		e = stage[k](a);
+		if (e == CR_OK &&
+		    k == 3) /* reported speech is part of quotes */
+			e = cr_quotes_find_reported(a, rq, nrq);
 		int64_t t2 = now_ns();
 		ns[ST_NUMBERS + k] = t2 - t1;
 		t1 = t2;
@@ -179,6 +184,14 @@ static json_t *timex_value(const cr_date *d, int64_t published)
 	if (d->granularity == CR_DATE_G_DURATION ||
 	    d->granularity == CR_DATE_G_SET)
 		return period_value(d);
+	if (d->granularity == CR_DATE_G_DECADE && d->year > 0) {
+		snprintf(buf, sizeof buf, "%03d", d->year / 10);
+		return json_string(buf);
+	}
+	if (d->granularity == CR_DATE_G_CENTURY && d->year >= 0) {
+		snprintf(buf, sizeof buf, "%02d", d->year / 100);
+		return json_string(buf);
+	}
 	if (d->granularity == CR_DATE_G_REF)
 		return json_string(d->offset_days < 0   ? "PAST_REF"
 		                   : d->offset_days > 0 ? "FUTURE_REF"
@@ -191,6 +204,16 @@ static json_t *timex_value(const cr_date *d, int64_t published)
 		if (mo >= 1 && mo <= 12) {
 			snprintf(buf, sizeof buf, "%04d-Q%d", d->r_year,
 			         (mo + 2) / 3);
+			return json_string(buf);
+		}
+	}
+	if (d->kind == CR_DATE_VAGUE && d->offset_unit == 's' &&
+	    d->granularity == 'y') {
+		static const char *const seasons[4] = {"SP", "SU", "FA", "WI"};
+		int mo = d->r_month;
+		if (mo == 3 || mo == 6 || mo == 9 || mo == 12) {
+			snprintf(buf, sizeof buf, "%04d-%s", d->r_year,
+			         seasons[mo / 3 - 1]);
 			return json_string(buf);
 		}
 	}
@@ -216,42 +239,65 @@ static json_t *span_str(const cr_article *a, cr_span s)
 	return json_stringn(a->body + s.off, s.len);
 }
 
-/* Builds the output object for one analysed article. */
-static json_t *result_json(const cr_article *a, const char *id, int repaired)
+/* 1 when the text of span s ends with the word w. */
+static int ends_with_word(const cr_article *a, cr_span s, const char *w)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "id", id ? json_string(id) : json_null());
-	if (repaired)
-		json_object_set_new(o, "repaired", json_true());
-	json_t *ents = json_array();
-	for (uint32_t i = 0; i < a->n_ments; i++) {
-		const cr_mention *m = &a->ments[i];
-		json_array_append_new(
-		        ents, json_pack("{s:I,s:I,s:s,s:o,s:s,s:b}", "start",
-		                        (json_int_t)m->span.off, "end",
-		                        (json_int_t)(m->span.off + m->span.len),
-		                        "type", type_name(m->type), "text",
-		                        span_str(a, m->span), "name",
-		                        m->name ? m->name : "", "demonym",
-		                        m->demonym));
+	size_t n = strlen(w);
+	if (s.len < n + 1)
+		return 0;
+	const char *e = a->body + s.off + s.len - n;
+	return strncasecmp(e, w, n) == 0 && e[-1] == ' ';
+}
+
+/* A count of units from an unnamed event ("three days after", "a year
+ * earlier") the way TimeBank writes it: "N units earlier" is a DATE
+ * counted back from the publication date; "N units after/later/before"
+ * is the DURATION "N units", the last word left out of the span. Sets
+ * *type and *value (and may shorten d's span); -1 when d is no such
+ * date. */
+static int timebank_relative(const cr_article *a, cr_date *d, const char **type,
+                             json_t **value)
+{
+	if (d->kind != CR_DATE_RELATIVE || d->granularity != 'e' ||
+	    !d->offset_days)
+		return -1;
+	if (ends_with_word(a, d->span, "earlier")) {
+		cr_date back = *d;
+		back.granularity = 0;
+		if (a->published != CR_TIME_NONE) {
+			int y, m, day;
+			int64_t z = a->published / 86400 -
+			            (a->published % 86400 < 0);
+			cr_civil_from_days(z, &y, &m, &day);
+			cr_date_resolve(&back, y, m, day);
+		}
+		*type = "DATE";
+		*value = timex_value(&back, a->published);
+		return 0;
 	}
-	json_object_set_new(o, "entities", ents);
-	json_t *dates = json_array();
-	for (uint32_t i = 0; i < a->n_dates; i++) {
-		const cr_date *d = &a->dates[i];
-		json_array_append_new(
-		        dates,
-		        json_pack("{s:I,s:I,s:o,s:s,s:s,s:o}", "start",
-		                  (json_int_t)d->span.off, "end",
-		                  (json_int_t)(d->span.off + d->span.len),
-		                  "text", span_str(a, d->span), "kind",
-		                  kind_name(d->kind), "type", timex_type(d),
-		                  "value", timex_value(d, a->published)));
+	static const char *const tails[] = {"after", "later", "before",
+	                                    "prior"};
+	for (size_t k = 0; k < sizeof tails / sizeof tails[0]; k++) {
+		if (!ends_with_word(a, d->span, tails[k]))
+			continue;
+		d->span.len -= (uint32_t)strlen(tails[k]) + 1;
+		cr_date p = *d;
+		p.offset_days =
+		        p.offset_days < 0 ? -p.offset_days : p.offset_days;
+		*type = "DURATION";
+		*value = period_value(&p);
+		return 0;
 	}
-	json_object_set_new(o, "dates", dates);
+	return -1;
+}
+
+/* The quotes qv[0..n) as a JSON array: span, text, partial, speaker and
+ * cue of each. */
+static json_t *quotes_json(const cr_article *a, const cr_quote *qv, uint32_t n)
+{
 	json_t *quotes = json_array();
-	for (uint32_t i = 0; i < a->n_quotes; i++) {
-		const cr_quote *q = &a->quotes[i];
+	for (uint32_t i = 0; i < n; i++) {
+		const cr_quote *q = &qv[i];
 		json_t *qo = json_pack(
 		        "{s:I,s:I,s:o,s:b}", "start", (json_int_t)q->text.off,
 		        "end", (json_int_t)(q->text.off + q->text.len), "text",
@@ -273,7 +319,49 @@ static json_t *result_json(const cr_article *a, const char *id, int repaired)
 		                    q->cue ? json_string(q->cue) : json_null());
 		json_array_append_new(quotes, qo);
 	}
-	json_object_set_new(o, "quotes", quotes);
+	return quotes;
+}
+
+/* Builds the output object for one analysed article. */
+static json_t *result_json(const cr_article *a, const char *id, int repaired,
+                           const cr_quote *rq, uint32_t nrq)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "id", id ? json_string(id) : json_null());
+	if (repaired)
+		json_object_set_new(o, "repaired", json_true());
+	json_t *ents = json_array();
+	for (uint32_t i = 0; i < a->n_ments; i++) {
+		const cr_mention *m = &a->ments[i];
+		json_array_append_new(
+		        ents, json_pack("{s:I,s:I,s:s,s:o,s:s,s:b}", "start",
+		                        (json_int_t)m->span.off, "end",
+		                        (json_int_t)(m->span.off + m->span.len),
+		                        "type", type_name(m->type), "text",
+		                        span_str(a, m->span), "name",
+		                        m->name ? m->name : "", "demonym",
+		                        m->demonym));
+	}
+	json_object_set_new(o, "entities", ents);
+	json_t *dates = json_array();
+	for (uint32_t i = 0; i < a->n_dates; i++) {
+		cr_date d = a->dates[i];
+		const char *type = timex_type(&d);
+		json_t *value;
+		if (timebank_relative(a, &d, &type, &value) < 0)
+			value = timex_value(&d, a->published);
+		json_array_append_new(
+		        dates, json_pack("{s:I,s:I,s:o,s:s,s:s,s:o}", "start",
+		                         (json_int_t)d.span.off, "end",
+		                         (json_int_t)(d.span.off + d.span.len),
+		                         "text", span_str(a, d.span), "kind",
+		                         kind_name(d.kind), "type", type,
+		                         "value", value));
+	}
+	json_object_set_new(o, "dates", dates);
+	json_object_set_new(o, "quotes",
+	                    quotes_json(a, a->quotes, a->n_quotes));
+	json_object_set_new(o, "reported", quotes_json(a, rq, nrq));
 	return o;
 }
 
@@ -320,14 +408,23 @@ static int do_line(cr_analyzer *an, const char *line, int timed,
 	a->published = parse_dct(json_string_value(json_object_get(in, "dct")));
 	int repaired = body_len != text_len || memcmp(body, text, body_len);
 	int64_t ns[N_STAGES] = {0};
-	cr_err e = timed ? analyze_timed(an, a, ns) : cr_analyze(an, a);
+	cr_quote *rq = NULL;
+	uint32_t nrq = 0;
+	cr_err e;
+	if (timed) {
+		e = analyze_timed(an, a, ns, &rq, &nrq);
+	} else {
+		e = cr_analyze(an, a);
+		if (e == CR_OK)
+			e = cr_quotes_find_reported(a, &rq, &nrq);
+	}
 	if (e != CR_OK) {
 		fprintf(stderr, "cr-analyze: line %lu: analysis failed (%d)\n",
 		        lineno, (int)e);
 		rc = 2;
 		goto out;
 	}
-	json_t *o = result_json(a, id, repaired);
+	json_t *o = result_json(a, id, repaired, rq, nrq);
 	if (timed) {
 		json_t *t = json_object();
 		for (int k = 0; k < N_STAGES; k++)

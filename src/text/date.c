@@ -28,8 +28,10 @@
 
 /* Most dates kept for one article: a bound on hostile input. */
 #define CR_MAX_DATES 65536u
-/* Tokens looked back over for a future cue ("will ... in January"). */
-#define CUE_LOOKBACK 12
+/* Tokens looked back over, then ahead, for the tense that sets the
+ * direction of a weekday or month ("will ... in January"). */
+#define TENSE_LOOKBACK  12
+#define TENSE_LOOKAHEAD 6
 /* Tokens before a number that a date containing it may start at. */
 #define ROLE_LOOKBACK 5
 /* Years a plain year or an inferred year may take. */
@@ -75,15 +77,17 @@ static const char *const time_cues[] = {
         "early",   "late",   "mid",   "by",        "from",   "through",
         "during",  "before", "after", "last",      "next",   "this",
         "between", "end",    "start", "beginning", "middle", "throughout",
-        "until",   "around", "to",    "and",
+        "until",   "around", "to",    "and",       "for",    "into",
+        "due",
 };
 
 /* Words that make a following weekday, month or holiday lie after the
  * anchor: "will meet on Friday", "before Trump takes office in January". */
 static const char *const future_cues[] = {
-        "will",      "shall",   "next",    "coming", "upcoming", "due",
-        "scheduled", "planned", "returns", "takes",  "begins",   "starts",
-        "won't",     "resumes", "expires", "opens",
+        "will",   "shall",     "next",     "coming",  "upcoming",
+        "due",    "scheduled", "planned",  "returns", "takes",
+        "begins", "starts",    "won't",    "resumes", "expires",
+        "opens",  "expected",  "supposed", "expects",
 };
 
 static int streq(const char *a, const char *b)
@@ -101,6 +105,8 @@ static int is_cap(const cr_scan *s, uint32_t i)
  * "tuesday's" and "year's" read as their words. */
 static const char *base_word(const char *norm, char *buf, size_t cap)
 {
+	if (!strchr(norm, '\''))
+		return norm; /* nothing to strip: no copy */
 	size_t n = strlen(norm);
 	if (n + 1 > cap)
 		return norm;
@@ -202,10 +208,73 @@ static int time_cue_before(const cr_scan *s, uint32_t i)
 	return i > s->b && CR_WORD_IN(cr_scan_norm(s, i - 1), time_cues);
 }
 
+/* Past-tense verbs that do not end in "-ed". */
+static const char *const past_verbs[] = {
+        "was",   "were",    "had",    "did",  "said",   "told",  "came",
+        "went",  "took",    "made",   "fell", "rose",   "began", "gave",
+        "got",   "left",    "met",    "held", "won",    "lost",  "saw",
+        "found", "sold",    "bought", "paid", "struck", "led",   "became",
+        "knew",  "brought", "spent",  "kept", "sent",   "wrote", "spoke",
+        "ago",   "earlier",
+};
+
+/* Words ending in "-ed" that are no past tense. */
+static const char *const not_past[] = {
+        "need", "indeed", "speed", "hundred", "red",     "bed",    "shed",
+        "feed", "seed",   "breed", "proceed", "succeed", "exceed", "embed",
+};
+
+/* The tense token i lends a date near it: +1 future ("will", "'ll",
+ * "expected"), -1 past ("said", "was", a lower-case "-ed" word), 0
+ * none. An approximation of a part-of-speech tag, enough to choose
+ * between the last and the next such day. */
+static int tense_of(const cr_scan *s, uint32_t i)
+{
+	const cr_token *t = cr_scan_tok(s, i);
+	if (!(t->flags & CR_TOK_WORD))
+		return 0;
+	const char *w = t->norm;
+	size_t n = strlen(w);
+	if (CR_WORD_IN(w, future_cues) || (n > 3 && streq(w + n - 3, "'ll")))
+		return 1;
+	if ((t->flags & (CR_TOK_CAP | CR_TOK_UPPER)) && i != s->b)
+		return 0;
+	if (CR_WORD_IN(w, past_verbs))
+		return -1;
+	if (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd' &&
+	    !CR_WORD_IN(w, not_past))
+		return -1;
+	return 0;
+}
+
+/* The tense of the sentence around token i: the nearest tensed word
+ * before it within TENSE_LOOKBACK tokens, else the nearest one after it
+ * within TENSE_LOOKAHEAD (HeidelTime reads the tense of the verb
+ * governing a date the same way, from part-of-speech tags). */
+static int sentence_tense(const cr_scan *s, uint32_t i)
+{
+	for (uint32_t k = i, n = 0; k > s->b && n < TENSE_LOOKBACK; k--, n++) {
+		const cr_token *p = cr_scan_tok(s, k - 1);
+		if ((p->flags & CR_TOK_QUOTE) ||
+		    ((p->flags & CR_TOK_PUNCT) && strchr(",;:()", p->norm[0])))
+			break;
+		int t = tense_of(s, k - 1);
+		if (t)
+			return t;
+	}
+	for (uint32_t k = i + 1, n = 0; k < s->e && n < TENSE_LOOKAHEAD;
+	     k++, n++) {
+		int t = tense_of(s, k);
+		if (t)
+			return t;
+	}
+	return 0;
+}
+
 /* The direction a weekday, month or holiday at [first..] is meant in:
- * +1 after a future cue in the same clause, -1 after "last" or "past",
- * else 0. *first moves back over a "next"/"last"/"this" that belongs to
- * the expression. */
+ * -1 after "last" or "past", +1 after "next" or "coming", else the
+ * tense of its sentence (sentence_tense()). *first moves back over a
+ * "next"/"last"/"this" that belongs to the expression. */
 static int direction_before(const cr_scan *s, uint32_t *first)
 {
 	uint32_t i = *first;
@@ -227,22 +296,15 @@ static int direction_before(const cr_scan *s, uint32_t *first)
 			return 0;
 		}
 	}
-	for (uint32_t k = i, n = 0; k > s->b && n < CUE_LOOKBACK; k--, n++) {
-		const cr_token *t = cr_scan_tok(s, k - 1);
-		if (t->flags & (CR_TOK_PUNCT | CR_TOK_QUOTE)) {
-			const char *p = t->norm;
-			if (streq(p, ",") || streq(p, ";") || streq(p, ":") ||
-			    streq(p, "(") || streq(p, ")") ||
-			    (t->flags & CR_TOK_QUOTE))
-				break;
-			continue;
-		}
-		size_t n_len = strlen(t->norm);
-		if (CR_WORD_IN(t->norm, future_cues) ||
-		    (n_len > 3 && streq(t->norm + n_len - 3, "'ll")))
-			return 1;
+	/* "by May", "until Friday": a deadline lies ahead. */
+	if (i > s->b) {
+		const char *p = cr_scan_norm(s, i - 1);
+		if (streq(p, "by") || streq(p, "until") || streq(p, "till") ||
+		    streq(p, "through"))
+			return sentence_tense(s, i) >= 0;
 	}
-	return 0;
+	/* A past tense means the most recent such day, as no cue does. */
+	return sentence_tense(s, i) > 0;
 }
 
 static void match_init(dmatch *m, uint32_t first, uint8_t kind)
@@ -442,6 +504,10 @@ static int match_weekday(const cr_scan *s, uint32_t i, dmatch *m)
 		match_init(m, i, CR_DATE_WEEKDAY);
 		m->d.weekday = (int8_t)wd;
 		m->d.offset_days = direction_before(s, &m->first);
+		/* "Wednesday's ruling" has happened, whatever comes next. */
+		if (m->d.offset_days > 0 && m->first == i &&
+		    strchr(cr_scan_tok(s, i)->norm, '\''))
+			m->d.offset_days = 0;
 		return 1;
 	}
 	m->first = i;
@@ -461,6 +527,11 @@ static int plural_word_at(const cr_scan *s, uint32_t i)
 	       w[n - 2] != '\'' && w[n - 2] != 'u' && w[n - 2] != 'i';
 }
 
+/* Words before a year used as an adjective: "its 1990 invasion". */
+static const char *const year_determiners[] = {
+        "the", "its", "his", "her", "their", "that", "this", "our", "whose",
+};
+
 /* A year after a cue: "in 2022", "since 2014", "between 2019 and 2022". */
 static int match_year(const cr_scan *s, uint32_t i, dmatch *m)
 {
@@ -474,6 +545,12 @@ static int match_year(const cr_scan *s, uint32_t i, dmatch *m)
 		ok = i >= s->b + 2 && year_at(s, i - 2);
 	else if (streq(p, "on") || streq(p, "around"))
 		ok = 0;
+	else if (CR_WORD_IN(p, year_determiners) ||
+	         (strlen(p) > 2 && streq(p + strlen(p) - 2, "'s")))
+		/* "its 1990 invasion", "the 1988 period": a year used as an
+		 * adjective; a plural after it makes it a count ("the 1500
+		 * workers"). */
+		ok = cr_scan_is_word(s, i + 1);
 	else
 		ok = time_cue_before(s, i) || streq(p, "year") ||
 		     streq(p, "summer") || streq(p, "spring") ||
@@ -612,6 +689,68 @@ static void vague(dmatch *m, uint32_t first, uint32_t last, int unit)
 	m->d.offset_unit = (int8_t)unit;
 }
 
+/* The first month of a season word (3 spring, 6 summer, 9 autumn, 12
+ * winter), or 0. */
+static int season_of(const char *w)
+{
+	if (streq(w, "spring"))
+		return 3;
+	if (streq(w, "summer"))
+		return 6;
+	if (streq(w, "autumn") || streq(w, "fall"))
+		return 9;
+	if (streq(w, "winter"))
+		return 12;
+	return 0;
+}
+
+/* A season: "this summer", "last fall", "next spring", "this past
+ * winter", "the summer of 1994", "in the summer", "early summer". A
+ * VAGUE date with offset_unit 's', month its first month, year as
+ * written, offset_days the years from the anchor's ("last" -1). Bare
+ * "fall" and "spring" are verbs and nouns too: they need a cue. */
+static int match_season(const cr_scan *s, uint32_t i, dmatch *m)
+{
+	const char *w = cr_scan_norm(s, i);
+	uint32_t j = i;
+	int off = 0, cue = 0;
+	if (streq(w, "this") && streq(cr_scan_norm(s, i + 1), "past")) {
+		j = i + 2;
+		off = -2; /* the latest one begun: settled below */
+	} else if (streq(w, "this") || streq(w, "last") || streq(w, "next") ||
+	           streq(w, "early") || streq(w, "late")) {
+		j = i + 1;
+		off = streq(w, "last") ? -1 : streq(w, "next");
+		cue = 1;
+	} else if (streq(w, "the")) {
+		j = i + 1;
+		if (streq(cr_scan_norm(s, j), "early") ||
+		    streq(cr_scan_norm(s, j), "late"))
+			j++;
+		cue = time_cue_before(s, i);
+	}
+	int mo = season_of(cr_scan_norm(s, j));
+	if (!mo || (j == i && !cue))
+		return 0;
+	match_init(m, i, CR_DATE_VAGUE);
+	m->last = j;
+	m->d.offset_unit = 's';
+	m->d.month = (int8_t)mo;
+	m->d.offset_days = off;
+	uint32_t k = j + 1;
+	if (streq(cr_scan_norm(s, k), "of"))
+		k++;
+	int y = year_at(s, k);
+	if (y) {
+		m->d.year = (int16_t)y;
+		m->year_tok = k;
+		m->last = k;
+	} else if (off == 0 && !cue && j == i + 1 && !time_cue_before(s, i)) {
+		return 0; /* "the summer" wants a cue: "in the summer" */
+	}
+	return 1;
+}
+
 /* "N days ago", "a week later", "three days after": a count of time
  * units and the word that says from when. */
 static int match_count_ago(const cr_scan *s, uint32_t i, dmatch *m)
@@ -619,15 +758,16 @@ static int match_count_ago(const cr_scan *s, uint32_t i, dmatch *m)
 	const cr_token *t = cr_scan_tok(s, i);
 	double v = 0;
 	int ord = 0;
+	/* The unit first: it is cheaper to test than the count. */
+	int unit = time_unit(cr_scan_norm(s, i + 1));
+	if (!unit)
+		return 0;
 	if (streq(t->norm, "a") || streq(t->norm, "one"))
 		v = 1;
 	else if (!(t->flags & (CR_TOK_NUM | CR_TOK_WORD)) ||
 	         !cr_number_parse(t->norm, strlen(t->norm), &v, &ord) || ord)
 		return 0;
 	if (v < 1 || v > 10000 || v != (double)(long)v)
-		return 0;
-	int unit = time_unit(cr_scan_norm(s, i + 1));
-	if (!unit)
 		return 0;
 	const char *w = cr_scan_norm(s, i + 2);
 	int sign, event = 1;
@@ -712,20 +852,17 @@ static int match_relative(const cr_scan *s, uint32_t i, dmatch *m)
 	}
 	if ((streq(w, "recent") || streq(w, "coming")) &&
 	    (unit = time_unit(w1)) != 0 && w1[strlen(w1) - 1] == 's') {
-		uint32_t first = i;
-		if (i > s->b && streq(cr_scan_norm(s, i - 1), "the"))
-			first--;
-		if (first > s->b && streq(cr_scan_norm(s, first - 1), "in"))
-			first--;
-		vague(m, first, i + 1, 0);
+		/* "in recent months": TimeBank's span, and the timeline's,
+		 * is the phrase without its preposition. */
+		vague(m, i, i + 1, 0);
 		m->d.offset_days = streq(w, "recent") ? -1 : 1;
 		m->d.granularity = CR_DATE_G_REF;
 		return 1;
 	}
+	if (match_season(s, i, m))
+		return 1;
 	if ((streq(w, "this") || streq(w, "last") || streq(w, "next")) &&
-	    (streq(w1, "summer") || streq(w1, "spring") ||
-	     streq(w1, "autumn") || streq(w1, "fall") || streq(w1, "winter") ||
-	     streq(w1, "weekend"))) {
+	    streq(w1, "weekend")) {
 		vague(m, i, i + 1, 0);
 		return 1;
 	}
@@ -973,12 +1110,26 @@ static int match_quarter(const cr_scan *s, uint32_t i, dmatch *m)
 		last = j + 1;
 	}
 	if (!q && streq(cr_scan_norm(s, i), "the")) {
-		/* "the quarter", "the latest quarter": the one last reported */
+		/* "the quarter", "the latest quarter": the one last reported;
+		 * "the year-ago quarter" the same one a year before; "the
+		 * current quarter" the one under way. offset_days counts
+		 * quarters from the last one reported. */
+		int off = 0, period = 0;
 		if (streq(w, "latest") || streq(w, "last") ||
-		    streq(w, "previous"))
+		    streq(w, "previous")) {
 			j++;
-		if (streq(cr_scan_norm(s, j), "quarter")) {
-			span_of(m, i, j, 0, 0, 'q');
+			period = streq(w, "latest");
+		} else if (streq(w, "year-ago") || streq(w, "year-earlier")) {
+			j++;
+			off = -4;
+			period = 1;
+		} else if (streq(w, "current")) {
+			j++;
+			off = 1;
+		}
+		const char *u = cr_scan_norm(s, j);
+		if (streq(u, "quarter") || (period && streq(u, "period"))) {
+			span_of(m, i, j, 0, off, 'q');
 			return 1;
 		}
 		return 0;
@@ -1034,12 +1185,83 @@ static int match_set(const cr_scan *s, uint32_t i, dmatch *m)
 	return 0;
 }
 
+/* The first year of a decade a token writes ("1970s" 1970, "80s" 1980
+ * after an apostrophe), or 0. */
+static int decade_at(const cr_scan *s, uint32_t i)
+{
+	if (i < s->b || i >= s->e)
+		return 0;
+	const char *w = cr_scan_norm(s, i);
+	size_t n = strlen(w);
+	/* "mid-1990s" is one word token */
+	const char *dash = strchr(w, '-');
+	if (dash && ((dash - w == 3 && !strncmp(w, "mid", 3)) ||
+	             (dash - w == 4 && !strncmp(w, "late", 4)) ||
+	             (dash - w == 5 && !strncmp(w, "early", 5)))) {
+		w = dash + 1;
+		n = strlen(w);
+	}
+	if (n == 5 && w[4] == 's' && w[3] == '0' &&
+	    (w[0] == '1' || w[0] == '2')) {
+		int nd;
+		char buf[5];
+		memcpy(buf, w, 4);
+		buf[4] = '\0';
+		long v = digits_value(buf, &nd);
+		return nd == 4 ? (int)v : 0;
+	}
+	if (n == 3 && w[2] == 's' && w[1] == '0' && w[0] >= '0' &&
+	    w[0] <= '9' && i > s->b && cr_scan_adjacent(s, i - 1) &&
+	    streq(cr_scan_norm(s, i - 1), "'"))
+		return 1900 + (w[0] - '0') * 10;
+	return 0;
+}
+
+/* A decade or a century: "the 1970s", "the late 1970s", "the mid-1990s",
+ * "the '80s", "the 20th century". granularity CR_DATE_G_DECADE or
+ * CR_DATE_G_CENTURY, year its first year (1970, 1900). */
+static int match_era(const cr_scan *s, uint32_t i, dmatch *m)
+{
+	uint32_t j = i;
+	if (streq(cr_scan_norm(s, j), "the"))
+		j++;
+	const char *w = cr_scan_norm(s, j);
+	if (streq(w, "early") || streq(w, "late") || streq(w, "mid")) {
+		j++;
+		if (streq(cr_scan_norm(s, j), "-") &&
+		    cr_scan_adjacent(s, j - 1))
+			j++;
+	}
+	/* "the '80s": the apostrophe is one token, the decade the next */
+	if (streq(cr_scan_norm(s, j), "'") && cr_scan_adjacent(s, j))
+		j++;
+	int y;
+	if ((y = decade_at(s, j)) != 0) {
+		span_of(m, i, j, CR_DATE_G_DECADE, 0, 0);
+		m->d.year = (int16_t)y;
+		m->year_tok = j;
+		return 1;
+	}
+	if (j < s->e && j + 1 < s->e && (w = cr_scan_norm(s, j))[0] >= '1' &&
+	    w[0] <= '9' && streq(cr_scan_norm(s, j + 1), "century")) {
+		int nd;
+		long c = digits_value(w, &nd);
+		if (c < 1 || c > 21 || nd < 1 || nd > 2 || !strchr(w, 'h'))
+			return 0; /* "20th", "21st" are ordinals */
+		span_of(m, i, j + 1, CR_DATE_G_CENTURY, 0, 0);
+		m->d.year = (int16_t)((c - 1) * 100);
+		return 1;
+	}
+	return 0;
+}
+
 /* Durations, references to the present, past or future, quarters and
  * recurrences: expressions of time with no single calendar day. */
 static int match_span(const cr_scan *s, uint32_t i, dmatch *m)
 {
 	return match_set(s, i, m) || match_quarter(s, i, m) ||
-	       match_duration(s, i, m) || match_ref(s, i, m);
+	       match_era(s, i, m) || match_duration(s, i, m) ||
+	       match_ref(s, i, m);
 }
 
 /* Tries every pattern at token i; the first that matches wins. */
@@ -1082,6 +1304,81 @@ int cr_date_number_role(const cr_article *a, uint32_t i)
 	return 0;
 }
 
+/* Words a date expression may begin with when no unit word ("days",
+ * "year") is near: every first word the matchers above accept, sorted
+ * for cr_lexicon_has(). Numbers, words with "-" or "'", words ending in
+ * "-ly" and a word before "day" are let through apart. */
+static const char *const start_words[] = {
+        "a",         "apr",       "april",     "aug",       "august",
+        "christmas", "coming",    "currently", "dec",       "december",
+        "each",      "earlier",   "early",     "every",     "feb",
+        "february",  "first",     "fiscal",    "following", "fourth",
+        "friday",    "halloween", "jan",       "january",   "jul",
+        "july",      "jun",       "june",      "last",      "late",
+        "later",     "mar",       "march",     "may",       "mid",
+        "monday",    "new",       "next",      "nov",       "november",
+        "now",       "oct",       "october",   "one",       "per",
+        "q1",        "q2",        "q3",        "q4",        "recent",
+        "recently",  "saturday",  "second",    "sep",       "sept",
+        "september", "sunday",    "the",       "third",     "this",
+        "thursday",  "today",     "tomorrow",  "tonight",   "tuesday",
+        "wednesday", "yesterday",
+};
+
+/* Where the next unit word ("days", "year") and the next word holding
+ * "-" are, at or after the last token asked about: a cursor that only
+ * moves forward, so a sentence's tokens are each read a bounded number
+ * of times. Zero-initialise it per sentence. */
+typedef struct near_cursor {
+	uint32_t unit, hyphen;
+	int valid;
+} near_cursor;
+
+/* 1 when a unit word lies in [i, i + 5) or a "-" word in [i, i + 3):
+ * the test match_duration() starts with. i must not decrease between
+ * calls with one cursor. */
+static int near_unit(const cr_scan *s, near_cursor *c, uint32_t i)
+{
+	int pl;
+	if (!c->valid || c->unit < i) {
+		uint32_t k = i;
+		while (k < s->e && !span_unit(cr_scan_norm(s, k), &pl))
+			k++;
+		c->unit = k;
+	}
+	if (!c->valid || c->hyphen < i) {
+		uint32_t k = i;
+		while (k < s->e && !strchr(cr_scan_norm(s, k), '-'))
+			k++;
+		c->hyphen = k;
+	}
+	c->valid = 1;
+	return c->unit < i + 5 || c->hyphen < i + 3;
+}
+
+/* 0 when no pattern of match_at() can start at token i, told cheaply;
+ * 1 when it may. Exact on the side that matters: every match_at() hit
+ * passes this test. */
+static int may_start(const cr_scan *s, near_cursor *c, uint32_t i)
+{
+	const cr_token *t = cr_scan_tok(s, i);
+	const char *w = t->norm;
+	if ((w[0] >= '0' && w[0] <= '9') || near_unit(s, c, i))
+		return 1;
+	if (!(t->flags & CR_TOK_WORD))
+		return w[0] == '\'' && w[1] == '\0';
+	if (strchr(w, '\''))
+		return 1;
+	size_t n = strlen(w);
+	if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y')
+		return 1;
+	const char *w1 = cr_scan_norm(s, i + 1);
+	if (w1[0] == 'd' && w1[1] == 'a' && w1[2] == 'y' &&
+	    (w1[3] == '\0' || w1[3] == '\''))
+		return 1;
+	return CR_LEXICON_HAS(start_words, w);
+}
+
 static int64_t floor_div(int64_t a, int64_t b)
 {
 	int64_t q = a / b;
@@ -1099,9 +1396,10 @@ cr_err cr_dates_find(cr_article *a)
 		cr_scan s = {a, a->sents[si].tok_begin, a->sents[si].tok_end};
 		if (s.e > a->n_toks || s.b > s.e)
 			continue;
+		near_cursor nc = {0, 0, 0};
 		for (uint32_t i = s.b; i < s.e;) {
 			dmatch m;
-			if (!match_at(&s, i, &m)) {
+			if (!may_start(&s, &nc, i) || !match_at(&s, i, &m)) {
 				i++;
 				continue;
 			}
@@ -1234,7 +1532,9 @@ int cr_date_undatable(const cr_date *d)
 {
 	return d->granularity == CR_DATE_G_DURATION ||
 	       d->granularity == CR_DATE_G_REF ||
-	       d->granularity == CR_DATE_G_SET;
+	       d->granularity == CR_DATE_G_SET ||
+	       d->granularity == CR_DATE_G_DECADE ||
+	       d->granularity == CR_DATE_G_CENTURY;
 }
 
 void cr_date_resolve(cr_date *d, int y, int m, int day)
@@ -1263,13 +1563,17 @@ void cr_date_resolve(cr_date *d, int y, int m, int day)
 				                              d->day));
 			return;
 		} else {
-			/* The nearest such day to the anchor. */
+			/* The nearest such day to the anchor, on the side
+			 * the tense of the sentence asks for. */
 			int64_t best = 0, best_gap = INT64_MAX;
 			for (int yy = y - 1; yy <= y + 1; yy++) {
 				if (!valid_ymd(yy, d->month, d->day))
 					continue;
 				int64_t z = cr_days_from_civil(yy, d->month,
 				                               d->day);
+				if ((dir > 0 && z < anchor) ||
+				    (dir < 0 && z > anchor))
+					continue;
 				int64_t gap =
 				        z > anchor ? z - anchor : anchor - z;
 				if (gap < best_gap) {
@@ -1336,9 +1640,15 @@ void cr_date_resolve(cr_date *d, int y, int m, int day)
 			/* "the quarter" is the last one ended by the anchor;
 			 * r_month holds its first month. */
 			if (d->month == 0 && !d->year) {
-				int first = (m - 1) / 3 * 3 + 1 - 3;
-				set_year(d, first < 1 ? y - 1 : y);
-				d->r_month = (int8_t)(first < 1 ? 10 : first);
+				if (n < -400 || n > 400)
+					return;
+				int64_t qi =
+				        (int64_t)y * 4 + (m - 1) / 3 - 1 + n;
+				set_year(d, (int)floor_div(qi, 4));
+				d->r_month =
+				        (int8_t)((qi - floor_div(qi, 4) * 4) *
+				                         3 +
+				                 1);
 				return;
 			}
 			/* A quarter without a year is the latest one begun
@@ -1348,6 +1658,19 @@ void cr_date_resolve(cr_date *d, int y, int m, int day)
 			set_year(d, d->year        ? d->year
 			            : d->month > m ? y - 1
 			                           : y);
+			return;
+		}
+		if (d->offset_unit == 's') {
+			/* A season: its year, with r_month its first month. */
+			if (d->month < 1 || d->month > 12)
+				return;
+			if (d->year)
+				set_year(d, d->year);
+			else if (n == -2) /* "this past": the latest begun */
+				set_year(d, d->month <= m ? y : y - 1);
+			else
+				set_year(d, y + n);
+			d->r_month = d->month;
 			return;
 		}
 		if (n < -100000 || n > 100000)

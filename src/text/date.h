@@ -9,11 +9,14 @@
  * recent months), durations (three years, two-year, the past two weeks),
  * references to the present, past or future (now, the near future),
  * quarters (the third quarter, Q3) and recurrences (every week,
- * annually). Resolution follows news usage: a bare weekday means the
- * most recent such day on or before the anchor (or after it with "next"
- * or future tense cues like "will"); a month without a year means the
- * nearest such month to the anchor (future months with "in January"
- * after a future cue, else the past or current one).
+ * annually), seasons (last fall, this summer), decades and centuries
+ * (the late 1970s, the 20th century). Resolution follows news usage, in
+ * the direction of the clause's tense as HeidelTime does: a bare weekday
+ * means the most recent such day on or before the anchor (or after it
+ * with "next", a deadline "by"/"until" in a clause not in the past, or a
+ * future cue like "will" or "expected" before it); a month without a
+ * year likewise means the latest one begun, or the next one under those
+ * cues; a day and month without a year the nearest such day.
  */
 #ifndef CR_TEXT_DATE_H
 #define CR_TEXT_DATE_H
@@ -57,13 +60,26 @@ cr_err cr_dates_find(cr_article *a);
  * written or 0; it resolves to its year at granularity 'y' (the latest
  * such quarter begun by the anchor's month when no year is written).
  * "The quarter" or "the latest quarter" (month and year 0) is the last
- * quarter ended by the anchor: its year, with r_month its first month. */
+ * quarter ended by the anchor: its year, with r_month its first month;
+ * offset_days then counts quarters from that one ("the year-ago
+ * quarter" -4, "the current quarter" +1).
+ * A season ("last fall", "the summer of 1994") is a VAGUE date with
+ * offset_unit 's', month its first month (3 6 9 12), year as written or
+ * 0, and offset_days the years from the anchor's ("last" -1, "next" +1,
+ * "this past" -2: the latest one begun); it resolves to its year at
+ * granularity 'y', with r_month its first month. */
 #define CR_DATE_G_DURATION 'p'
 #define CR_DATE_G_REF      'r'
 #define CR_DATE_G_SET      's'
+/* A decade ("the 1970s", "the late '80s") or a century ("the 20th
+ * century"): VAGUE, year its first year (1970, 1900); undatable, since a
+ * timeline of news has no place for it. */
+#define CR_DATE_G_DECADE  'E'
+#define CR_DATE_G_CENTURY 'C'
 
-/* 1 when d is a duration, a present/past/future reference or a
- * recurrence: it has no calendar date to place on a timeline. */
+/* 1 when d is a duration, a present/past/future reference, a
+ * recurrence, a decade or a century: it has no calendar date to place on
+ * a timeline. */
 int cr_date_undatable(const cr_date *d);
 
 /* How date.c reads the number token a->toks[i]: 0 not part of a date,

@@ -250,9 +250,24 @@ static size_t parse_numeral(const char *s, size_t n, double *value)
 
 /* A single number word: cardinal, scale, ordinal, or a hyphenated
  * compound ("twenty-five", "twenty-first"). */
+/* 1 when a word starting with letter c may be a number word: every
+ * word of cardinals, scales, plural_scales and ordinals starts with one
+ * of "bdefhmnostz". A test that spares most words the table look-ups. */
+static int number_initial(char c)
+{
+	static const uint32_t mask =
+	        1u << ('b' - 'a') | 1u << ('d' - 'a') | 1u << ('e' - 'a') |
+	        1u << ('f' - 'a') | 1u << ('h' - 'a') | 1u << ('m' - 'a') |
+	        1u << ('n' - 'a') | 1u << ('o' - 'a') | 1u << ('s' - 'a') |
+	        1u << ('t' - 'a') | 1u << ('z' - 'a');
+	return c >= 'a' && c <= 'z' && (mask >> (c - 'a') & 1u);
+}
+
 static int parse_word(const char *s, size_t n, double *value, int *ordinal)
 {
 	*ordinal = 0;
+	if (n == 0 || !number_initial(s[0]))
+		return 0;
 	if (lookup(cardinals, CR_COUNT(cardinals), s, n, value) ||
 	    lookup(scales, CR_COUNT(scales), s, n, value))
 		return 1;
@@ -438,6 +453,14 @@ static int word_run(const cr_scan *s, uint32_t i, double *value, int *ordinal,
 	int ord;
 	*approx = 0;
 	*ordinal = 0;
+	if (!number_initial(w[0]) && !(w[0] == 'a' && w[1] == '\0'))
+		return 0;
+	/* Two letters rule out most of the rest: "the", "to", "said". */
+	if (w[0] == 't' && w[1] != 'w' && w[1] != 'h' && w[1] != 'e' &&
+	    w[1] != 'r')
+		return 0;
+	if (w[0] == 's' && w[1] != 'i' && w[1] != 'e')
+		return 0;
 	if (lookup(plural_scales, CR_COUNT(plural_scales), w, strlen(w), &v)) {
 		/* "tens of thousands", "hundreds of thousands" */
 		double v2;

@@ -273,7 +273,7 @@ static void test_vague(void **state)
 	const cr_date *d = written(a, "earlier this year");
 	assert_int_equal(d->kind, CR_DATE_VAGUE);
 	assert_resolved(d, 2024, 0, 0, 'y');
-	d = written(a, "in recent months");
+	d = written(a, "recent months");
 	assert_int_equal(d->kind, CR_DATE_VAGUE);
 	assert_int_equal(d->resolved, 0);
 	d = written(a, "this week");
@@ -578,6 +578,126 @@ static void test_quarters(void **state)
 	cr_article_destroy(a);
 }
 
+/* The tense of the clause chooses between the last and the next such
+ * month or weekday, as HeidelTime does with part-of-speech tags. */
+static void test_tense_sets_direction(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "The merger is expected to close in January. Ferry traffic "
+	        "slumped in February. The ministry must publish its audit "
+	        "by March. The court ruled on Friday. Delegates will "
+	        "contest Friday's vote in the assembly.",
+	        PUB_2024_11_20);
+	assert_resolved(written(a, "January"), 2025, 1, 0, 'm');
+	assert_resolved(written(a, "February"), 2024, 2, 0, 'm');
+	/* a deadline lies ahead unless the clause is in the past */
+	assert_resolved(written(a, "March"), 2025, 3, 0, 'm');
+	assert_resolved(written(a, "Friday"), 2024, 11, 15, 'd');
+	/* "Friday's vote" has been held, whatever "will" says */
+	assert_resolved(written(a, "Friday's"), 2024, 11, 15, 'd');
+	cr_article_destroy(a);
+	a = cr_test_analyzed("t",
+	                     "The three ministers had signed the accord by "
+	                     "Monday, and the harbour board met in March.",
+	                     PUB_2024_11_20);
+	assert_resolved(written(a, "Monday"), 2024, 11, 18, 'd');
+	assert_resolved(written(a, "March"), 2024, 3, 0, 'm');
+	cr_article_destroy(a);
+}
+
+/* Seasons resolve to a year, with r_month the season's first month. */
+static void test_seasons(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "Rents climbed last fall and again this summer. Prices may "
+	        "fall next spring, after a harsh winter. Grain stocks were "
+	        "low this past winter and in the summer of 1994.",
+	        PUB_2024_11_20);
+	const cr_date *d = written(a, "last fall");
+	assert_int_equal(d->kind, CR_DATE_VAGUE);
+	assert_int_equal(d->offset_unit, 's');
+	assert_resolved(d, 2023, 9, 0, 'y');
+	assert_resolved(written(a, "this summer"), 2024, 6, 0, 'y');
+	assert_resolved(written(a, "next spring"), 2025, 3, 0, 'y');
+	/* winter begins in December: the latest begun is 2023's */
+	assert_resolved(written(a, "this past winter"), 2023, 12, 0, 'y');
+	assert_resolved(written(a, "the summer of 1994"), 1994, 6, 0, 'y');
+	/* "fall" the verb and a bare "winter" are no dates */
+	for (uint32_t i = 0; i < a->n_dates; i++) {
+		const cr_date *x = &a->dates[i];
+		assert_false(x->span.len == 4 &&
+		             !memcmp(cr_span_ptr(a, x->span), "fall", 4));
+		assert_false(x->span.len == 6 &&
+		             !memcmp(cr_span_ptr(a, x->span), "winter", 6));
+	}
+	cr_article_destroy(a);
+}
+
+/* Decades and centuries are named, not placed on a timeline. */
+static void test_decades_and_centuries(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "The mill closed in the late 1970s, reopened in the '80s and "
+	        "boomed in the mid-1990s, a revival unseen since the 19th "
+	        "century.",
+	        PUB_2024_11_20);
+	const cr_date *d = written(a, "the late 1970s");
+	assert_int_equal(d->granularity, CR_DATE_G_DECADE);
+	assert_int_equal(d->year, 1970);
+	assert_true(cr_date_undatable(d));
+	assert_int_equal(d->resolved, 0);
+	assert_int_equal(written(a, "the '80s")->year, 1980);
+	assert_int_equal(written(a, "the mid-1990s")->year, 1990);
+	d = written(a, "the 19th century");
+	assert_int_equal(d->granularity, CR_DATE_G_CENTURY);
+	assert_int_equal(d->year, 1800);
+	assert_true(cr_date_undatable(d));
+	cr_article_destroy(a);
+}
+
+/* Reporting periods counted from the last quarter ended, and years
+ * used as adjectives. */
+static void test_periods_and_adjective_years(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "Net income fell from the year-ago quarter, and the "
+	        "year-earlier period had a one-time gain. The brewer expects "
+	        "a loss in the current quarter.",
+	        PUB_2024_11_20);
+	const cr_date *d = written(a, "the year-ago quarter");
+	assert_int_equal(d->offset_unit, 'q');
+	assert_int_equal(d->offset_days, -4);
+	assert_int_equal(d->r_year, 2023);
+	assert_int_equal(d->r_month, 7);
+	d = written(a, "the year-earlier period");
+	assert_int_equal(d->r_year, 2023);
+	assert_int_equal(d->r_month, 7);
+	d = written(a, "the current quarter");
+	assert_int_equal(d->r_year, 2024);
+	assert_int_equal(d->r_month, 10);
+	cr_article_destroy(a);
+	a = cr_test_analyzed("t",
+	                     "The sanctions followed its 1990 invasion, and "
+	                     "the 2000 delegates set goals for 1998.",
+	                     PUB_2024_11_20);
+	d = written(a, "1990");
+	assert_int_equal(d->kind, CR_DATE_YEAR);
+	assert_resolved(d, 1990, 0, 0, 'y');
+	assert_resolved(written(a, "1998"), 1998, 0, 0, 'y');
+	/* a count of people is no year */
+	for (uint32_t i = 0; i < a->n_dates; i++)
+		assert_int_not_equal(a->dates[i].year, 2000);
+	cr_article_destroy(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -597,6 +717,10 @@ int main(void)
 	        cmocka_unit_test(test_seed_inference),
 	        cmocka_unit_test(test_durations_refs_sets),
 	        cmocka_unit_test(test_quarters),
+	        cmocka_unit_test(test_tense_sets_direction),
+	        cmocka_unit_test(test_seasons),
+	        cmocka_unit_test(test_decades_and_centuries),
+	        cmocka_unit_test(test_periods_and_adjective_years),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
