@@ -51,6 +51,25 @@
 /* An element named like boilerplate but holding this much running text
  * (non-space bytes, under a quarter in links) is a wrapper: kept. */
 #define CR_HTML_KEEP_TEXT 1500
+/* The best candidate gives way to an ancestor scoring at least
+ * CR_HTML_CLIMB_SCORE of it and holding CR_HTML_CLIMB_TEXT times its
+ * text. */
+#define CR_HTML_CLIMB_SCORE 0.4
+#define CR_HTML_CLIMB_TEXT  1.5
+/* Another container of best's tag and class scoring at least this share
+ * of best's score is another chunk of the same story. */
+#define CR_HTML_CHUNK_SCORE 0.2
+/* An <article> with this much running text is the page's story, not a
+ * teaser card. */
+#define CR_HTML_MAIN_TEXT 500
+/* An <article> inside the one being written with less running text
+ * than this is a teaser of another story. */
+#define CR_HTML_TEASER_TEXT 1000
+/* An undated page whose body holds less than this share of its text,
+ * or whose paragraphs are shorter than CR_HTML_MIN_MEAN_PARA bytes on
+ * average, is not an article (tuned on WCXB dev). */
+#define CR_HTML_BODY_SHARE    0.1
+#define CR_HTML_MIN_MEAN_PARA 40
 /* Below this many bytes of running text a page is not an article. */
 #define CR_HTML_MIN_ARTICLE_TEXT 150
 
@@ -60,10 +79,11 @@ typedef struct nstat {
 	uint32_t link; /* of which inside <a> */
 	uint32_t commas;
 	float score;
-	uint8_t dropped; /* boilerplate: never scored, never written */
-	uint8_t inited;  /* score holds a candidate's score */
-	uint8_t blocks;  /* has block-level children */
-	uint8_t include; /* written to the body */
+	uint8_t dropped;    /* boilerplate: never scored, never written */
+	uint8_t inited;     /* score holds a candidate's score */
+	uint8_t blocks;     /* has block-level children */
+	uint8_t include;    /* written to the body */
+	uint8_t holds_main; /* an article or main element is beneath */
 } nstat;
 
 /* A growable byte buffer with a hard cap. */
@@ -472,6 +492,9 @@ static int drop_by_name(xmlNodePtr n, const nstat *st)
 	int f = hints(n);
 	if (f & HINT_COMMENT)
 		return 1;
+	/* Whatever its name, what holds the page's article is a wrapper. */
+	if (st->holds_main)
+		return 0;
 	/* A form may wrap a whole page (ASP.NET does): judged like a name. */
 	if (!strcmp(tag, "form"))
 		f |= HINT_STRONG;
@@ -480,7 +503,10 @@ static int drop_by_name(xmlNodePtr n, const nstat *st)
 	/* A content word beside the boilerplate one lowers the bar. */
 	uint32_t keep_at =
 	        f & HINT_POS ? CR_HTML_KEEP_TEXT / 3 : CR_HTML_KEEP_TEXT;
-	int big = st->text >= keep_at && st->link * 4 < st->text;
+	/* Inline links are common in a story; a content word tells us
+	 * this is one. */
+	int big = st->text >= keep_at &&
+	          st->link * (f & HINT_POS ? 2 : 4) < st->text;
 	return !big;
 }
 
@@ -860,6 +886,23 @@ static void metadata(ex *x, xmlNodePtr n)
 	}
 }
 
+/* 1 when the element is the page's main content by its markup: <main>,
+ * role=main, itemprop=articleBody, or an <article> with running text (a
+ * teaser card in a list has little). */
+static int is_main(xmlNodePtr n, const nstat *st)
+{
+	if (is(n, "main"))
+		return 1;
+	const char *role = attr(n, "role");
+	if (role && !strcasecmp(role, "main"))
+		return 1;
+	const char *ip = attr(n, "itemprop");
+	if (ip && !strcasecmp(ip, "articleBody"))
+		return 1;
+	return is(n, "article") && st->text >= CR_HTML_MAIN_TEXT &&
+	       st->link * 4 < st->text;
+}
+
 /* Walks the subtree of n: counts nodes, reads metadata, and sums the
  * visible text of every element into its nstat. */
 static int measure(ex *x, xmlNodePtr n, int depth, int dropped, int in_link)
@@ -912,6 +955,8 @@ static int measure(ex *x, xmlNodePtr n, int depth, int dropped, int in_link)
 				st->text += cs->text;
 				st->link += cs->link;
 				st->commas += cs->commas;
+				st->holds_main |=
+				        cs->holds_main || is_main(c, cs);
 			}
 			if (is_block(c))
 				st->blocks = 1;
@@ -1014,6 +1059,30 @@ static xmlNodePtr score(ex *x)
 			best_s = cs->score;
 		}
 	}
+	/* A story split into small blocks scores its wrapper little more
+	 * than one block: an ancestor scoring nearly as well that holds
+	 * much more text is the story. */
+	int climbed = 1;
+	while (best && climbed) {
+		climbed = 0;
+		nstat *bs = best->_private;
+		xmlNodePtr a = best->parent;
+		for (int lv = 0; a && a->type == XML_ELEMENT_NODE &&
+		                 lv < CR_HTML_SCORE_LEVELS;
+		     lv++, a = a->parent) {
+			nstat *as = a->_private;
+			if (!as || as->dropped)
+				break;
+			if (as->inited &&
+			    as->score >= bs->score * CR_HTML_CLIMB_SCORE &&
+			    as->text >= bs->text * CR_HTML_CLIMB_TEXT &&
+			    link_density(as) <= 0.3) {
+				best = a;
+				climbed = 1;
+				break;
+			}
+		}
+	}
 	return best;
 }
 
@@ -1043,6 +1112,41 @@ static void choose(xmlNodePtr best)
 	}
 }
 
+/* 1 when a is b or one of b's ancestors. */
+static int is_ancestor(xmlNodePtr a, xmlNodePtr b)
+{
+	for (; b; b = b->parent)
+		if (a == b)
+			return 1;
+	return 0;
+}
+
+/* Marks the other chunks of a story cut into several containers (by
+ * images, ads or pull quotes) whose common ancestor is too far up to be
+ * scored: candidates of best's tag and class that score well, hold
+ * little in links and are not inside best or around it. */
+static void chunks(ex *x, xmlNodePtr best)
+{
+	const char *cls = attr(best, "class");
+	nstat *bs = best->_private;
+	if (!cls || !*cls)
+		return;
+	for (size_t i = 0; i < x->n_cands; i++) {
+		xmlNodePtr c = x->cands[i];
+		nstat *cs = c->_private;
+		if (c == best || cs->dropped || cs->include ||
+		    strcmp((const char *)c->name, (const char *)best->name) ||
+		    cs->score < bs->score * CR_HTML_CHUNK_SCORE ||
+		    link_density(cs) > 0.3)
+			continue;
+		const char *cc = attr(c, "class");
+		if (!cc || strcmp(cc, cls) || is_ancestor(c, best) ||
+		    is_ancestor(best, c))
+			continue;
+		cs->include = 1;
+	}
+}
+
 /* ---- pass 3: write ------------------------------------------------- */
 
 typedef struct writer {
@@ -1051,6 +1155,7 @@ typedef struct writer {
 	buf cur;         /* the paragraph being gathered */
 	size_t cur_link; /* bytes of cur inside links */
 	int space;
+	int in_article; /* inside an <article> being written */
 	size_t n_paras;
 	size_t n_text;
 	const char *title;
@@ -1119,15 +1224,46 @@ static void write_node(writer *w, xmlNodePtr n, int depth, int link)
 		nstat *cs = c->_private;
 		if (!cs || cs->dropped)
 			continue;
+		/* A short article inside the article is a teaser of
+		 * another; a long one is a part (a listicle's item). */
+		int art = is(c, "article");
+		if (art && w->in_article && cs->text < CR_HTML_TEASER_TEXT)
+			continue;
 		int block = is_block(c);
 		if (block)
 			flush(w);
+		w->in_article += art;
 		write_node(w, c, depth + 1, link || is(c, "a"));
+		w->in_article -= art;
 		if (block)
 			flush(w);
 		else if (is(c, "td") || is(c, "th"))
 			w->space = 1;
 	}
+}
+
+/* Writes, in document order, the subtrees marked for the body. */
+static void write_included(writer *w, xmlNodePtr n, int depth)
+{
+	if (depth > CR_HTML_WALK_DEPTH)
+		return;
+	nstat *st = n->_private;
+	if (!st || st->dropped)
+		return;
+	if (st->include) {
+		int art = 0;
+		for (xmlNodePtr a = n; a && !art; a = a->parent)
+			art = a->type == XML_ELEMENT_NODE && is(a, "article");
+		flush(w);
+		w->in_article = art;
+		write_node(w, n, 0, is(n, "a"));
+		w->in_article = 0;
+		flush(w);
+		return;
+	}
+	for (xmlNodePtr c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			write_included(w, c, depth + 1);
 }
 
 /* ---- the page ------------------------------------------------------ */
@@ -1226,6 +1362,8 @@ static void classify(ex *x, const writer *w, cr_html_info *info)
 	int og_article = x->og_type && !strcasecmp(x->og_type, "article");
 	int says_article = x->ld_article || og_article;
 	double ld = x->all_text ? (double)x->all_link / x->all_text : 0;
+	int dated = x->pub_meta != CR_TIME_NONE || x->pub_ld != CR_TIME_NONE ||
+	            x->pub_prop != CR_TIME_NONE || x->pub_time != CR_TIME_NONE;
 	info->page_type = CR_PAGE_ARTICLE;
 	info->page_why = NULL;
 	if ((x->ld_product && !x->ld_article) ||
@@ -1242,6 +1380,16 @@ static void classify(ex *x, const writer *w, cr_html_info *info)
 	} else if (!says_article && ld > 0.5 && w->n_text < 2000) {
 		info->page_type = CR_PAGE_LISTING;
 		info->page_why = "listing page";
+	} else if (!says_article && !dated &&
+	           (ld > 0.5 ||
+	            (double)w->n_text < CR_HTML_BODY_SHARE * x->all_text ||
+	            (w->n_paras &&
+	             w->n_text / w->n_paras < CR_HTML_MIN_MEAN_PARA))) {
+		/* Undated, not marked as an article, and its text mostly
+		 * links, outside the body, or in short blocks: a listing,
+		 * a shop or a service page. */
+		info->page_type = CR_PAGE_LISTING;
+		info->page_why = "mostly links or short blocks, no date";
 	} else if (w->n_text < CR_HTML_MIN_ARTICLE_TEXT) {
 		info->page_type = CR_PAGE_OTHER;
 		info->page_why = "too little running text";
@@ -1435,21 +1583,8 @@ cr_err cr_html_extract(const char *name, const char *data, size_t n,
 	xmlNodePtr best = score(&x);
 	if (best) {
 		choose(best);
-		xmlNodePtr from =
-		        best->parent && !is(best, "body") ? best->parent : best;
-		if (from == best) {
-			write_node(&w, best, 0, 0);
-		} else {
-			for (xmlNodePtr s = from->children; s; s = s->next) {
-				nstat *ss = s->_private;
-				if (s->type != XML_ELEMENT_NODE || !ss ||
-				    !ss->include)
-					continue;
-				flush(&w);
-				write_node(&w, s, 0, is(s, "a"));
-				flush(&w);
-			}
-		}
+		chunks(&x, best);
+		write_included(&w, root, 0);
 	} else if (x.body) {
 		write_node(&w, x.body, 0, 0);
 	}

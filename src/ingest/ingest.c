@@ -2,9 +2,10 @@
  * ingest.c - walking paths and sniffing formats; see ingest.h.
  *
  * A path is read whole into one malloc'd buffer (bounded by
- * CR_MAX_FILE_BYTES) and handed to the reader its content calls for
- * (text, JSON lines, HTML, feed), which copies what it keeps into each
- * article's arena; the buffer is freed at once. A WARC archive is the
+ * CR_MAX_FILE_BYTES, or CR_HTML_MAX_BYTES for an HTML page, known by its
+ * name or first bytes, while it is read) and handed to the reader its content
+ * calls for (text, JSON lines, HTML, feed), which copies what it keeps into
+ * each article's arena; the buffer is freed at once. A WARC archive is the
  * exception: it is streamed from the file, so memory stays flat however
  * long it is. Directories are read recursively in byte order of names, hidden
  * entries skipped, depth bounded by CR_MAX_DIR_DEPTH. Symbolic links are
@@ -159,27 +160,51 @@ cr_err cr_ingest_buffer(const char *name, const char *data, size_t n,
 	return sink(ud, a);
 }
 
-/* Reads all of fd into a malloc'd buffer, at most CR_MAX_FILE_BYTES.
- * Returns CR_ETOOBIG when there is more, CR_EIO with errno set on a read
- * error. size_hint (from fstat; 0 if unknown) sizes the first buffer. */
-static cr_err read_all(int fd, size_t size_hint, char **out, size_t *out_n)
+/* 1 when a file of this name whose first bytes are head (hn of them)
+ * is to be read as an HTML page: by its name or its content. */
+static int is_html_file(const char *name, const char *head, size_t hn)
 {
+	return ends_with(name, ".html") || ends_with(name, ".htm") ||
+	       (hn > 0 && cr_html_sniff(head, hn) && !cr_feed_sniff(head, hn));
+}
+
+/* Reads all of fd into a malloc'd buffer, at most CR_MAX_FILE_BYTES, or
+ * CR_HTML_MAX_BYTES once the first CR_WARC_SNIFF_BYTES (or the name)
+ * show an HTML page, so that an oversized page costs no more memory than
+ * the cap. *limit is set to the bound that applied. Returns CR_ETOOBIG
+ * when there is more, CR_EIO with errno set on a read error. size_hint
+ * (from fstat; 0 if unknown) sizes the first buffer. */
+static cr_err read_all(int fd, const char *name, size_t size_hint, char **out,
+                       size_t *out_n, size_t *limit)
+{
+	size_t max = CR_MAX_FILE_BYTES;
+	int judged = 0;
+	if (ends_with(name, ".html") || ends_with(name, ".htm")) {
+		max = CR_HTML_MAX_BYTES;
+		judged = 1;
+	}
+	*limit = max;
 	size_t cap = size_hint ? size_hint + 1 : 64 * 1024;
-	if (cap > CR_MAX_FILE_BYTES + 1)
-		cap = CR_MAX_FILE_BYTES + 1;
+	if (cap > max + 1)
+		cap = max + 1;
 	size_t n = 0;
 	char *buf = malloc(cap);
 	if (!buf)
 		return CR_ENOMEM;
 	for (;;) {
+		if (!judged && n >= CR_WARC_SNIFF_BYTES) {
+			judged = 1;
+			if (is_html_file(name, buf, n))
+				*limit = max = CR_HTML_MAX_BYTES;
+		}
+		if (n > max) {
+			free(buf);
+			return CR_ETOOBIG;
+		}
 		if (n == cap) {
-			if (cap > CR_MAX_FILE_BYTES) {
-				free(buf);
-				return CR_ETOOBIG;
-			}
 			size_t nc = cap * 2;
-			if (nc > CR_MAX_FILE_BYTES + 1)
-				nc = CR_MAX_FILE_BYTES + 1;
+			if (nc > max + 1)
+				nc = max + 1;
 			char *nb = realloc(buf, nc);
 			if (!nb) {
 				free(buf);
@@ -201,13 +226,28 @@ static cr_err read_all(int fd, size_t size_hint, char **out, size_t *out_n)
 			break;
 		n += (size_t)r;
 	}
-	if (n > CR_MAX_FILE_BYTES) {
+	if (!judged && is_html_file(name, buf, n))
+		*limit = max = CR_HTML_MAX_BYTES;
+	if (n > max) {
 		free(buf);
 		return CR_ETOOBIG;
 	}
 	*out = buf;
 	*out_n = n;
 	return CR_OK;
+}
+
+/* Reports a file past its size limit, naming the limit. */
+static void too_big(walk *w, const char *path, size_t limit)
+{
+	if (limit == CR_HTML_MAX_BYTES)
+		cr_diag_reject(w->d, path, 0, CR_ETOOBIG,
+		               "HTML page larger than the limit of %zu bytes "
+		               "(%zu MB); not read",
+		               limit, limit >> 20);
+	else
+		cr_diag_reject(w->d, path, 0, CR_ETOOBIG,
+		               "larger than %zu bytes", limit);
 }
 
 /* Reads one file (or stdin when path is "-") and ingests it. Problems
@@ -239,10 +279,13 @@ static cr_err ingest_file(const char *path, walk *w)
 				close(fd);
 			return we;
 		}
-		if ((unsigned long long)st.st_size > CR_MAX_FILE_BYTES) {
-			cr_diag_reject(w->d, path, 0, CR_ETOOBIG,
-			               "larger than %zu bytes",
-			               CR_MAX_FILE_BYTES);
+		/* An HTML page has its own, lower, cap: checked before a
+		 * byte more is read. */
+		size_t limit = is_html_file(path, head, hn > 0 ? (size_t)hn : 0)
+		                       ? CR_HTML_MAX_BYTES
+		                       : CR_MAX_FILE_BYTES;
+		if ((unsigned long long)st.st_size > limit) {
+			too_big(w, path, limit);
 			if (!is_stdin)
 				close(fd);
 			return CR_OK;
@@ -250,14 +293,13 @@ static cr_err ingest_file(const char *path, walk *w)
 		hint = (size_t)st.st_size;
 	}
 	char *buf = NULL;
-	size_t n = 0;
-	cr_err e = read_all(fd, hint, &buf, &n);
+	size_t n = 0, limit = CR_MAX_FILE_BYTES;
+	cr_err e = read_all(fd, path, hint, &buf, &n, &limit);
 	int saved = errno;
 	if (!is_stdin)
 		close(fd);
 	if (e == CR_ETOOBIG) {
-		cr_diag_reject(w->d, path, 0, CR_ETOOBIG,
-		               "larger than %zu bytes", CR_MAX_FILE_BYTES);
+		too_big(w, path, limit);
 		return CR_OK;
 	}
 	if (e == CR_EIO) {

@@ -658,6 +658,112 @@ static void test_pages_brief_like_text(void **state)
 	rmdir(dir);
 }
 
+/* A story cut into chunks (by a photo and an ad slot) in a wrapper whose
+ * class names a sidebar, with inline links in its paragraphs and a short
+ * teaser <article> of another story at its end: every chunk is kept, in
+ * order, and the teaser is not. */
+static const char chunked_page[] =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Dam inspection "
+        "finds cracks in spillway</title>"
+        "<meta property=\"og:type\" content=\"article\"></head><body>"
+        "<div class=\"content-with-sidebar-wrap\"><article class=\"node\">"
+        "<h1>Dam inspection finds cracks in spillway</h1>"
+        "<div class=\"row\"><div class=\"col\"><div class=\"story-chunk\">"
+        "<p>Engineers inspecting the Orlen dam found three cracks in its "
+        "concrete spillway last week, the <a href=\"/w\">regional water "
+        "board</a> said on Friday, and the reservoir will be lowered by "
+        "two metres as a precaution.</p>"
+        "<p>The board said the cracks, the longest of them about four "
+        "metres, pose no immediate danger to the villages downstream, "
+        "but <a href=\"/r\">repairs</a> must start before the spring "
+        "floods arrive in March.</p></div></div></div>"
+        "<div class=\"photo\"><img src=\"d.jpg\"></div>"
+        "<div class=\"slot-ad\"><a href=\"/ad\">Advertisement</a></div>"
+        "<div class=\"row\"><div class=\"col\"><div class=\"story-chunk\">"
+        "<p>Residents of Kessing, the nearest village, were told at a "
+        "meeting on Thursday evening that the <a href=\"/s\">sirens</a> "
+        "would be tested twice a week until the work is finished.</p>"
+        "<p>\"We have known about the wear for years, and now it has to "
+        "be fixed properly,\" said Marta Oyelaran, who leads the board's "
+        "engineering team, adding that the budget was already set.</p>"
+        "</div></div></div>"
+        "<article class=\"teaser\"><h3><a href=\"/x\">Flood barrier "
+        "opens</a></h3><p>The new barrier at Lentz opened on Monday "
+        "after a delay of two years, the port said.</p></article>"
+        "</article></div>"
+        "<div class=\"sidebar\"><ul><li><a href=\"/1\">Most read: "
+        "weather</a></li><li><a href=\"/2\">Most read: sport</a></li>"
+        "</ul></div></body></html>";
+
+static void test_chunked_story(void **state)
+{
+	(void)state;
+	reports r = {0};
+	cr_html_info info;
+	cr_article *a = extract(chunked_page, &info, &r);
+	const char *raw = a->raw;
+	const char *p1 = strstr(raw, "Engineers inspecting the Orlen dam");
+	const char *p2 = strstr(raw, "before the spring floods");
+	const char *p3 = strstr(raw, "Residents of Kessing");
+	const char *p4 = strstr(raw, "said Marta Oyelaran");
+	assert_non_null(p1);
+	assert_non_null(p2);
+	assert_non_null(p3);
+	assert_non_null(p4);
+	assert_true(p1 < p2 && p2 < p3 && p3 < p4);
+	assert_null(strstr(raw, "Lentz"));
+	assert_null(strstr(raw, "Most read"));
+	assert_null(strstr(raw, "Advertisement"));
+	assert_int_equal(info.n_paragraphs, 4);
+	assert_true(info.is_article);
+	cr_article_destroy(a);
+}
+
+/* A shop's category page: no date, not marked as an article, its text in
+ * short blocks. It is a listing; the same blocks with a publication date
+ * are read as an article. */
+static void test_undated_short_blocks_listing(void **state)
+{
+	(void)state;
+	char page[8192];
+	size_t k = (size_t)snprintf(page, sizeof page,
+	                            "<html><head><title>Garden tools</title>"
+	                            "%s</head><body><div class=\"grid\">",
+	                            "");
+	const char *items[] = {
+	        "Steel spade, ash handle",  "Hand fork, small",
+	        "Pruning shears with lock", "Watering can, ten litres",
+	        "Garden hose reel, green",  "Wheelbarrow, single wheel"};
+	for (int round = 0; round < 3; round++)
+		for (size_t i = 0; i < sizeof items / sizeof *items; i++)
+			k += (size_t)snprintf(
+			        page + k, sizeof page - k,
+			        "<div class=\"item\"><p>%s, in stock "
+			        "now</p></div>",
+			        items[i]);
+	snprintf(page + k, sizeof page - k, "</div></body></html>");
+	reports r = {0};
+	cr_html_info info;
+	cr_article *a = extract(page, &info, &r);
+	assert_false(info.is_article);
+	assert_int_equal(info.page_type, CR_PAGE_LISTING);
+	assert_string_equal(info.page_why,
+	                    "mostly links or short blocks, no date");
+	cr_article_destroy(a);
+
+	/* With a date the page is given the benefit of the doubt. */
+	char dated[8400];
+	const char *body = strstr(page, "</head>");
+	snprintf(dated, sizeof dated,
+	         "<html><head><title>Garden tools</title><meta "
+	         "property=\"article:published_time\" "
+	         "content=\"2025-03-02T08:00:00Z\">%s",
+	         body);
+	a = extract(dated, &info, &r);
+	assert_true(info.is_article);
+	cr_article_destroy(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -673,6 +779,8 @@ int main(void)
 	        cmocka_unit_test(test_huge_page_rejected),
 	        cmocka_unit_test(test_no_text),
 	        cmocka_unit_test(test_pages_brief_like_text),
+	        cmocka_unit_test(test_chunked_story),
+	        cmocka_unit_test(test_undated_short_blocks_listing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

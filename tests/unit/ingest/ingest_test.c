@@ -1,14 +1,17 @@
 /*
  * ingest_test.c - tests of src/ingest/ingest.c: directory walks (order,
- * hidden entries, nesting, link loops), format sniffing, stdin, and a
- * sink that stops the walk.
+ * hidden entries, nesting, link loops), format sniffing, stdin, a sink
+ * that stops the walk, and the HTML size cap applied while reading.
  */
 #include "test_util.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include "ingest/html.h"
 #include "ingest/ingest.h"
 
 #define MAX_SEEN 32
@@ -254,6 +257,95 @@ static void test_sink_error_stops(void **state)
 	assert_string_equal(s.ids[3], "c-2");
 }
 
+/* An HTML page over CR_HTML_MAX_BYTES is refused from its size alone,
+ * whether known by its name or by its first bytes, with the file and
+ * the limit named; a text file of the same size is not refused. */
+static void test_html_cap_from_size(void **state)
+{
+	(void)state;
+	const char *head = "<!DOCTYPE html><html><head><title>Storm "
+	                   "warning</title></head><body><p>";
+	const char *names[] = {"big.html", "big_page.dat", "big.txt"};
+	for (int i = 0; i < 3; i++) {
+		char path[512];
+		snprintf(path, sizeof path, "%s/%s", root, names[i]);
+		int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		assert_true(fd >= 0);
+		/* The third is text that only starts like prose. */
+		const char *h = i == 2 ? "Storm warning\nRain.\n" : head;
+		assert_int_equal(write(fd, h, strlen(h)), (ssize_t)strlen(h));
+		/* Sparse: no disk and no memory for the 33 MB. */
+		assert_int_equal(ftruncate(fd, (off_t)CR_HTML_MAX_BYTES + 1),
+		                 0);
+		close(fd);
+		seen s = {0};
+		cr_diag d;
+		walk(&s, &d, path, CR_OK);
+		if (i < 2) {
+			char want[256];
+			snprintf(want, sizeof want,
+			         "HTML page larger than the limit of %zu bytes "
+			         "(%zu MB); not read",
+			         CR_HTML_MAX_BYTES, CR_HTML_MAX_BYTES >> 20);
+			assert_int_equal(d.n_rejected, 1);
+			assert_int_equal(s.n_rep, 1);
+			assert_string_equal(s.reasons[0], want);
+			assert_int_equal(s.n, 0);
+		} else {
+			/* Text with NUL bytes past the head: rejected as
+			 * binary, not for its size. */
+			assert_int_equal(s.n_rep, 1);
+			assert_null(strstr(s.reasons[0], "HTML page larger"));
+		}
+		unlink(path);
+	}
+}
+
+/* A page streamed through a FIFO, whose size is unknown until read, is
+ * cut at the HTML cap: the reader stops and closes, so the writer gets
+ * EPIPE long before it has written all it meant to. */
+static void test_html_cap_while_reading(void **state)
+{
+	(void)state;
+	char path[512];
+	snprintf(path, sizeof path, "%s/stream.html", root);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	const size_t total = CR_HTML_MAX_BYTES * 2;
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		signal(SIGPIPE, SIG_IGN);
+		int fd = open(path, O_WRONLY);
+		if (fd < 0)
+			_exit(3);
+		static char chunk[65536];
+		memset(chunk, 'x', sizeof chunk);
+		memcpy(chunk, "<html><body><p>", 15);
+		size_t done = 0;
+		while (done < total) {
+			ssize_t w = write(fd, chunk, sizeof chunk);
+			if (w < 0)
+				_exit(done <= CR_HTML_MAX_BYTES + (1u << 20)
+				              ? 0
+				              : 2);
+			done += (size_t)w;
+		}
+		_exit(1); /* everything was read: no cap applied */
+	}
+	seen s = {0};
+	cr_diag d;
+	walk(&s, &d, path, CR_OK);
+	int status = 0;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	assert_int_equal(s.n, 0);
+	assert_int_equal(d.n_rejected, 1);
+	assert_non_null(strstr(s.reasons[0], "HTML page larger than the "
+	                                     "limit"));
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -267,6 +359,10 @@ int main(void)
 	        cmocka_unit_test_setup_teardown(test_stdin, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_sink_error_stops, setup,
 	                                        teardown),
+	        cmocka_unit_test_setup_teardown(test_html_cap_from_size, setup,
+	                                        teardown),
+	        cmocka_unit_test_setup_teardown(test_html_cap_while_reading,
+	                                        setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
