@@ -6,18 +6,29 @@
  * entity names as terms of their own ("E:Kyiv", entity_weight per
  * mention). Term frequencies are damped (1 + ln tf) and multiplied by
  * an IDF from document frequencies counted online; the vector keeps its
- * ART_TERMS heaviest terms and is L2-normalised. A story's centroid is the sum
- * of its members' vectors, cut to its CENTROID_TERMS heaviest terms.
+ * ART_TERMS heaviest terms and is L2-normalised. A story's centroid is
+ * the sum of its members' vectors, cut to its CENTROID_TERMS heaviest
+ * terms. Uses of a term are summed through a per-term stamp and
+ * position, without sorting the article's words.
  *
  * An inverted index maps a term to the active stories whose centroid
  * holds it (at most POSTING_MAX, the most recent). A new article walks
  * the postings of its top terms only, scores each candidate by cosine
- * against the centroid times exp(-|dt| / window) when both have times,
- * and joins the best if it reaches the threshold. Stories whose newest
- * article is older than the window (by the newest publication time seen)
- * leave the index, as does the least recently joined story when
- * MAX_ACTIVE stories are active. Everything is deterministic: the same
- * articles in the same order give the same stories.
+ * against the centroid (times exp(-gap / decay_days) when decay is on
+ * and both have times), and joins the best if it reaches the join
+ * threshold, which is lower for short articles. The active window is
+ * bounded by activity: stories whose newest article is older than the
+ * window (by the newest publication time seen) leave, and so does the
+ * least recently joined story when max_active stories are active; a
+ * least-recently-joined list and a free-slot stack make both O(1) per
+ * story, and a story that leaves frees its memory. Everything is
+ * deterministic: the same articles in the same order give the same
+ * stories.
+ *
+ * The default window is long (ten years) and decay is off because on
+ * the dev halves (even DUC 2006 topics, in time order) any decay or a
+ * short window split topics that run for years; the activity cap is what
+ * bounds memory in a stream.
  *
  * Assumes analysed articles (stems, stop flags, entity names). Titles are
  * tokenised and stemmed here, with this object's own stemmer.
@@ -33,10 +44,10 @@
 #include "text/stem.h"
 #include "text/token.h"
 
-#define ART_TERMS      64     /* terms kept per article vector */
-#define CENTROID_TERMS 200    /* terms kept per story centroid */
-#define POSTING_MAX    256    /* stories kept per term in the index */
-#define MAX_ACTIVE     32768u /* stories in the index at once */
+#define ART_TERMS      128        /* terms kept per article vector */
+#define CENTROID_TERMS 400        /* terms kept per story centroid */
+#define POSTING_MAX    256        /* stories kept per term in the index */
+#define MAX_ACTIVE     (1u << 20) /* highest max_active accepted */
 /* Distinct terms counted; terms first seen after that are ignored. */
 #define MAX_TERMS       (1u << 20)
 #define MAX_TERM_BYTES  64         /* longer terms are cut */
@@ -50,6 +61,7 @@ typedef struct term {
 	char *text; /* in the object's arena */
 	uint64_t hash;
 	uint32_t df;
+	uint32_t len; /* bytes of text */
 } term;
 
 typedef struct posting {
@@ -83,25 +95,38 @@ struct cr_stories {
 	uint32_t mask;
 	posting *post; /* per term id, cap_terms long */
 	uint64_t docs; /* articles seen */
+	/* Per term id, cap_terms long: the last article (by doc_stamp) that
+	 * used the term and where in that article's bag it is, so uses are
+	 * summed without sorting. */
+	uint32_t *used_by, *bag_pos;
+	uint32_t doc_stamp;
 
 	story **slots; /* active stories; NULL = free */
 	uint32_t n_slots, cap_slots, active;
 	uint32_t *stamp; /* per slot: last lookup that saw it */
 	uint32_t stamp_now;
+	/* Active slots from least to most recently joined, as a doubly
+	 * linked list over slot numbers, and a stack of free slots; both
+	 * make eviction and reuse O(1). */
+	uint32_t *prev, *next, lru_head, lru_tail;
+	uint32_t *free_stack, n_free;
 
 	uint32_t count; /* stories opened */
 	uint64_t seq;   /* arrivals */
 	int64_t now;    /* newest publication time seen */
-	int64_t swept;  /* now at the last expiry sweep */
 };
 
 cr_story_params cr_story_params_default(void)
 {
 	cr_story_params p = {.threshold = 0.15,
-	                     .window_days = 7,
+	                     .window_days = 3650,
 	                     .top_terms = 32,
 	                     .title_weight = 2.0,
-	                     .entity_weight = 1.5};
+	                     .entity_weight = 1.5,
+	                     .short_threshold = 0.10,
+	                     .short_terms = 64,
+	                     .decay_days = 0,
+	                     .max_active = 8192};
 	return p;
 }
 
@@ -122,12 +147,23 @@ cr_stories *cr_stories_new(const cr_story_params *p)
 			s->p.title_weight = p->title_weight;
 		if (p->entity_weight > 0)
 			s->p.entity_weight = p->entity_weight;
+		if (p->short_threshold > 0)
+			s->p.short_threshold = p->short_threshold;
+		if (p->short_terms > 0)
+			s->p.short_terms = p->short_terms;
+		if (p->decay_days > 0)
+			s->p.decay_days = p->decay_days;
+		if (p->max_active > 0)
+			s->p.max_active = p->max_active;
 	}
 	if (s->p.top_terms > ART_TERMS)
 		s->p.top_terms = ART_TERMS;
+	if (s->p.max_active > MAX_ACTIVE)
+		s->p.max_active = MAX_ACTIVE;
 	s->stemmer = cr_stemmer_new("english");
 	s->strings = cr_arena_create();
-	s->now = s->swept = CR_TIME_NONE;
+	s->now = CR_TIME_NONE;
+	s->lru_head = s->lru_tail = NONE;
 	if (!s->stemmer || !s->strings) {
 		cr_stories_free(s);
 		return NULL;
@@ -143,9 +179,14 @@ void cr_stories_free(cr_stories *s)
 		free(s->slots[i]);
 	free(s->slots);
 	free(s->stamp);
+	free(s->prev);
+	free(s->next);
+	free(s->free_stack);
 	for (uint32_t i = 0; i < s->n_terms; i++)
 		free(s->post[i].slot);
 	free(s->post);
+	free(s->used_by);
+	free(s->bag_pos);
 	free(s->terms);
 	free(s->table);
 	cr_arena_destroy(s->strings);
@@ -156,6 +197,11 @@ void cr_stories_free(cr_stories *s)
 uint32_t cr_stories_count(const cr_stories *s)
 {
 	return s ? s->count : 0;
+}
+
+uint32_t cr_stories_active(const cr_stories *s)
+{
+	return s ? s->active : 0;
 }
 
 /* --- vocabulary ------------------------------------------------------ */
@@ -172,6 +218,15 @@ static int grow_terms(cr_stories *s)
 		return -1;
 	s->post = np;
 	memset(&np[s->cap_terms], 0, (nc - s->cap_terms) * sizeof *np);
+	uint32_t *nu = realloc(s->used_by, nc * sizeof *nu);
+	if (!nu)
+		return -1;
+	s->used_by = nu;
+	memset(&nu[s->cap_terms], 0, (nc - s->cap_terms) * sizeof *nu);
+	uint32_t *nb = realloc(s->bag_pos, nc * sizeof *nb);
+	if (!nb)
+		return -1;
+	s->bag_pos = nb;
 	/* The table stays at most half full. */
 	uint32_t nh = nc * 2;
 	uint32_t *table = malloc(nh * sizeof *table);
@@ -209,7 +264,8 @@ static uint32_t term_id(cr_stories *s, const char *prefix, const char *text,
 		uint32_t h = (uint32_t)hash & s->mask;
 		for (; s->table[h] != NONE; h = (h + 1) & s->mask) {
 			const term *t = &s->terms[s->table[h]];
-			if (t->hash == hash && !strcmp(t->text, buf))
+			if (t->hash == hash && t->len == n &&
+			    !memcmp(t->text, buf, n))
 				return s->table[h];
 		}
 	}
@@ -221,7 +277,7 @@ static uint32_t term_id(cr_stories *s, const char *prefix, const char *text,
 	if (!copy)
 		return NONE;
 	uint32_t id = s->n_terms++;
-	s->terms[id] = (term){copy, hash, 0};
+	s->terms[id] = (term){copy, hash, 0, (uint32_t)n};
 	uint32_t h = (uint32_t)hash & s->mask;
 	while (s->table[h] != NONE)
 		h = (h + 1) & s->mask;
@@ -231,15 +287,22 @@ static uint32_t term_id(cr_stories *s, const char *prefix, const char *text,
 
 /* --- article vectors ------------------------------------------------- */
 
+/* The distinct terms of one article with their summed weights. */
 typedef struct bag {
 	tw *v;
-	uint32_t n, cap;
+	uint32_t n, cap, uses;
 } bag;
 
-static void bag_put(bag *b, uint32_t t, double w)
+/* Adds a use of term t with weight w to the article's bag. */
+static void bag_put(cr_stories *s, bag *b, uint32_t t, double w)
 {
-	if (t == NONE || b->n == MAX_DOC_TERMS)
+	if (t == NONE || b->uses == MAX_DOC_TERMS)
 		return;
+	b->uses++;
+	if (s->used_by[t] == s->doc_stamp) {
+		b->v[s->bag_pos[t]].w += w;
+		return;
+	}
 	if (b->n == b->cap) {
 		uint32_t nc = b->cap ? b->cap * 2 : 256;
 		tw *nv = realloc(b->v, nc * sizeof *nv);
@@ -248,6 +311,8 @@ static void bag_put(bag *b, uint32_t t, double w)
 		b->v = nv;
 		b->cap = nc;
 	}
+	s->used_by[t] = s->doc_stamp;
+	s->bag_pos[t] = b->n;
 	b->v[b->n++] = (tw){t, w};
 }
 
@@ -294,7 +359,8 @@ static void title_terms(cr_stories *s, const cr_article *a, bag *b)
 		const char *st = cr_stem(s->stemmer, a->arena, t->norm, nl);
 		if (!st || !st[0] || !st[1])
 			continue;
-		bag_put(b, term_id(s, "", st, strlen(st)), s->p.title_weight);
+		bag_put(s, b, term_id(s, "", st, strlen(st)),
+		        s->p.title_weight);
 	}
 }
 
@@ -305,31 +371,27 @@ static uint32_t vectorize(cr_stories *s, const cr_article *a, tw *v,
                           uint32_t *top)
 {
 	bag b = {0};
+	if (++s->doc_stamp == 0) {
+		/* The stamp wrapped: forget every old use. */
+		if (s->used_by)
+			memset(s->used_by, 0,
+			       s->cap_terms * sizeof *s->used_by);
+		s->doc_stamp = 1;
+	}
 	for (uint32_t i = 0; i < a->n_toks; i++) {
 		const cr_token *t = &a->toks[i];
 		if (is_content_word(t))
-			bag_put(&b, term_id(s, "", t->stem, strlen(t->stem)),
+			bag_put(s, &b, term_id(s, "", t->stem, strlen(t->stem)),
 			        1.0);
 	}
 	title_terms(s, a, &b);
 	for (uint32_t i = 0; i < a->n_ments; i++) {
 		const char *name = a->ments[i].name;
 		if (name && name[0])
-			bag_put(&b, term_id(s, "E:", name, strlen(name)),
+			bag_put(s, &b, term_id(s, "E:", name, strlen(name)),
 			        s->p.entity_weight);
 	}
-	/* Sum the uses of each term. */
-	uint32_t m = 0;
-	if (b.n) {
-		qsort(b.v, b.n, sizeof *b.v, by_term);
-		for (uint32_t i = 1; i < b.n; i++) {
-			if (b.v[i].t == b.v[m].t)
-				b.v[m].w += b.v[i].w;
-			else
-				b.v[++m] = b.v[i];
-		}
-		m++;
-	}
+	uint32_t m = b.n;
 	s->docs++;
 	for (uint32_t i = 0; i < m; i++)
 		s->terms[b.v[i].t].df++;
@@ -392,6 +454,32 @@ static void post_remove(cr_stories *s, uint32_t t, uint32_t slot)
 		}
 }
 
+static void lru_unlink(cr_stories *s, uint32_t slot)
+{
+	uint32_t p = s->prev[slot], n = s->next[slot];
+	if (p != NONE)
+		s->next[p] = n;
+	else
+		s->lru_head = n;
+	if (n != NONE)
+		s->prev[n] = p;
+	else
+		s->lru_tail = p;
+}
+
+/* Makes slot the most recently joined story. */
+static void lru_append(cr_stories *s, uint32_t slot)
+{
+	s->prev[slot] = s->lru_tail;
+	s->next[slot] = NONE;
+	if (s->lru_tail != NONE)
+		s->next[s->lru_tail] = slot;
+	else
+		s->lru_head = slot;
+	s->lru_tail = slot;
+}
+
+/* Removes a story from the index and frees its memory. */
 static void drop_story(cr_stories *s, uint32_t slot)
 {
 	story *st = s->slots[slot];
@@ -400,57 +488,62 @@ static void drop_story(cr_stories *s, uint32_t slot)
 	free(st);
 	s->slots[slot] = NULL;
 	s->active--;
+	lru_unlink(s, slot);
+	s->free_stack[s->n_free++] = slot;
 }
 
-/* Drops stories idle for longer than the window. Sweeps run when the
- * clock has moved a sixteenth of the window, so their cost is spread;
- * scoring also skips expired stories, so a late sweep changes nothing. */
+/* Whether a story whose newest article is from last has been idle for
+ * longer than the window at time now. */
+static int past_window(const cr_stories *s, int64_t last, int64_t now)
+{
+	return last != CR_TIME_NONE && now != CR_TIME_NONE &&
+	       (double)(now - last) > s->p.window_days * SECONDS_PER_DAY;
+}
+
+/* Drops stories idle for longer than the window. The least recently
+ * joined stories are looked at first and the walk stops at the first
+ * story still inside, so the cost is that of the stories dropped (in a
+ * stream in time order, join order and time order agree; scoring skips
+ * any expired story the walk did not reach). */
 static void expire(cr_stories *s)
 {
-	if (s->now == CR_TIME_NONE)
-		return;
-	double window = s->p.window_days * SECONDS_PER_DAY;
-	if (s->swept != CR_TIME_NONE &&
-	    (double)(s->now - s->swept) < window / 16)
-		return;
-	s->swept = s->now;
-	for (uint32_t i = 0; i < s->n_slots; i++) {
-		story *st = s->slots[i];
-		if (st && st->last != CR_TIME_NONE &&
-		    (double)(s->now - st->last) > window)
-			drop_story(s, i);
+	while (s->lru_head != NONE) {
+		uint32_t slot = s->lru_head;
+		if (!past_window(s, s->slots[slot]->last, s->now))
+			break;
+		drop_story(s, slot);
 	}
+}
+
+/* Resizes *a to n entries; -1 (with *a unchanged) when out of memory. */
+static int grow_u32(uint32_t **a, uint32_t n)
+{
+	uint32_t *na = realloc(*a, n * sizeof *na);
+	if (!na)
+		return -1;
+	*a = na;
+	return 0;
 }
 
 /* A free slot for a new story, dropping the least recently joined story
- * when MAX_ACTIVE are active. NONE when out of memory. */
+ * when max_active are active. NONE when out of memory. */
 static uint32_t free_slot(cr_stories *s)
 {
-	if (s->active == MAX_ACTIVE) {
-		uint32_t lru = NONE;
-		for (uint32_t i = 0; i < s->n_slots; i++)
-			if (s->slots[i] &&
-			    (lru == NONE ||
-			     s->slots[i]->touched < s->slots[lru]->touched))
-				lru = i;
-		drop_story(s, lru);
-		return lru;
-	}
-	for (uint32_t i = 0; i < s->n_slots; i++)
-		if (!s->slots[i])
-			return i;
+	if (s->active >= s->p.max_active)
+		drop_story(s, s->lru_head);
+	if (s->n_free)
+		return s->free_stack[--s->n_free];
 	if (s->n_slots == s->cap_slots) {
 		uint32_t nc = s->cap_slots ? s->cap_slots * 2 : 64;
 		story **ns = realloc(s->slots, nc * sizeof *ns);
 		if (!ns)
 			return NONE;
 		s->slots = ns;
-		uint32_t *nst = realloc(s->stamp, nc * sizeof *nst);
-		if (!nst)
+		if (grow_u32(&s->stamp, nc) || grow_u32(&s->prev, nc) ||
+		    grow_u32(&s->next, nc) || grow_u32(&s->free_stack, nc))
 			return NONE;
-		s->stamp = nst;
-		memset(&nst[s->cap_slots], 0,
-		       (nc - s->cap_slots) * sizeof *nst);
+		memset(&s->stamp[s->cap_slots], 0,
+		       (nc - s->cap_slots) * sizeof *s->stamp);
 		s->cap_slots = nc;
 	}
 	s->slots[s->n_slots] = NULL;
@@ -475,21 +568,23 @@ static double cosine(const tw *v, uint32_t n, const story *st)
 	return st->norm > 0 ? dot / st->norm : 0;
 }
 
-/* The time factor: 1 without times, 0 past the window, else
- * exp(-dt / window) with dt the distance from the story's time span. */
+/* The time factor: 0 when the story has left the window by the
+ * article's time, else exp(-dt / decay_days) with dt the distance from
+ * the story's time span, or 1 without decay or without times. */
 static double decay(const cr_stories *s, const cr_article *a, const story *st)
 {
 	if (a->published == CR_TIME_NONE || st->first == CR_TIME_NONE)
+		return 1;
+	if (past_window(s, st->last, a->published))
+		return 0;
+	if (s->p.decay_days <= 0)
 		return 1;
 	double dt = 0;
 	if (a->published < st->first)
 		dt = (double)(st->first - a->published);
 	else if (a->published > st->last)
 		dt = (double)(a->published - st->last);
-	double window = s->p.window_days * SECONDS_PER_DAY;
-	if (dt > window)
-		return 0;
-	return exp(-dt / window);
+	return exp(-dt / (s->p.decay_days * SECONDS_PER_DAY));
 }
 
 /* The terms the article shares with a story, heaviest products first. */
@@ -583,6 +678,18 @@ static void touch_times(story *st, int64_t t)
 		st->last = t;
 }
 
+/* The score an article of n terms needs to join a story. Short texts
+ * (headlines, snippets) share fewer terms with a story's centroid than
+ * full articles of the same story do, so their threshold goes linearly
+ * from short_threshold (no terms) to threshold at short_terms terms. */
+static double join_threshold(const cr_stories *s, uint32_t n)
+{
+	double hi = s->p.threshold, lo = s->p.short_threshold;
+	if (n >= s->p.short_terms || lo >= hi)
+		return hi;
+	return lo + (hi - lo) * n / s->p.short_terms;
+}
+
 /* Better candidate: higher score, then the older story. */
 static int better(double sc, uint32_t num, double best_sc, uint32_t best_num)
 {
@@ -643,7 +750,8 @@ void cr_stories_add(cr_stories *s, cr_article *a, cr_story_decision *why)
 	}
 
 	uint32_t slot = NONE;
-	if (best != NONE && best_sc >= s->p.threshold) {
+	double thr = join_threshold(s, n);
+	if (best != NONE && best_sc >= thr) {
 		slot = best;
 		story *st = s->slots[slot];
 		shared_terms(s, v, n, st, d.shared);
@@ -681,6 +789,9 @@ void cr_stories_add(cr_stories *s, cr_article *a, cr_story_decision *why)
 		story *st = s->slots[slot];
 		touch_times(st, a->published);
 		st->touched = s->seq;
+		if (!d.opened)
+			lru_unlink(s, slot);
+		lru_append(s, slot);
 	}
 	s->seq++;
 	a->story = d.story;

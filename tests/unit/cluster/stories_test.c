@@ -2,7 +2,8 @@
  * stories_test.c - tests of src/cluster/stories.c: invented stories stay
  * apart and together, decisions explain themselves, the time window and
  * determinism hold, and on real data the three seed reports form one
- * story and DUC 2006 clusters above a measured BCubed floor.
+ * story, DUC 2006 clusters above a measured BCubed floor, and a long
+ * stream keeps its active stories under the cap at a flat cost.
  *
  * The short articles are invented for these tests; the shared data is
  * only read from ../shared/data, never copied.
@@ -140,7 +141,9 @@ static void test_decision(void **state)
 	cr_stories_add(s, a, &why);
 	assert_int_equal(why.opened, 0);
 	assert_int_equal(why.story, 0);
-	assert_true(why.score >= cr_story_params_default().threshold);
+	/* A 40-word report is short: its threshold lies between the short
+	 * one and the full one. */
+	assert_true(why.score >= cr_story_params_default().short_threshold);
 	assert_true(why.score <= 1.0 + 1e-9);
 	/* The quake report shares its key terms with the quake story. */
 	assert_non_null(why.shared[0]);
@@ -161,7 +164,9 @@ static void test_decision(void **state)
 static void test_window(void **state)
 {
 	(void)state;
-	cr_stories *s = cr_stories_new(NULL);
+	cr_story_params p = cr_story_params_default();
+	p.window_days = 7;
+	cr_stories *s = cr_stories_new(&p);
 	const doc *q = &two_stories[0], *r = &two_stories[2];
 	cr_article *a = make(q->id, q->title, q->when, q->text);
 	cr_stories_add(s, a, NULL);
@@ -173,7 +178,8 @@ static void test_window(void **state)
 	assert_int_equal(why.opened, 1);
 	assert_int_equal(a->story, 1);
 	cr_article_destroy(a);
-	/* Without a time there is no decay: it joins the newest story. */
+	/* Without a time the window does not apply: it joins the newest
+	 * story. */
 	a = make("undated", NULL, CR_TIME_NONE, r->text);
 	cr_stories_add(s, a, &why);
 	assert_int_equal(why.opened, 0);
@@ -449,17 +455,17 @@ static bcubed cluster_duc(duc_doc *d, uint32_t n, const cr_story_params *p)
 }
 
 /* DUC topics are themes followed for months or years, not stories of a
- * few days, so with the default 7-day window most of a topic is split
- * by time and recall is low by design; precision says that unrelated
- * articles stay apart. A window of ten years measures the text
- * similarity alone. Measured (default threshold 0.20, with the entity
- * finder of 2024-11): window 7 days P 0.987 R 0.093 F1 0.170 in 985
- * clusters; window 3650 days P 0.934 R 0.532 F1 0.677 in 370 clusters
- * (gold: 50). The floors leave room for upstream changes. */
-#define DUC_WEEK_P_FLOOR  0.95
-#define DUC_WEEK_F1_FLOOR 0.12
+ * few days: with a 7-day window most of a topic is split by time and
+ * recall is low; the default window (ten years, eviction by activity)
+ * measures the text similarity alone. Measured 2026-11-22 (threshold
+ * 0.15, short threshold 0.10, centroids of 400 terms): window 3650 days
+ * BCubed P 0.881 R 0.751 F1 0.811 in 163 clusters; window 7 days P 0.975
+ * R 0.130 F1 0.230 in 847 (gold: 50 topics). The floors leave room for
+ * upstream changes. */
 #define DUC_LONG_P_FLOOR  0.85
-#define DUC_LONG_F1_FLOOR 0.60
+#define DUC_LONG_F1_FLOOR 0.75
+#define DUC_WEEK_P_FLOOR  0.95
+#define DUC_WEEK_F1_FLOOR 0.15
 
 static void test_duc2006_bcubed(void **state)
 {
@@ -481,22 +487,103 @@ static void test_duc2006_bcubed(void **state)
 	printf("DUC 2006, window %.0f days, threshold %.2f: BCubed P %.3f "
 	       "R %.3f F1 %.3f, %u clusters (gold 50)\n",
 	       p.window_days, p.threshold, b.p, b.r, b.f1, b.clusters);
-	assert_true(b.p >= DUC_WEEK_P_FLOOR);
-	assert_true(b.f1 >= DUC_WEEK_F1_FLOOR);
+	assert_true(b.p >= DUC_LONG_P_FLOOR);
+	assert_true(b.f1 >= DUC_LONG_F1_FLOOR);
 
-	p.window_days = 3650;
+	p.window_days = 7;
 	b = cluster_duc(d, n, &p);
 	printf("DUC 2006, window %.0f days, threshold %.2f: BCubed P %.3f "
 	       "R %.3f F1 %.3f, %u clusters (gold 50)\n",
 	       p.window_days, p.threshold, b.p, b.r, b.f1, b.clusters);
-	assert_true(b.p >= DUC_LONG_P_FLOOR);
-	assert_true(b.f1 >= DUC_LONG_F1_FLOOR);
+	assert_true(b.p >= DUC_WEEK_P_FLOOR);
+	assert_true(b.f1 >= DUC_WEEK_F1_FLOOR);
 
 	for (uint32_t i = 0; i < n; i++) {
 		free(d[i].title);
 		free(d[i].text);
 		free(d[i].id);
 	}
+	free(d);
+}
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Passes of the DUC articles in the stream test. */
+#define STREAM_PASSES 8
+/* Each pass is moved this far in time, past the window of the last. */
+#define PASS_SHIFT ((int64_t)40 * 366 * DAY)
+/* A small cap on active stories, so eviction by activity is exercised. */
+#define STREAM_ACTIVE 100
+
+/* The add loop alone on a long stream: the 1,250 DUC articles, analysed
+ * once, fed STREAM_PASSES times, each pass decades after the last so the
+ * stories of a pass leave by time, with at most STREAM_ACTIVE stories
+ * active so the least recently joined ones leave too. The number of
+ * active stories must stay under the cap, every pass must open stories
+ * again (the old ones left), and the last pass must not be much slower
+ * than the first (cost per article flat). Prints the articles/s. */
+static void test_stream_scale(void **state)
+{
+	(void)state;
+	const char *data = cr_test_shared_data("stories stream test");
+	if (!data) {
+		skip();
+		return;
+	}
+	char path[4096];
+	snprintf(path, sizeof path, "%s/duc2006/duc2006.jsonl", data);
+	duc_doc *d = NULL;
+	uint32_t n = load_duc(path, &d);
+	assert_int_equal(n, 1250);
+	qsort(d, n, sizeof *d, by_time);
+	cr_article **arts = calloc(n, sizeof *arts);
+	assert_non_null(arts);
+	for (uint32_t i = 0; i < n; i++)
+		arts[i] = make(d[i].id, d[i].title, d[i].when, d[i].text);
+
+	cr_story_params p = cr_story_params_default();
+	p.max_active = STREAM_ACTIVE;
+	cr_stories *s = cr_stories_new(&p);
+	assert_non_null(s);
+	double secs[STREAM_PASSES];
+	uint32_t opened[STREAM_PASSES];
+	for (int k = 0; k < STREAM_PASSES; k++) {
+		uint32_t before = cr_stories_count(s);
+		double t0 = now_seconds();
+		for (uint32_t i = 0; i < n; i++) {
+			arts[i]->published = d[i].when + k * PASS_SHIFT;
+			cr_stories_add(s, arts[i], NULL);
+			assert_true(cr_stories_active(s) <= STREAM_ACTIVE);
+		}
+		secs[k] = now_seconds() - t0;
+		opened[k] = cr_stories_count(s) - before;
+	}
+	double total = 0;
+	for (int k = 0; k < STREAM_PASSES; k++)
+		total += secs[k];
+	printf("stream: %u articles in %.3f s (%.0f articles/s); first pass "
+	       "%.3f s, last %.3f s; %u then %u stories opened; %u active\n",
+	       n * STREAM_PASSES, total, n * STREAM_PASSES / total, secs[0],
+	       secs[STREAM_PASSES - 1], opened[0], opened[STREAM_PASSES - 1],
+	       cr_stories_active(s));
+	for (int k = 1; k < STREAM_PASSES; k++)
+		assert_true(opened[k] >= opened[0] / 2);
+	/* Loose, as the machine is shared: a cost that grew with the
+	 * stream would be 8 times slower by the last pass. */
+	assert_true(secs[STREAM_PASSES - 1] <= 3 * secs[0] + 0.05);
+	cr_stories_free(s);
+	for (uint32_t i = 0; i < n; i++) {
+		cr_article_destroy(arts[i]);
+		free(d[i].title);
+		free(d[i].text);
+		free(d[i].id);
+	}
+	free(arts);
 	free(d);
 }
 
@@ -509,6 +596,7 @@ int main(void)
 	        cmocka_unit_test(test_deterministic),
 	        cmocka_unit_test(test_seeds_one_story),
 	        cmocka_unit_test(test_duc2006_bcubed),
+	        cmocka_unit_test(test_stream_scale),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
