@@ -104,6 +104,22 @@ static int by_agreement_then_order(const void *x, const void *y)
 	return 0;
 }
 
+/* Words of a request ("discuss", "include", "describe") say what to do,
+ * not what about: they are no content of a query. */
+static int is_request_word(const char *w)
+{
+	static const char *const req[] = {
+	        "discuss",  "describe",    "include", "including",
+	        "identify", "explain",     "provide", "information",
+	        "specify",  "give",        "detail",  "details",
+	        "report",   "reports",     "list",    "mention",
+	        "note",     "regarding",   "concerning"};
+	for (size_t i = 0; i < sizeof req / sizeof *req; i++)
+		if (!strcmp(w, req[i]))
+			return 1;
+	return 0;
+}
+
 /* Focus: the share of the query's content words that the unit's tokens
  * start with (a cheap stem match: "closures" meets "closure"). */
 static double focus_match(const cr_story *st, uint32_t u, const char *focus)
@@ -126,7 +142,7 @@ static double focus_match(const cr_story *st, uint32_t u, const char *focus)
 			p++;
 		}
 		word[k] = '\0';
-		if (k < 3 || cr_is_stopword(word, k))
+		if (k < 3 || cr_is_stopword(word, k) || is_request_word(word))
 			continue;
 		size_t pre = k > 5 ? 5 : k;
 		n_words++;

@@ -1,14 +1,17 @@
 /*
  * cmd_brief.c - `crossread brief`: read articles, print every story's
  * briefing as Markdown (default on a terminal), JSON (default otherwise)
- * or HTML.
+ * or HTML. With --one-story the input is taken as one story already
+ * grouped by the user (a DUC docset, say) and briefed whole.
  */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "brief/briefing.h"
 #include "brief/render.h"
 #include "cli/cli.h"
 
@@ -26,6 +29,10 @@ static const char brief_usage[] =
         "                       sentence cut to fit; --sentences is then 20\n"
         "                       unless given\n"
         "      --focus QUERY    bias the summary towards QUERY\n"
+        "      --one-story      brief all the input as one story, without\n"
+        "                       grouping it (for articles already grouped)\n"
+        "      --timing         print on stderr the seconds spent reading and\n"
+        "                       analysing, and briefing\n"
         "  -h, --help           show this help\n"
         "\n"
         "PATH is a text file, a JSON lines file, an HTML page, an RSS or Atom\n"
@@ -38,6 +45,45 @@ enum { FMT_MD, FMT_JSON, FMT_HTML };
 #define MAX_SENTENCES 20   /* --sentences */
 #define MAX_WORDS     5000 /* --words: a summary, not the story */
 
+/* Monotonic seconds, for --timing. */
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+/* Briefs every article of p as one story, "story-1", in arrival order,
+ * into *out (one briefing, or none without articles), freed like
+ * cr_pipeline_brief's. The pipeline's own grouping is ignored. */
+static cr_err brief_one(cr_pipeline *p, const cr_brief_opts *opts,
+                        cr_briefing ***out, size_t *n_out)
+{
+	*out = NULL;
+	*n_out = 0;
+	size_t n = cr_pipeline_count(p);
+	if (n == 0)
+		return CR_OK;
+	if (n > UINT32_MAX)
+		return CR_ETOOBIG;
+	const cr_article **arts = malloc(n * sizeof *arts);
+	cr_briefing **bs = calloc(1, sizeof *bs);
+	cr_err e = CR_ENOMEM;
+	if (arts && bs) {
+		for (size_t i = 0; i < n; i++)
+			arts[i] = cr_pipeline_article(p, i);
+		e = cr_brief_story(arts, (uint32_t)n, "story-1", opts, &bs[0]);
+	}
+	free(arts);
+	if (e != CR_OK) {
+		free(bs);
+		return e;
+	}
+	*out = bs;
+	*n_out = 1;
+	return CR_OK;
+}
+
 int cr_cmd_brief(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -45,11 +91,14 @@ int cr_cmd_brief(int argc, char **argv)
 	        {"sentences", required_argument, NULL, 'n'},
 	        {"words", required_argument, NULL, 'w'},
 	        {"focus", required_argument, NULL, 'q'},
+	        {"one-story", no_argument, NULL, 'o'},
+	        {"timing", no_argument, NULL, 't'},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0},
 	};
 	int fmt = isatty(STDOUT_FILENO) ? FMT_MD : FMT_JSON;
 	cr_brief_opts opts = {0};
+	int one_story = 0, timing = 0;
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "f:n:w:h", longopts, NULL)) != -1) {
@@ -96,6 +145,12 @@ int cr_cmd_brief(int argc, char **argv)
 		case 'q':
 			opts.focus = optarg;
 			break;
+		case 'o':
+			one_story = 1;
+			break;
+		case 't':
+			timing = 1;
+			break;
 		case 'h':
 			fputs(brief_usage, stdout);
 			return CR_EXIT_OK;
@@ -122,6 +177,7 @@ int cr_cmd_brief(int argc, char **argv)
 		return CR_EXIT_FATAL;
 	}
 	int status = CR_EXIT_OK;
+	double t0 = now();
 	for (int i = optind; i < argc; i++) {
 		cr_err e = cr_pipeline_add_path(p, argv[i]);
 		if (e != CR_OK) {
@@ -133,14 +189,19 @@ int cr_cmd_brief(int argc, char **argv)
 	}
 	cr_briefing **bs = NULL;
 	size_t nb = 0;
+	double t1 = now();
 	if (status == CR_EXIT_OK) {
-		cr_err e = cr_pipeline_brief(p, &opts, &bs, &nb);
+		cr_err e = one_story ? brief_one(p, &opts, &bs, &nb)
+		                     : cr_pipeline_brief(p, &opts, &bs, &nb);
 		if (e != CR_OK) {
 			fprintf(stderr, "crossread: briefing failed: %s\n",
 			        cr_strerror(e));
 			status = CR_EXIT_FATAL;
 		}
 	}
+	if (timing)
+		fprintf(stderr, "timing: analysis %.6f s, briefing %.6f s\n",
+		        t1 - t0, now() - t1);
 	if (status == CR_EXIT_OK) {
 		const cr_briefing *const *cb = (const cr_briefing *const *)bs;
 		cr_err e = fmt == FMT_JSON   ? cr_render_json(stdout, cb, nb)

@@ -15,6 +15,10 @@ options:
                        sentence cut to fit; --sentences is then 20
                        unless given
       --focus QUERY    bias the summary towards QUERY
+      --one-story      brief all the input as one story, without
+                       grouping it (for articles already grouped)
+      --timing         print on stderr the seconds spent reading and
+                       analysing, and briefing
   -h, --help           show this help
 
 PATH is a text file, a JSON lines file, an HTML page, an RSS or Atom
