@@ -109,11 +109,10 @@ static int by_agreement_then_order(const void *x, const void *y)
 static int is_request_word(const char *w)
 {
 	static const char *const req[] = {
-	        "discuss",  "describe",    "include", "including",
-	        "identify", "explain",     "provide", "information",
-	        "specify",  "give",        "detail",  "details",
-	        "report",   "reports",     "list",    "mention",
-	        "note",     "regarding",   "concerning"};
+	        "discuss", "describe", "include",     "including", "identify",
+	        "explain", "provide",  "information", "specify",   "give",
+	        "detail",  "details",  "report",      "reports",   "list",
+	        "mention", "note",     "regarding",   "concerning"};
 	for (size_t i = 0; i < sizeof req / sizeof *req; i++)
 		if (!strcmp(w, req[i]))
 			return 1;
