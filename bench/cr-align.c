@@ -198,7 +198,12 @@ static json_t *features(cr_story *st)
 	double s10 = st->bestv && st->bestv[(size_t)u1 * 2 + 0] != UINT32_MAX
 	                     ? st->bests[(size_t)u1 * 2 + 0]
 	                     : 0;
-	return json_pack("{s:f, s:f, s:b, s:b, s:f, s:f, s:f, s:f, s:f}",
+	double fv[CR_AF_COUNT];
+	cr_unit_features(st, u0, u1, fv);
+	json_t *fa = json_array();
+	for (int k = 0; k < CR_AF_COUNT; k++)
+		json_array_append_new(fa, json_real(fv[k]));
+	return json_pack("{s:f, s:f, s:b, s:b, s:f, s:f, s:f, s:f, s:f, s:o}",
 	                 "score12", s01, "score21", s10, "states12",
 	                 cr_unit_support(st, u0)[1] != 0, "states21",
 	                 cr_unit_support(st, u1)[0] != 0, "dice",
@@ -206,7 +211,7 @@ static json_t *features(cr_story *st)
 	                 cr_unit_coverage(st, u0, u1), "cov21",
 	                 cr_unit_coverage(st, u1, u0), "w1",
 	                 (double)st->units[u0].weight, "w2",
-	                 (double)st->units[u1].weight);
+	                 (double)st->units[u1].weight, "features", fa);
 }
 
 static int read_pairs(pair **out, size_t *n_out)

@@ -8,9 +8,13 @@
  *            / injured; arrested / released), read from a status word and
  *            the names that are its subject in the same clause;
  *   number   aligned statements give different values for the same
- *            counted thing ("12 injured" / "14 injured"); ordinals of a
- *            time unit ("the 1,000th day") name the point a running event
- *            has reached and are compared across the whole story;
+ *            counted thing ("12 injured" / "14 injured"; "116 sailors" /
+ *            "118 men", a few counted nouns folding into one); statements
+ *            are aligned on their words other than numbers and dates, and
+ *            approximate figures ("some 350 million") count, agreeing
+ *            with a figure within APPROX_SLACK; ordinals of a time unit
+ *            ("the 1,000th day") name the point a running event has
+ *            reached and are compared across the whole story;
  *   date     aligned statements put the same event on different dates.
  * A conflict is an update, not a contradiction, when the articles'
  * publication times differ by more than UPDATE_GAP and the later ones
@@ -28,6 +32,7 @@
 #define ALIGN_COVERAGE 0.45       /* statements aligned for number/date */
 #define UPDATE_GAP     (6 * 3600) /* seconds between reports for an update */
 #define MAX_CLAIMS     4096u
+#define APPROX_SLACK   0.05 /* relative slack of an approximate figure */
 
 /* Status words: a token norm (or two-word phrase) and its state. */
 typedef struct status_word {
@@ -117,6 +122,9 @@ typedef struct claim {
 	const char *value;   /* state as shown, or the number as written */
 	const char *state;   /* status claims: the state compared */
 	double num;          /* numbers: the value */
+	uint8_t approx;      /* "about 300", "at least 145", "some 350" */
+	uint8_t rank;        /* numbers: k-th of its subject in its unit */
+	uint8_t n_rank;      /* numbers: how many of its subject there */
 	const char *about;   /* what the value is of */
 	uint32_t art;
 	uint32_t unit;
@@ -482,13 +490,55 @@ static const char *casualty(const cr_article *a, const cr_number *n)
 	return NULL;
 }
 
+/* A plural scale ("thousands of", "dozens of") says no figure. */
+static int vague(const cr_article *a, const cr_number *n)
+{
+	static const char *const plurals[] = {
+	        "hundreds", "thousands", "millions", "billions",
+	        "dozens",   "scores",    "tens"};
+	if (!n->approx)
+		return 0;
+	const char *p = a->body + n->span.off;
+	for (size_t i = 0; i < sizeof plurals / sizeof *plurals; i++) {
+		size_t k = strlen(plurals[i]);
+		for (uint32_t j = 0; j + k <= n->span.len; j++) {
+			size_t m = 0;
+			while (m < k && (p[j + m] | 0x20) == plurals[i][m])
+				m++;
+			if (m == k)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Counted nouns that news copy uses for one group: a submarine's "116
+ * sailors", "118 men" and "the 118-man crew"; "29 nations" and "13
+ * countries". Stems map to the first of their group. */
+static const struct {
+	const char *from, *to;
+} counted_synonyms[] = {
+        {"sailor", "crew"},    {"seamen", "crew"}, {"crewmen", "crew"},
+        {"crewmemb", "crew"},  {"men", "crew"},    {"man", "crew"},
+        {"nation", "countri"},
+};
+
+static const char *fold_counted(const char *stem)
+{
+	for (size_t i = 0;
+	     i < sizeof counted_synonyms / sizeof *counted_synonyms; i++)
+		if (!strcmp(stem, counted_synonyms[i].from))
+			return counted_synonyms[i].to;
+	return stem;
+}
+
 static int number_claims(cr_story *st, claims *out)
 {
 	for (uint32_t ai = 0; ai < st->n_arts; ai++) {
 		const cr_article *a = st->arts[ai];
 		for (uint32_t i = 0; i < a->n_nums; i++) {
 			const cr_number *n = &a->nums[i];
-			if (n->is_year || n->approx)
+			if (n->is_year || vague(a, n))
 				continue;
 			const char *cas = casualty(a, n);
 			if (!cas && !n->counts && !n->unit)
@@ -498,6 +548,7 @@ static int number_claims(cr_story *st, claims *out)
 				continue;
 			claim c = {.value = number_text(st, a, n),
 			           .num = n->value,
+			           .approx = n->approx,
 			           .art = ai,
 			           .unit = u,
 			           .kind = 'n'};
@@ -509,7 +560,8 @@ static int number_claims(cr_story *st, claims *out)
 				c.display = counted_word(a, n);
 				c.kind = 'o';
 			} else {
-				c.subject = n->counts ? n->counts : n->unit;
+				c.subject = n->counts ? fold_counted(n->counts)
+				                      : n->unit;
 				c.display = n->counts ? counted_word(a, n)
 				                      : n->unit;
 			}
@@ -519,6 +571,26 @@ static int number_claims(cr_story *st, claims *out)
 		}
 	}
 	return 1;
+}
+
+/* Sets each number claim's rank among the claims of its subject in its
+ * unit; claims [from, n) are in text order per article. */
+static void rank_numbers(claims *cl, uint32_t from)
+{
+	for (uint32_t i = from; i < cl->n; i++) {
+		claim *c = &cl->v[i];
+		c->rank = 0;
+		c->n_rank = 0;
+		for (uint32_t j = from; j < cl->n; j++) {
+			const claim *o = &cl->v[j];
+			if (o->art != c->art || o->unit != c->unit ||
+			    o->kind != c->kind ||
+			    strcmp(o->subject, c->subject))
+				continue;
+			c->n_rank += c->n_rank < 255;
+			c->rank += j < i && c->rank < 255;
+		}
+	}
 }
 
 /* 1 when unit u of article ai writes the value v anywhere (as a number
@@ -574,6 +646,27 @@ static int date_claims(cr_story *st, claims *out)
 	return 1;
 }
 
+/* How much of unit u's content unit v states, leaving out numbers and
+ * dates (the boosted terms): two statements of one figure that disagree
+ * on it share everything but the figure, so the figure must not count
+ * against their alignment. */
+static double context_coverage(const cr_story *st, uint32_t u, uint32_t v)
+{
+	const cr_unit *a = &st->units[u], *b = &st->units[v];
+	double all = 0, shared = 0;
+	uint32_t j = 0;
+	for (uint32_t i = 0; i < a->n_terms; i++) {
+		if (a->terms[i].boost > 1)
+			continue;
+		all += a->terms[i].w;
+		while (j < b->n_terms && b->terms[j].id < a->terms[i].id)
+			j++;
+		if (j < b->n_terms && b->terms[j].id == a->terms[i].id)
+			shared += a->terms[i].w;
+	}
+	return all > 0 ? shared / all : 0;
+}
+
 /* Two claims are about the same thing. */
 static int same_thing(const cr_story *st, const claim *x, const claim *y)
 {
@@ -583,17 +676,28 @@ static int same_thing(const cr_story *st, const claim *x, const claim *y)
 		return 0;
 	if (x->kind == 's' || x->kind == 'o' || x->kind == 'c')
 		return 1;
+	/* "25 countries and ... six countries" against "28 countries and
+	 * ... 10 countries": figures of one subject in one statement are
+	 * matched in order. */
+	if (x->kind == 'n' && x->n_rank == y->n_rank && x->n_rank > 1 &&
+	    x->rank != y->rank)
+		return 0;
 	/* Numbers and dates must sit in statements that say the same thing
 	 * otherwise. */
-	return cr_unit_coverage(st, x->unit, y->unit) >= ALIGN_COVERAGE ||
-	       cr_unit_coverage(st, y->unit, x->unit) >= ALIGN_COVERAGE;
+	return context_coverage(st, x->unit, y->unit) >= ALIGN_COVERAGE ||
+	       context_coverage(st, y->unit, x->unit) >= ALIGN_COVERAGE;
 }
 
 static int same_value(const claim *x, const claim *y)
 {
 	if (x->kind == 's')
 		return !strcmp(x->state, y->state);
-	return fabs(x->num - y->num) < 1e-9;
+	/* "about 200" does not contradict "198": an approximate figure
+	 * agrees with one within APPROX_SLACK of it */
+	double d = fabs(x->num - y->num);
+	if ((x->approx || y->approx) && x->kind != 'd')
+		return d <= APPROX_SLACK * fmax(fabs(x->num), fabs(y->num));
+	return d < 1e-9;
 }
 
 static const char *about_text(cr_story *st, const claim *c)
@@ -676,7 +780,9 @@ static int takes_side(const cr_story *st, const claims *cl, const uint32_t *grp,
 		if (grp[h] == ci || same_value(o, c))
 			continue;
 		if (c->kind == 'n' || c->kind == 'd') {
-			if (c->kind == 'n' &&
+			/* the other value of the article's own statement is
+			 * another figure, not the other side's */
+			if (c->kind == 'n' && o->art != c->art &&
 			    unit_mentions(st, c->art, c->unit, o->num))
 				return 0;
 			if (c->kind == 'd' && o->art == c->art &&
@@ -818,7 +924,11 @@ cr_err cr_brief_conflicts(cr_story *st, cr_briefing *b)
 	for (uint32_t u = 0; u < st->n_units; u++)
 		if (atomic(st, u) && !status_claims(st, u, &cl))
 			goto out;
-	if (!number_claims(st, &cl) || !date_claims(st, &cl))
+	uint32_t first_number = cl.n;
+	if (!number_claims(st, &cl))
+		goto out;
+	rank_numbers(&cl, first_number);
+	if (!date_claims(st, &cl))
 		goto out;
 	e = build_conflicts(st, b, &cl);
 out:

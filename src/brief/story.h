@@ -81,6 +81,28 @@ double cr_unit_similarity(const cr_story *st, uint32_t u, uint32_t v);
 int cr_unit_supported_by(const cr_story *st, uint32_t u, uint32_t j,
                          uint32_t *best);
 
+/* Features of "unit v states unit u", the inputs of the alignment model
+ * (see align.c): indices into the array cr_unit_features fills. */
+enum {
+	CR_AF_DICE,       /* weighted Dice of the term sets */
+	CR_AF_COVERAGE,   /* share of u's weight that v holds */
+	CR_AF_COVERED,    /* share of v's weight that u holds */
+	CR_AF_DICE_IDF,   /* Dice with idf (not squared) weights */
+	CR_AF_DICE_COUNT, /* Dice of term counts, unweighted */
+	CR_AF_ORDER,      /* longest common subsequence / shorter unit */
+	CR_AF_BIGRAMS,    /* Dice of adjacent content-word pairs */
+	CR_AF_LENGTH,     /* shorter / longer, in content words */
+	CR_AF_PINS,       /* numbers and dates one has, the other lacks */
+	CR_AF_NEGATION,   /* one is negated, the other not */
+	CR_AF_PERSON,     /* one names a person the other does not */
+	CR_AF_LEFT_MIN,   /* terms the other lacks, fewer side, / 10 */
+	CR_AF_LEFT_MAX,   /* terms the other lacks, more side, / 10 */
+	CR_AF_COUNT
+};
+
+/* Fills f[CR_AF_COUNT] with the features of "v states u". */
+void cr_unit_features(const cr_story *st, uint32_t u, uint32_t v, double *f);
+
 /* Fills st->support: for each unit, which articles state it (its own
  * always does). */
 cr_err cr_story_support(cr_story *st);

@@ -453,6 +453,77 @@ static void test_artset_from_mask(void **state)
 	cr_arena_destroy(ar);
 }
 
+/* ---- the alignment model ----------------------------------------------- */
+
+/* A story of two one-sentence reports: every shared word is in both
+ * sentences, so idf weights say little and the hand-set rule's floor of
+ * shared weight is never reached. The learnt model still sees a
+ * restatement (same words, same order, same length) and tells it from a
+ * sentence on another matter. */
+static void test_two_sentence_story_aligns(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *b;
+		int same;
+	} cases[] = {
+	        {"The Saltmere council approved a new budget for the harbour "
+	         "repairs on Tuesday evening.",
+	         1},
+	        {"Forecasters expect strong winds to return to the northern "
+	         "coast by the weekend.",
+	         0},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		fx *f = fx_new();
+		add(f, "a", "Harbour Herald", utc(2025, 3, 11, 8),
+		    "The Saltmere council approved the new budget for harbour "
+		    "repairs on Tuesday evening.");
+		add(f, "b", "Coastal Wire", utc(2025, 3, 11, 9), cases[k].b);
+		fx_story(f);
+		uint32_t u = f->st.ubeg[0], v = f->st.ubeg[1];
+		int both = cr_unit_support(&f->st, u)[1] &&
+		           cr_unit_support(&f->st, v)[0];
+		if (both != cases[k].same)
+			fail_msg("'%.*s': stated both ways %d, want %d",
+			         UTEXT(f, v), both, cases[k].same);
+		fx_free(f);
+	}
+}
+
+/* The model's inputs: word order, negation and leftover words. */
+static void test_features(void **state)
+{
+	(void)state;
+	fx *f = fx_new();
+	add(f, "a", "Harbour Herald", utc(2025, 3, 11, 8),
+	    "The harbour board approved the pier repairs on Tuesday.\n"
+	    "Fishing crews said the catch had fallen sharply this winter.");
+	add(f, "b", "Coastal Wire", utc(2025, 3, 11, 9),
+	    "On Tuesday the pier repairs were approved by the harbour board.\n"
+	    "The harbour board did not approve the pier repairs on Tuesday.");
+	fx_story(f);
+	uint32_t a = unit_at(f, 0, "The harbour board", 0);
+	uint32_t b = unit_at(f, 1, "On Tuesday", 0);
+	uint32_t neg = unit_at(f, 1, "The harbour board did not", 0);
+	double fb[CR_AF_COUNT], fn[CR_AF_COUNT], fs[CR_AF_COUNT];
+	cr_unit_features(&f->st, a, b, fb);
+	cr_unit_features(&f->st, a, neg, fn);
+	cr_unit_features(&f->st, a, a, fs);
+	/* the same sentence: everything shared, in order */
+	assert_true(fs[CR_AF_DICE_COUNT] > 0.999);
+	assert_true(fs[CR_AF_ORDER] > 0.999);
+	assert_true(fs[CR_AF_LEFT_MAX] == 0);
+	/* the same words reordered: all shared, order and bigrams lower */
+	assert_true(fb[CR_AF_DICE_COUNT] > 0.999);
+	assert_true(fb[CR_AF_ORDER] < 0.9);
+	assert_true(fb[CR_AF_BIGRAMS] < fs[CR_AF_BIGRAMS]);
+	assert_true(fb[CR_AF_NEGATION] == 0);
+	/* "did not approve" against "approved" */
+	assert_true(fn[CR_AF_NEGATION] == 1);
+	fx_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -467,6 +538,8 @@ int main(void)
 	        cmocka_unit_test(test_independent_counts_copies_once),
 	        cmocka_unit_test(test_independent_counts_an_outlet_once),
 	        cmocka_unit_test(test_artset_from_mask),
+	        cmocka_unit_test(test_two_sentence_story_aligns),
+	        cmocka_unit_test(test_features),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

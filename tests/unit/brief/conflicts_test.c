@@ -270,6 +270,100 @@ static void test_unaligned_numbers_do_not_meet(void **state)
 	fx_free(f);
 }
 
+/* Figures are often approximate ("some 350 million", "about 320
+ * million"): they are claims too, and two such figures that differ are a
+ * conflict. */
+static void test_approximate_figures_conflict(void **state)
+{
+	(void)state;
+	fx *f = fx_new();
+	add(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
+	    "Health officials said Veldoria has some 350 million smokers, "
+	    "the most in the region.\n" FILLER_A);
+	add(f, "b", "Coastal Wire", utc(2025, 3, 12, 9),
+	    "Health officials said Veldoria has about 320 million smokers, "
+	    "the most in the region.\n" FILLER_B);
+	fx_brief(f, 0, NULL);
+	/* the value is the figure as written, without its "some" */
+	two_sides(f->b, "smoker", "350 million", 0, "320 million", 1);
+	fx_free(f);
+}
+
+/* "about 200 volunteers" and "198 volunteers" agree within the slack of
+ * an approximate figure; "thousands of residents" says no figure, so it
+ * does not dispute "2,400 residents". */
+static void test_approximate_agreement_is_no_conflict(void **state)
+{
+	(void)state;
+	fx *f = fx_new();
+	add(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
+	    "About 200 volunteers cleared debris from the harbour front on "
+	    "Thursday.\nThousands of residents were moved out of the low "
+	    "streets near the river.\n" FILLER_A);
+	add(f, "b", "Coastal Wire", utc(2025, 3, 12, 9),
+	    "Some 198 volunteers cleared debris from the harbour front on "
+	    "Thursday.\nOfficials said 2,400 residents were moved out of the "
+	    "low streets near the river.\n" FILLER_B);
+	fx_brief(f, 0, NULL);
+	assert_int_equal(conflicts_about(f->b, "volunteer", NULL), 0);
+	assert_int_equal(conflicts_about(f->b, "resident", NULL), 0);
+	fx_free(f);
+}
+
+/* "116 sailors" and "118 men" trapped aboard one submarine count one
+ * crew: the statements align once the differing figure is left out. */
+static void test_sailors_and_men_are_one_crew(void **state)
+{
+	(void)state;
+	fx *f = fx_new();
+	add(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
+	    "Divers tried again to reach the 116 sailors trapped inside the "
+	    "sunken submarine Orlan.\n" FILLER_A);
+	add(f, "b", "Coastal Wire", utc(2025, 3, 12, 9),
+	    "Divers tried again to reach the 118 men trapped inside the "
+	    "sunken submarine Orlan.\n" FILLER_B);
+	fx_brief(f, 0, NULL);
+	const cr_bconflict *c = two_sides(f->b, "sailor", "116", 0, "118", 1);
+	assert_int_equal(c->kind, CR_CONFLICT_CONTRADICTION);
+	fx_free(f);
+}
+
+/* Two figures of one subject in one statement are matched in order:
+ * 25 against 28 countries and six against 10, never 25 against 10. */
+static void test_figures_of_one_statement_pair_in_order(void **state)
+{
+	(void)state;
+	fx *f = fx_new();
+	add(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
+	    "The ministry said Veldoria has signed legal aid treaties with 25 "
+	    "countries and extradition treaties with six "
+	    "countries.\n" FILLER_A);
+	add(f, "b", "Coastal Wire", utc(2025, 3, 20, 8),
+	    "The ministry said Veldoria has signed legal aid treaties with 28 "
+	    "countries and extradition treaties with 10 countries.\n" FILLER_B);
+	fx_brief(f, 0, NULL);
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < f->b->n_conflicts; i++) {
+		const cr_bconflict *c = &f->b->conflicts[i];
+		if (!strstr(c->about, "countr"))
+			continue;
+		n++;
+		assert_int_equal(c->n_claims, 2);
+		const char *x = c->claims[0].value, *y = c->claims[1].value;
+		int first = (!strcmp(x, "25") && !strcmp(y, "28")) ||
+		            (!strcmp(x, "28") && !strcmp(y, "25"));
+		int second = (!strcmp(x, "six") && !strcmp(y, "10")) ||
+		             (!strcmp(x, "10") && !strcmp(y, "six"));
+		if (!first && !second)
+			fail_msg("conflict %s / %s pairs figures out of order",
+			         x, y);
+		/* a week apart: the later report revises the figures */
+		assert_int_equal(c->kind, CR_CONFLICT_UPDATE);
+	}
+	assert_int_equal(n, 2);
+	fx_free(f);
+}
+
 /* A reprint repeats its original word for word, including a toll that
  * rose within the report: nothing is disputed. */
 static void test_a_story_of_copies_has_no_conflicts(void **state)
@@ -309,6 +403,10 @@ int main(void)
 	        cmocka_unit_test(test_statement_with_both_values_takes_no_side),
 	        cmocka_unit_test(test_unaligned_numbers_do_not_meet),
 	        cmocka_unit_test(test_a_story_of_copies_has_no_conflicts),
+	        cmocka_unit_test(test_approximate_figures_conflict),
+	        cmocka_unit_test(test_approximate_agreement_is_no_conflict),
+	        cmocka_unit_test(test_sailors_and_men_are_one_crew),
+	        cmocka_unit_test(test_figures_of_one_statement_pair_in_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
