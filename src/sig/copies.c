@@ -5,12 +5,14 @@
  * word 3-shingles, hashed with XXH3. Each article keeps two MinHash
  * sketches of K values: one over its distinct shingles (for copies) and
  * one over its distinct content-word stems (for rewrites). Candidates
- * come from LSH buckets: 16 bands x 4 rows of the shingle sketch, 32
+ * come from LSH buckets: 16 bands x 4 rows of the shingle sketch, 16
  * bands x 2 rows of the stem sketch (a rewrite shares far fewer values,
  * so its bands must be narrower), a key on the first shingles in order
  * (so a short truncation is still found) and a key on the whole content
- * sequence (so short identical texts are found). Bucket walks are capped,
- * so a lookup costs the same however large the index is.
+ * sequence (so short identical texts are found; for texts too short to
+ * shingle, the title is part of that key). Bucket walks are capped,
+ * so a lookup costs the same however large the index is. Each chain
+ * node holds its bucket key, so a walk reads no entry it does not judge.
  *
  * Assumes tokens are analysed (norm, stem, flags). The index keeps its
  * own copies of ids: articles may be freed while the index lives. It
@@ -27,13 +29,19 @@
 #define K        64 /* MinHash values per sketch */
 #define SH_BANDS 16 /* shingle sketch: 16 bands x 4 rows */
 #define SH_ROWS  4
-#define ST_BANDS 32 /* stem sketch: 32 bands x 2 rows */
+/* Stem sketch: 16 bands x 2 rows, the first half of the sketch (a pair
+ * at the rewrite Jaccard of 0.5 shares a band with probability
+ * 1 - 0.75^16 = 0.99; all 64 values still estimate the Jaccard). */
+#define ST_BANDS 16
 #define ST_ROWS  2
 /* Bucket keys per article: the bands, a prefix key and an exact key. */
 #define NB (SH_BANDS + ST_BANDS + 2)
 /* Shingles, in order, that make the prefix key. */
 #define PREFIX_SHINGLES 16
 #define BUCKET_WALK     32 /* nodes visited per bucket at most */
+/* Stem buckets fill with every article of a busy story; a rewrite shares
+ * several of the 32 stem bands, so a short walk in each still finds it. */
+#define ST_BUCKET_WALK 8
 /* Texts with fewer shingles are copies only when identical. */
 #define MIN_SHINGLES     20
 #define MIN_STEMS        20 /* shorter texts are never called rewrites */
@@ -42,6 +50,7 @@
 #define REWRITE_JACCARD  0.5
 #define MAX_SHINGLES     (1u << 20) /* content tokens read per article */
 #define MAX_ID_BYTES     1024       /* longer ids are cut */
+#define MAX_TITLE_BYTES  4096       /* title bytes read for short texts */
 #define INITIAL_SLOTS    64
 
 #define NONE UINT32_MAX
@@ -56,7 +65,6 @@ typedef struct entry {
 	uint32_t n_st;     /* distinct stems */
 	uint32_t sh[K];
 	uint32_t st[K];
-	uint64_t keys[NB]; /* bucket keys; 0 = not indexed in that band */
 	uint8_t live;
 } entry;
 
@@ -65,6 +73,7 @@ typedef struct entry {
 typedef struct node {
 	uint32_t next; /* node index or NONE */
 	uint32_t prev; /* node index or NONE (then it is the chain head) */
+	uint64_t key;  /* its bucket key, so a walk need not read the entry */
 } node;
 
 struct cr_copies {
@@ -204,6 +213,14 @@ static int features_of(const uint64_t *seeds, const cr_article *a, features *f)
 	}
 	f->exact = n ? XXH3_64bits(th, (size_t)n * sizeof *th) | 1 : 0;
 	f->n_sh = sort_unique(sh, n_sh);
+	/* A short body says too little to tell two articles apart (a credit
+	 * line, a caption), so for those the title must match as well. */
+	if (f->exact && f->n_sh < MIN_SHINGLES && a->title)
+		f->exact =
+		        mix64(f->exact ^
+		              XXH3_64bits(a->title,
+		                          strnlen(a->title, MAX_TITLE_BYTES))) |
+		        1;
 	minhash(seeds, sh, f->n_sh, f->sh);
 	f->n_st = sort_unique(sth, n_st);
 	/* A different seed family keeps the two sketches independent. */
@@ -280,6 +297,7 @@ uint32_t cr_copies_size(const cr_copies *c)
 static void link_node(cr_copies *c, uint32_t ni, uint64_t key)
 {
 	uint32_t *h = &c->heads[key & c->mask];
+	c->nodes[ni].key = key;
 	c->nodes[ni].prev = NONE;
 	c->nodes[ni].next = *h;
 	if (*h != NONE)
@@ -335,9 +353,11 @@ static int grow(cr_copies *c)
 		const entry *e = &c->ents[i];
 		if (!e->live)
 			continue;
-		for (int b = 0; b < NB; b++)
-			if (e->keys[b])
-				link_node(c, i * NB + (uint32_t)b, e->keys[b]);
+		for (uint32_t b = 0; b < NB; b++) {
+			uint64_t key = c->nodes[i * NB + b].key;
+			if (key)
+				link_node(c, i * NB + b, key);
+		}
 	}
 	return 0;
 }
@@ -347,9 +367,10 @@ static void evict(cr_copies *c, uint32_t slot)
 	entry *e = &c->ents[slot];
 	if (!e->live)
 		return;
-	for (int b = 0; b < NB; b++)
-		if (e->keys[b])
-			unlink_node(c, slot * NB + (uint32_t)b, e->keys[b]);
+	for (uint32_t b = 0; b < NB; b++)
+		if (c->nodes[slot * NB + b].key)
+			unlink_node(c, slot * NB + b,
+			            c->nodes[slot * NB + b].key);
 	free(e->id);
 	free(e->root);
 	e->id = e->root = NULL;
@@ -434,11 +455,14 @@ static void lookup(cr_copies *c, const features *f, const uint64_t *keys,
 		if (!keys[b])
 			continue;
 		uint32_t ni = c->heads[keys[b] & c->mask];
-		for (int walked = 0; ni != NONE && walked < BUCKET_WALK;
+		int walk = b >= SH_BANDS && b < SH_BANDS + ST_BANDS
+		                   ? ST_BUCKET_WALK
+		                   : BUCKET_WALK;
+		for (int walked = 0; ni != NONE && walked < walk;
 		     walked++, ni = c->nodes[ni].next) {
 			uint32_t slot = ni / NB;
-			if (ni % NB != (uint32_t)b ||
-			    c->ents[slot].keys[b] != keys[b] ||
+			if (c->nodes[ni].key != keys[b] ||
+			    ni % NB != (uint32_t)b ||
 			    c->stamp[slot] == c->stamp_now)
 				continue;
 			c->stamp[slot] = c->stamp_now;
@@ -492,12 +516,13 @@ static void record(cr_copies *c, const cr_article *a, const features *f,
 	e->n_st = f->n_st;
 	memcpy(e->sh, f->sh, sizeof e->sh);
 	memcpy(e->st, f->st, sizeof e->st);
-	memcpy(e->keys, keys, sizeof e->keys);
 	e->live = 1;
 	c->live++;
-	for (int b = 0; b < NB; b++)
+	for (int b = 0; b < NB; b++) {
+		c->nodes[slot * NB + (uint32_t)b].key = 0;
 		if (keys[b])
 			link_node(c, slot * NB + (uint32_t)b, keys[b]);
+	}
 	return;
 fail:
 	free(id);

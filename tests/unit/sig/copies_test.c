@@ -121,20 +121,26 @@ static cr_article *make(const char *id, const char *text)
 	return a;
 }
 
-/* Adds a fresh article and checks its verdict; returns it for more
- * checks (caller destroys). */
-static cr_article *add(cr_copies *c, const char *id, const char *text,
-                       cr_copy_kind want, const char *want_copy_of)
+/* Adds analysed article a to c and checks its verdict; returns a. */
+static cr_article *add_checked(cr_copies *c, cr_article *a, cr_copy_kind want,
+                               const char *want_copy_of)
 {
-	cr_article *a = make(id, text);
 	cr_copy_kind k = cr_copies_add(c, a, NULL);
 	if (k != want)
-		fail_msg("%s: kind %d, want %d", id, (int)k, (int)want);
+		fail_msg("%s: kind %d, want %d", a->id, (int)k, (int)want);
 	if (want_copy_of)
 		assert_string_equal(a->copy_of, want_copy_of);
 	else
 		assert_null(a->copy_of);
 	return a;
+}
+
+/* Adds a fresh article and checks its verdict; returns it for more
+ * checks (caller destroys). */
+static cr_article *add(cr_copies *c, const char *id, const char *text,
+                       cr_copy_kind want, const char *want_copy_of)
+{
+	return add_checked(c, make(id, text), want, want_copy_of);
 }
 
 static void test_wire_copies(void **state)
@@ -235,6 +241,51 @@ static void test_short_texts(void **state)
 	cr_copies_free(c);
 }
 
+/* Adds an article with a title. */
+static cr_article *add_titled(cr_copies *c, const char *id, const char *title,
+                              const char *text, cr_copy_kind want,
+                              const char *want_copy_of)
+{
+	cr_article *a = cr_test_body(id, text);
+	a->title = cr_arena_strdup(a->arena, title);
+	assert_int_equal(cr_analyze(an, a), CR_OK);
+	return add_checked(c, a, want, want_copy_of);
+}
+
+static void test_short_texts_need_the_title(void **state)
+{
+	(void)state;
+	cr_copies *c = cr_copies_new();
+	cr_article *a[5];
+	/* Two unrelated features whose bodies are only the same credit
+	 * line, as syndicated features sometimes arrive. */
+	a[0] = add_titled(c, "f1", "A walk along the old canal",
+	                  "(Distributed by the Northwind Features Service)",
+	                  CR_ORIGINAL, NULL);
+	a[1] = add_titled(c, "f2", "Ten ways to cook winter squash",
+	                  "(Distributed by the Northwind Features Service)",
+	                  CR_ORIGINAL, NULL);
+	/* The same short brief under the same title is a copy. */
+	a[2] = add_titled(c, "b1", "Dunmore road closed",
+	                  "Police closed the main road through Dunmore on "
+	                  "Monday after a lorry overturned.",
+	                  CR_ORIGINAL, NULL);
+	a[3] = add_titled(c, "b2", "Dunmore road closed",
+	                  "Police closed the main road through Dunmore on "
+	                  "Monday after a lorry overturned.",
+	                  CR_COPY, "b1");
+	/* A long text under a new headline is still a copy: its body says
+	 * enough on its own. */
+	a[4] = add_titled(c, "w2", "Thousands flee as river barriers fail",
+	                  wire, CR_ORIGINAL, NULL);
+	cr_article *w = add_titled(c, "w3", "Kestrel Bay evacuated", wire,
+	                           CR_COPY, "w2");
+	cr_article_destroy(w);
+	for (int i = 0; i < 5; i++)
+		cr_article_destroy(a[i]);
+	cr_copies_free(c);
+}
+
 static void test_copy_of_copy_points_to_earliest(void **state)
 {
 	(void)state;
@@ -325,6 +376,7 @@ int main(void)
 	        cmocka_unit_test(test_rewrite_is_not_a_copy),
 	        cmocka_unit_test(test_unrelated_are_originals),
 	        cmocka_unit_test(test_short_texts),
+	        cmocka_unit_test(test_short_texts_need_the_title),
 	        cmocka_unit_test(test_copy_of_copy_points_to_earliest),
 	        cmocka_unit_test(test_index_bound),
 	        cmocka_unit_test(test_simhash),
