@@ -179,8 +179,10 @@ typedef struct cr_article {
 	uint32_t n_dates;
 	cr_mention *ments;
 	uint32_t n_ments;
-	cr_quote *quotes;
+	cr_quote *quotes; /* text inside quotation marks */
 	uint32_t n_quotes;
+	cr_quote *reported; /* reported speech, without marks */
+	uint32_t n_reported;
 
 	/* after signatures and clustering */
 	const char *copy_of; /* id of the earliest article this copies */

@@ -57,10 +57,23 @@ typedef struct cr_bconflict {
 	uint32_t n_claims;
 } cr_bconflict;
 
+/* One outlet's wording of a quote that others word differently. */
+typedef struct cr_bwording {
+	const char *text;
+	cr_artset arts; /* the articles that word it so */
+} cr_bwording;
+
+/* A quote, or a reported statement, grouped across outlets: the same
+ * speaker saying nearly the same words. text is the wording most articles
+ * carry; each other wording is listed in variants, so a reader sees which
+ * outlet quotes differently. */
 typedef struct cr_bquote {
 	const char *speaker; /* NULL when unknown */
 	const char *text;
-	cr_artset arts;
+	cr_artset arts;  /* every article carrying the quote in any wording */
+	const char *cue; /* "said", "told", "according to"...; NULL */
+	cr_bwording *variants;
+	uint32_t n_variants;
 } cr_bquote;
 
 typedef struct cr_bentity {
@@ -95,8 +108,10 @@ typedef struct cr_briefing {
 	uint32_t n_facts;
 	cr_bconflict *conflicts;
 	uint32_t n_conflicts;
-	cr_bquote *quotes;
+	cr_bquote *quotes; /* direct: words inside quotation marks */
 	uint32_t n_quotes;
+	cr_bquote *reported; /* reported speech with a named speaker */
+	uint32_t n_reported;
 	cr_bentity *entities;
 	uint32_t n_entities;
 	cr_bevent *timeline;

@@ -12,10 +12,12 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 #include "base/arena.h"
 #include "brief/story.h"
 #include "text/entity.h"
+#include "text/lexicon.h"
 
 #define DEFAULT_SUMMARY 5
 #define MAX_SUMMARY     20
@@ -122,84 +124,357 @@ static int same_speaker(const char *a, const char *b)
 	return 0;
 }
 
+/* Quotes of one kind read from a story at most; beyond it the rest are
+ * left out, so a story of thousands of articles stays quadratic in a
+ * bounded number. */
+#define MAX_QUOTE_ITEMS 4096
+/* Words of a quote compared when matching wordings. */
+#define MAX_QUOTE_WORDS 64
+/* Two wordings from the same speaker are one quote at this word Dice:
+ * an outlet that trims, reorders or misquotes a few words. */
+#define NEAR_WORDING 0.6
+/* Reported statements listed per story, those most articles carry. */
+#define MAX_REPORTED 30
+
 typedef struct qitem {
 	const char *speaker;
 	const char *text;
 	const char *key;
+	const char *cue;
 	uint32_t art;
-	int group;
+	int group;       /* entry it belongs to, -1 while none */
+	uint32_t *words; /* sorted distinct hashes of the key's words */
+	uint32_t n_words;
 } qitem;
 
-cr_err cr_brief_quotes(cr_story *st, cr_briefing *b)
+static int cmp_u32(const void *a, const void *b)
 {
-	uint32_t total = 0;
-	for (uint32_t i = 0; i < st->n_arts; i++)
-		total += st->arts[i]->n_quotes;
-	qitem *q = calloc(total ? total : 1, sizeof *q);
-	uint8_t *mask = malloc(st->n_arts ? st->n_arts : 1);
-	cr_err e = CR_ENOMEM;
-	if (!q || !mask)
-		goto out;
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* Fills it->words (room for MAX_QUOTE_WORDS) from the words of it->key. */
+static void hash_words(qitem *it)
+{
+	uint32_t n = 0;
+	for (const char *p = it->key; *p && n < MAX_QUOTE_WORDS;) {
+		const char *e = strchr(p, ' ');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		it->words[n++] = XXH32(p, len, 0);
+		p += len + (e != NULL);
+	}
+	qsort(it->words, n, sizeof *it->words, cmp_u32);
+	uint32_t m = 0;
+	for (uint32_t i = 0; i < n; i++)
+		if (!m || it->words[m - 1] != it->words[i])
+			it->words[m++] = it->words[i];
+	it->n_words = m;
+}
+
+/* Dice of the two word sets. */
+static double word_dice(const qitem *a, const qitem *b)
+{
+	if (!a->n_words || !b->n_words)
+		return 0;
+	uint32_t i = 0, j = 0, both = 0;
+	while (i < a->n_words && j < b->n_words) {
+		if (a->words[i] == b->words[j])
+			both++, i++, j++;
+		else if (a->words[i] < b->words[j])
+			i++;
+		else
+			j++;
+	}
+	return 2.0 * both / (a->n_words + b->n_words);
+}
+
+/* Cues of speech a reader takes for "said so", sorted for
+ * cr_lexicon_has. quote.c attributes more widely, as PolNeAR does (beliefs,
+ * support, criticism); a briefing lists statements only. */
+static const char *const speech_cues[] = {
+        "according to", "acknowledged", "added",     "adding",    "admitted",
+        "announced",    "announcing",   "argued",    "asserted",  "claimed",
+        "confirmed",    "declared",     "denied",    "explained", "insisted",
+        "maintained",   "noted",        "predicted", "said",      "say",
+        "saying",       "says",         "stated",    "stressed",  "tells",
+        "told",         "wrote",
+};
+
+/* Words that open a phrase, not a clause: "warned of strikes", "sirens
+ * were reported in Kyiv". Content opening so is no statement. Sorted. */
+static const char *const phrase_openers[] = {
+        "as", "at", "by", "for", "from", "in", "of", "on", "to", "with",
+};
+
+/* Words of s, counted by the spaces between them. */
+static uint32_t count_words(const char *s)
+{
+	uint32_t n = *s != '\0';
+	for (; *s; s++)
+		n += *s == ' ' && s[1] && s[1] != ' ';
+	return n;
+}
+
+/* A reported statement a briefing lists: a speech cue (not "urged" or
+ * "warned", which mostly take an order: "warned citizens to prepare"), a
+ * speaker that reads as a name (capitalised, a few words) and content of
+ * a clause, not a phrase; none inside another statement of the same
+ * article. */
+static int listable_report(const cr_article *a, uint32_t k)
+{
+	const cr_quote *q = &a->reported[k];
+	if (!q->cue || !q->speaker ||
+	    !cr_lexicon_has(speech_cues, CR_COUNT(speech_cues), q->cue))
+		return 0;
+	unsigned char c0 = (unsigned char)q->speaker[0];
+	if (!(isupper(c0) || c0 >= 0x80) || count_words(q->speaker) > 6)
+		return 0;
+	size_t w0 = 0;
+	while (w0 < q->text.len &&
+	       isalpha((unsigned char)a->body[q->text.off + w0]))
+		w0++;
+	char first[8];
+	if (w0 < sizeof first) {
+		for (size_t t = 0; t < w0; t++)
+			first[t] = (char)tolower(
+			        (unsigned char)a->body[q->text.off + t]);
+		first[w0] = '\0';
+		if (cr_lexicon_has(phrase_openers, CR_COUNT(phrase_openers),
+		                   first))
+			return 0;
+	}
+	uint32_t words = 0;
+	for (uint32_t t = 0; t < q->text.len; t++)
+		words += a->body[q->text.off + t] == ' ';
+	if (words < 3)
+		return 0;
+	for (uint32_t m = 0; m < a->n_reported; m++) {
+		const cr_span o = a->reported[m].text;
+		if (m != k && o.off <= q->text.off &&
+		    o.off + o.len >= q->text.off + q->text.len &&
+		    (o.len > q->text.len || m < k))
+			return 0;
+	}
+	return 1;
+}
+
+/* Reads the story's quotes of one kind (reported or not) into q, at most
+ * MAX_QUOTE_ITEMS; reported ones only when listable_report(). words is room
+ * for MAX_QUOTE_WORDS hashes per item. Returns the count, or -1 when out
+ * of memory. */
+static long read_quotes(cr_story *st, int reported, qitem *q, uint32_t *words)
+{
 	uint32_t n = 0;
 	for (uint32_t i = 0; i < st->n_arts; i++) {
 		const cr_article *a = st->arts[i];
-		for (uint32_t k = 0; k < a->n_quotes; k++) {
-			const cr_quote *cq = &a->quotes[k];
-			if (!cq->text.len)
+		const cr_quote *qs = reported ? a->reported : a->quotes;
+		uint32_t nq = reported ? a->n_reported : a->n_quotes;
+		for (uint32_t k = 0; k < nq && n < MAX_QUOTE_ITEMS; k++) {
+			const cr_quote *cq = &qs[k];
+			if (!cq->text.len ||
+			    (reported && !listable_report(a, k)))
 				continue;
-			q[n].speaker = cq->speaker;
-			q[n].text = cr_arena_strndup(st->arena,
-			                             a->body + cq->text.off,
-			                             cq->text.len);
-			q[n].key = quote_key(st->arena, a->body + cq->text.off,
-			                     cq->text.len);
-			q[n].art = i;
-			q[n].group = -1;
-			if (!q[n].text || !q[n].key)
-				goto out;
+			qitem *it = &q[n];
+			it->speaker = cq->speaker;
+			it->cue = cq->cue;
+			it->text = cr_arena_strndup(st->arena,
+			                            a->body + cq->text.off,
+			                            cq->text.len);
+			it->key = quote_key(st->arena, a->body + cq->text.off,
+			                    cq->text.len);
+			if (!it->text || !it->key)
+				return -1;
+			it->art = i;
+			it->group = -1;
+			it->words = words + (size_t)n * MAX_QUOTE_WORDS;
+			hash_words(it);
 			n++;
 		}
 	}
-	b->quotes = cr_arena_alloc(st->arena, (n ? n : 1) * sizeof *b->quotes);
-	if (!b->quotes)
-		goto out;
-	/* One entry per distinct wording and speaker. Its articles are those
-	 * that carry the same words from the same speaker, whole or inside a
-	 * longer quote: "shelter in place" is in the article that quotes the
-	 * whole statement too. */
-	for (uint32_t i = 0; i < n; i++) {
-		if (q[i].group >= 0 || !q[i].key[0])
+	return n;
+}
+
+/* Builds the entry of the group opened by q[i], which joins every quote
+ * from the same speaker with the same or nearly the same words; mask is
+ * scratch of st->n_arts bytes. The wording most articles carry is the
+ * text, the others are variants. */
+static cr_err make_entry(cr_story *st, qitem *q, uint32_t n, uint32_t i, int g,
+                         uint8_t *mask, cr_bquote *bq)
+{
+	memset(mask, 0, st->n_arts);
+	q[i].group = g;
+	const char *speaker = q[i].speaker;
+	for (uint32_t j = 0; j < n; j++) {
+		if (j == i || !same_speaker(q[i].speaker, q[j].speaker))
 			continue;
-		memset(mask, 0, st->n_arts);
-		mask[q[i].art] = 1;
-		q[i].group = (int)b->n_quotes;
-		const char *speaker = q[i].speaker;
-		for (uint32_t j = 0; j < n; j++) {
-			if (j == i || !same_speaker(q[i].speaker, q[j].speaker))
-				continue;
-			if (!strcmp(q[i].key, q[j].key)) {
-				if (q[j].group < 0)
-					q[j].group = q[i].group;
-				mask[q[j].art] = 1;
-				if (!speaker ||
-				    (q[j].speaker &&
-				     strlen(q[j].speaker) > strlen(speaker)))
-					speaker = q[j].speaker;
-			} else if (strstr(q[j].key, q[i].key)) {
-				mask[q[j].art] = 1;
-			}
+		int same = !strcmp(q[i].key, q[j].key);
+		if (!same && strstr(q[j].key, q[i].key)) {
+			/* The same words inside a longer quote: "shelter in
+			 * place" is in the article quoting the whole
+			 * statement too. A part is not another wording. */
+			mask[q[j].art] = 1;
+			continue;
 		}
-		cr_bquote *bq = &b->quotes[b->n_quotes++];
-		bq->speaker = speaker;
-		bq->text = q[i].text;
-		bq->arts = cr_artset_from_mask(st->arena, mask, st->n_arts);
-		if (!bq->arts.idx)
+		if (q[j].group >= 0 || (!same && strstr(q[i].key, q[j].key)))
+			continue;
+		if (same || word_dice(&q[i], &q[j]) >= NEAR_WORDING) {
+			q[j].group = g;
+			if (!speaker ||
+			    (q[j].speaker &&
+			     strlen(q[j].speaker) > strlen(speaker)))
+				speaker = q[j].speaker;
+		}
+	}
+	/* The group's distinct wordings, each with its articles. */
+	uint32_t nw = 0, cap = 4;
+	uint32_t *first = malloc(cap * sizeof *first);
+	uint8_t *wmask = NULL;
+	cr_err e = CR_ENOMEM;
+	if (!first)
+		goto out;
+	for (uint32_t j = 0; j < n; j++) {
+		if (q[j].group != g)
+			continue;
+		mask[q[j].art] = 1;
+		uint32_t w = 0;
+		while (w < nw && strcmp(q[first[w]].key, q[j].key))
+			w++;
+		if (w < nw)
+			continue;
+		if (nw == cap) {
+			uint32_t *t = realloc(first, 2 * cap * sizeof *first);
+			if (!t)
+				goto out;
+			first = t, cap *= 2;
+		}
+		first[nw++] = j;
+	}
+	wmask = calloc((size_t)nw * st->n_arts, 1);
+	if (!wmask)
+		goto out;
+	uint32_t best = 0, best_n = 0;
+	for (uint32_t w = 0; w < nw; w++) {
+		uint8_t *m = wmask + (size_t)w * st->n_arts;
+		uint32_t c = 0;
+		for (uint32_t j = 0; j < n; j++)
+			if (q[j].group == g &&
+			    !strcmp(q[j].key, q[first[w]].key))
+				c += !m[q[j].art], m[q[j].art] = 1;
+		if (c > best_n)
+			best = w, best_n = c;
+	}
+	bq->speaker = speaker;
+	bq->text = q[first[best]].text;
+	bq->cue = q[first[best]].cue;
+	bq->arts = cr_artset_from_mask(st->arena, mask, st->n_arts);
+	bq->n_variants = 0;
+	bq->variants = NULL;
+	if (!bq->arts.idx)
+		goto out;
+	if (nw > 1) {
+		bq->variants = cr_arena_alloc(st->arena,
+		                              (nw - 1) * sizeof *bq->variants);
+		if (!bq->variants)
 			goto out;
+		for (uint32_t w = 0; w < nw; w++) {
+			if (w == best)
+				continue;
+			cr_bwording *v = &bq->variants[bq->n_variants++];
+			v->text = q[first[w]].text;
+			v->arts = cr_artset_from_mask(
+			        st->arena, wmask + (size_t)w * st->n_arts,
+			        st->n_arts);
+			if (!v->arts.idx)
+				goto out;
+		}
 	}
 	e = CR_OK;
 out:
+	free(wmask);
+	free(first);
+	return e;
+}
+
+/* Entries carried by more articles first; the order of first appearance
+ * breaks ties, so the result does not depend on qsort's stability. */
+typedef struct ranked {
+	cr_bquote q;
+	uint32_t pos;
+} ranked;
+
+static int by_reach(const void *pa, const void *pb)
+{
+	const ranked *a = pa, *b = pb;
+	if (a->q.arts.n != b->q.arts.n)
+		return a->q.arts.n > b->q.arts.n ? -1 : 1;
+	return (a->pos > b->pos) - (a->pos < b->pos);
+}
+
+/* Groups the story's quotes of one kind into *out, *n_out: direct quotes
+ * all, in order of first appearance; reported statements the MAX_REPORTED
+ * that most articles carry. */
+static cr_err group_quotes(cr_story *st, int reported, cr_bquote **out,
+                           uint32_t *n_out)
+{
+	uint32_t total = 0;
+	for (uint32_t i = 0; i < st->n_arts; i++)
+		total += reported ? st->arts[i]->n_reported
+		                  : st->arts[i]->n_quotes;
+	if (total > MAX_QUOTE_ITEMS)
+		total = MAX_QUOTE_ITEMS;
+	qitem *q = calloc(total ? total : 1, sizeof *q);
+	uint32_t *words = malloc((size_t)(total ? total : 1) * MAX_QUOTE_WORDS *
+	                         sizeof *words);
+	uint8_t *mask = malloc(st->n_arts ? st->n_arts : 1);
+	ranked *r = NULL;
+	cr_err e = CR_ENOMEM;
+	*out = NULL;
+	*n_out = 0;
+	if (!q || !words || !mask)
+		goto out;
+	long n = read_quotes(st, reported, q, words);
+	if (n < 0)
+		goto out;
+	r = malloc((size_t)(n ? n : 1) * sizeof *r);
+	if (!r)
+		goto out;
+	uint32_t ng = 0;
+	for (uint32_t i = 0; i < (uint32_t)n; i++) {
+		if (q[i].group >= 0 || !q[i].key[0])
+			continue;
+		if ((e = make_entry(st, q, (uint32_t)n, i, (int)ng, mask,
+		                    &r[ng].q)) != CR_OK)
+			goto out;
+		r[ng].pos = ng;
+		ng++;
+	}
+	uint32_t keep = ng;
+	if (reported) {
+		qsort(r, ng, sizeof *r, by_reach);
+		if (keep > MAX_REPORTED)
+			keep = MAX_REPORTED;
+	}
+	e = CR_ENOMEM;
+	*out = cr_arena_alloc(st->arena, (keep ? keep : 1) * sizeof **out);
+	if (!*out)
+		goto out;
+	for (uint32_t i = 0; i < keep; i++)
+		(*out)[i] = r[i].q;
+	*n_out = keep;
+	e = CR_OK;
+out:
+	free(r);
 	free(mask);
+	free(words);
 	free(q);
+	return e;
+}
+
+cr_err cr_brief_quotes(cr_story *st, cr_briefing *b)
+{
+	cr_err e = group_quotes(st, 0, &b->quotes, &b->n_quotes);
+	if (e == CR_OK)
+		e = group_quotes(st, 1, &b->reported, &b->n_reported);
 	return e;
 }
 

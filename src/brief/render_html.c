@@ -286,21 +286,46 @@ static void html_conflicts(FILE *out, const cr_briefing *b)
 	fputs("</section>\n", out);
 }
 
+/* One quote entry; each other wording follows with its outlets, so the
+ * outlet that words it differently stands out. */
+static void html_quote(FILE *out, const cr_briefing *b, const cr_bquote *q,
+                       int marks)
+{
+	fputs(marks ? "<blockquote><p>\u201c" : "<blockquote><p>", out);
+	html_text(out, q->text);
+	fputs(marks ? "\u201d</p><footer>\u2014 " : "</p><footer>\u2014 ", out);
+	html_text(out, q->speaker ? q->speaker : "unnamed speaker");
+	if (q->cue && !marks) {
+		fputs(" (", out);
+		html_text(out, q->cue);
+		fputc(')', out);
+	}
+	html_chips(out, b, &q->arts);
+	fputs("</footer>", out);
+	for (uint32_t k = 0; k < q->n_variants; k++) {
+		fputs("<p class=\"variant\"><em>worded differently:</em> ",
+		      out);
+		html_text(out, q->variants[k].text);
+		html_chips(out, b, &q->variants[k].arts);
+		fputs("</p>", out);
+	}
+	fputs("</blockquote>\n", out);
+}
+
 static void html_quotes(FILE *out, const cr_briefing *b)
 {
-	if (!b->n_quotes || !b->quotes)
-		return;
-	fputs("<section><h3>Quotes</h3>\n", out);
-	for (uint32_t i = 0; i < b->n_quotes; i++) {
-		const cr_bquote *q = &b->quotes[i];
-		fputs("<blockquote><p>\u201c", out);
-		html_text(out, q->text);
-		fputs("\u201d</p><footer>\u2014 ", out);
-		html_text(out, q->speaker ? q->speaker : "unnamed speaker");
-		html_chips(out, b, &q->arts);
-		fputs("</footer></blockquote>\n", out);
+	if (b->n_quotes && b->quotes) {
+		fputs("<section><h3>Quotes</h3>\n", out);
+		for (uint32_t i = 0; i < b->n_quotes; i++)
+			html_quote(out, b, &b->quotes[i], 1);
+		fputs("</section>\n", out);
 	}
-	fputs("</section>\n", out);
+	if (b->n_reported && b->reported) {
+		fputs("<section><h3>Reported statements</h3>\n", out);
+		for (uint32_t i = 0; i < b->n_reported; i++)
+			html_quote(out, b, &b->reported[i], 0);
+		fputs("</section>\n", out);
+	}
 }
 
 static void html_entities(FILE *out, const cr_briefing *b)

@@ -194,18 +194,51 @@ static int add_conflicts(json_t *arr, const cr_briefing *b)
 	return bad;
 }
 
-static int add_quotes(json_t *arr, const cr_briefing *b)
+/* One quote entry: speaker, cue, text, articles, and the other
+ * wordings with their articles. */
+static json_t *quote_json(const cr_briefing *b, const cr_bquote *q)
+{
+	json_t *o = json_object();
+	json_t *vars = json_array();
+	int bad = !o || !vars;
+	bad |= set(o, "speaker", str_or_null(q->speaker));
+	bad |= set(o, "cue", str_or_null(q->cue));
+	bad |= set(o, "text", str_or_null(q->text));
+	bad |= set(o, "articles", article_ids(b, &q->arts));
+	for (uint32_t k = 0; !bad && k < q->n_variants; k++) {
+		json_t *v = json_object();
+		bad |= !v;
+		bad |= set(v, "text", str_or_null(q->variants[k].text));
+		bad |= set(v, "articles", article_ids(b, &q->variants[k].arts));
+		bad |= json_array_append_new(vars, v) != 0;
+	}
+	bad |= set(o, "variants", vars);
+	if (bad) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+static int add_quote_list(json_t *arr, const cr_briefing *b,
+                          const cr_bquote *qs, uint32_t n)
 {
 	int bad = 0;
-	for (uint32_t i = 0; b->quotes && i < b->n_quotes && !bad; i++) {
-		const cr_bquote *q = &b->quotes[i];
-		json_t *o = json_object();
-		bad |= set(o, "speaker", str_or_null(q->speaker));
-		bad |= set(o, "text", str_or_null(q->text));
-		bad |= set(o, "articles", article_ids(b, &q->arts));
-		bad |= json_array_append_new(arr, o) != 0;
+	for (uint32_t i = 0; qs && i < n && !bad; i++) {
+		json_t *o = quote_json(b, &qs[i]);
+		bad |= !o || json_array_append_new(arr, o) != 0;
 	}
 	return bad;
+}
+
+static int add_quotes(json_t *arr, const cr_briefing *b)
+{
+	return add_quote_list(arr, b, b->quotes, b->n_quotes);
+}
+
+static int add_reported(json_t *arr, const cr_briefing *b)
+{
+	return add_quote_list(arr, b, b->reported, b->n_reported);
 }
 
 static int add_entities(json_t *arr, const cr_briefing *b)
@@ -252,7 +285,8 @@ static json_t *story_json(const cr_briefing *b)
 	} lists[] = {
 	        {"summary", add_summary},     {"facts", add_facts},
 	        {"conflicts", add_conflicts}, {"quotes", add_quotes},
-	        {"entities", add_entities},   {"timeline", add_timeline},
+	        {"reported", add_reported},   {"entities", add_entities},
+	        {"timeline", add_timeline},
 	};
 	json_t *o = json_object();
 	json_t *arts = json_array();

@@ -159,20 +159,44 @@ static void md_conflicts(FILE *out, const cr_briefing *b)
 	}
 }
 
+/* One quote entry as a block quote, each other wording on a line of its
+ * own so the outlet that words it differently stands out. */
+static void md_quote(FILE *out, const cr_briefing *b, const cr_bquote *q,
+                     int marks)
+{
+	/* A blank line between quotes keeps them separate blocks. */
+	fputs(marks ? "\n> \u201c" : "\n> ", out);
+	md_text(out, q->text);
+	fputs(marks ? "\u201d \u2014 " : " \u2014 ", out);
+	md_text(out, q->speaker ? q->speaker : "unnamed speaker");
+	if (q->cue && !marks) {
+		fputs(" (", out);
+		md_text(out, q->cue);
+		fputc(')', out);
+	}
+	md_outlets(out, b, &q->arts);
+	fputc('\n', out);
+	for (uint32_t k = 0; k < q->n_variants; k++) {
+		fputs(">\n> *worded differently:* ", out);
+		fputs(marks ? "\u201c" : "", out);
+		md_text(out, q->variants[k].text);
+		fputs(marks ? "\u201d" : "", out);
+		md_outlets(out, b, &q->variants[k].arts);
+		fputc('\n', out);
+	}
+}
+
 static void md_quotes(FILE *out, const cr_briefing *b)
 {
-	if (!b->n_quotes || !b->quotes)
-		return;
-	fputs("\n## Quotes\n", out);
-	for (uint32_t i = 0; i < b->n_quotes; i++) {
-		const cr_bquote *q = &b->quotes[i];
-		/* A blank line between quotes keeps them separate blocks. */
-		fputs("\n> \u201c", out);
-		md_text(out, q->text);
-		fputs("\u201d \u2014 ", out);
-		md_text(out, q->speaker ? q->speaker : "unnamed speaker");
-		md_outlets(out, b, &q->arts);
-		fputc('\n', out);
+	if (b->n_quotes && b->quotes) {
+		fputs("\n## Quotes\n", out);
+		for (uint32_t i = 0; i < b->n_quotes; i++)
+			md_quote(out, b, &b->quotes[i], 1);
+	}
+	if (b->n_reported && b->reported) {
+		fputs("\n## Reported statements\n", out);
+		for (uint32_t i = 0; i < b->n_reported; i++)
+			md_quote(out, b, &b->reported[i], 0);
 	}
 }
 

@@ -109,5 +109,7 @@ cr_err cr_analyze(cr_analyzer *an, cr_article *a)
 		e = cr_entities_find(a);
 	if (e == CR_OK)
 		e = cr_quotes_find(a);
+	if (e == CR_OK)
+		e = cr_quotes_find_reported(a, &a->reported, &a->n_reported);
 	return e;
 }

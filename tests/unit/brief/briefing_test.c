@@ -108,6 +108,66 @@ static void test_quotes_grouped_across_articles(void **state)
 	fx_free(f);
 }
 
+/* An outlet that words a quote a little differently is flagged: one
+ * entry, the wording most outlets carry as its text, the other wording
+ * listed with the outlet that uses it. */
+static void test_differing_wording_is_flagged(void **state)
+{
+	(void)state;
+	fx *f = fx_new();
+	add_plain(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
+	          "\"" FULL_QUOTE
+	          ",\" Mayor Elena Voss said on Tuesday.\n" FILLER_C);
+	add_plain(f, "b", "Coastal Wire", utc(2025, 3, 12, 9),
+	          "\"" FULL_QUOTE ",\" said Elena Voss, the mayor.\n"
+	          "Power was cut to about four hundred homes in the old "
+	          "town.\n");
+	add_plain(f, "c", "Bay Times", utc(2025, 3, 12, 10),
+	          "\"We won't reopen the piers until every single beam has "
+	          "been checked,\" Mayor Elena Voss said.\n"
+	          "The ferry company offered refunds to stranded "
+	          "passengers.\n");
+	fx_brief(f, 0, NULL);
+	const cr_briefing *b = f->b;
+	assert_int_equal(b->n_quotes, 1);
+	const cr_bquote *q = quote(b, FULL_QUOTE);
+	assert_true(SET_IS(q->arts, 0, 1, 2));
+	assert_int_equal(q->n_variants, 1);
+	assert_non_null(strstr(q->variants[0].text, "every single beam"));
+	assert_true(SET_IS(q->variants[0].arts, 2));
+	fx_free(f);
+}
+
+/* Reported speech is grouped across outlets too, with its speaker and
+ * cue; a statement with no named speaker is not listed. */
+static void test_reported_statements(void **state)
+{
+	(void)state;
+	fx *f = fx_new();
+	add_plain(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
+	          "Mayor Elena Voss said the ferry terminal would stay shut "
+	          "until engineers had inspected the piers.\n" FILLER_C);
+	add_plain(f, "b", "Coastal Wire", utc(2025, 3, 12, 9),
+	          "Mayor Elena Voss said the ferry terminal would stay shut "
+	          "until engineers had inspected the piers.\n"
+	          "Power was cut to about four hundred homes in the old "
+	          "town.\n");
+	fx_brief(f, 0, NULL);
+	const cr_briefing *b = f->b;
+	const cr_bquote *r = NULL;
+	for (uint32_t i = 0; i < b->n_reported; i++) {
+		assert_non_null(b->reported[i].speaker);
+		if (strstr(b->reported[i].text, "ferry terminal would stay"))
+			r = &b->reported[i];
+	}
+	assert_non_null(r);
+	assert_string_equal(r->speaker, "Elena Voss");
+	assert_non_null(r->cue);
+	assert_string_equal(r->cue, "said");
+	assert_true(SET_IS(r->arts, 0, 1));
+	fx_free(f);
+}
+
 /* The same words from different speakers are two entries. */
 static void test_same_words_other_speaker_apart(void **state)
 {
@@ -316,6 +376,8 @@ int main(void)
 	        cmocka_unit_test(test_quotes_grouped_across_articles),
 	        cmocka_unit_test(test_same_words_other_speaker_apart),
 	        cmocka_unit_test(test_partial_quote_by_surname_lists_both),
+	        cmocka_unit_test(test_differing_wording_is_flagged),
+	        cmocka_unit_test(test_reported_statements),
 	        cmocka_unit_test(test_entities_merged),
 	        cmocka_unit_test(test_ambiguous_surname_not_merged),
 	        cmocka_unit_test(test_headline_speaks_for_the_story),

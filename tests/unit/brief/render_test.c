@@ -114,13 +114,26 @@ static void fixture_build(fixture *f)
 	b->n_conflicts = 1;
 
 	b->quotes = cr_arena_alloc(ar, 2 * sizeof *b->quotes);
-	b->quotes[0] = (cr_bquote){"Mara Ostrowski",
-	                           "We heard a crack and then the whole arm "
-	                           "came down",
-	                           set_of(ar, 2, 0, 1)};
-	b->quotes[1] = (cr_bquote){NULL, "Nobody should go near the pier",
-	                           set_of(ar, 1, 2)};
+	cr_bwording *var = cr_arena_alloc(ar, sizeof *var);
+	*var = (cr_bwording){"We heard a crack, then the arm came down",
+	                     set_of(ar, 1, 2)};
+	b->quotes[0] = (cr_bquote){.speaker = "Mara Ostrowski",
+	                           .text = "We heard a crack and then the "
+	                                   "whole arm came down",
+	                           .arts = set_of(ar, 3, 0, 1, 2),
+	                           .cue = "said",
+	                           .variants = var,
+	                           .n_variants = 1};
+	b->quotes[1] = (cr_bquote){.text = "Nobody should go near the pier",
+	                           .arts = set_of(ar, 1, 2)};
 	b->n_quotes = 2;
+	b->reported = cr_arena_alloc(ar, sizeof *b->reported);
+	b->reported[0] = (cr_bquote){.speaker = "Ellery Port Authority",
+	                             .text = "the pier would stay shut until "
+	                                     "engineers had checked it",
+	                             .arts = set_of(ar, 2, 0, 1),
+	                             .cue = "said"};
+	b->n_reported = 1;
 
 	b->entities = cr_arena_alloc(ar, 4 * sizeof *b->entities);
 	b->entities[0] = (cr_bentity){"Mara Ostrowski", CR_ENT_PERSON,
@@ -316,6 +329,21 @@ static void test_json_contract(void **state)
 	assert_int_equal(json_array_size(q), 2);
 	assert_string_equal(str(json_array_get(q, 0), "speaker"),
 	                    "Mara Ostrowski");
+	assert_string_equal(str(json_array_get(q, 0), "cue"), "said");
+	json_t *vars = get(json_array_get(q, 0), "variants");
+	assert_int_equal(json_array_size(vars), 1);
+	assert_string_equal(str(json_array_get(vars, 0), "text"),
+	                    "We heard a crack, then the arm came down");
+	assert_ids(get(json_array_get(vars, 0), "articles"), 1, "003_tide");
+	assert_int_equal(json_array_size(get(json_array_get(q, 1), "variants")),
+	                 0);
+	assert_true(json_is_null(get(json_array_get(q, 1), "cue")));
+	json_t *rep = get(s, "reported");
+	assert_int_equal(json_array_size(rep), 1);
+	assert_string_equal(str(json_array_get(rep, 0), "speaker"),
+	                    "Ellery Port Authority");
+	assert_ids(get(json_array_get(rep, 0), "articles"), 2, "001_harbour",
+	           "002_wire");
 	assert_true(json_is_null(get(json_array_get(q, 1), "speaker")));
 	assert_string_equal(str(json_array_get(q, 1), "text"),
 	                    "Nobody should go near the pier");
@@ -451,7 +479,14 @@ static void test_markdown(void **state)
 	assert_non_null(strstr(out,
 	                       "> \u201cWe heard a crack and then the whole "
 	                       "arm came down\u201d \u2014 Mara Ostrowski "
-	                       "[Coastline Herald, 002_wire]\n"));
+	                       "[Coastline Herald, 002_wire, Daily Tide]\n"
+	                       ">\n> *worded differently:* \u201cWe heard a "
+	                       "crack, then the arm came down\u201d [Daily "
+	                       "Tide]\n"));
+	assert_non_null(strstr(out, "## Reported statements\n\n> the pier "
+	                            "would stay shut until engineers had "
+	                            "checked it \u2014 Ellery Port Authority "
+	                            "(said) [Coastline Herald, 002_wire]\n"));
 	assert_non_null(strstr(out, "unnamed speaker [Daily Tide]"));
 	assert_non_null(strstr(out, "- **People:** Mara Ostrowski (2)\n"));
 	assert_non_null(strstr(out, "- **Organisations:** Ellery Port "
@@ -595,7 +630,9 @@ static void test_html_page_and_grid(void **state)
 
 	assert_int_equal(count(out, "<div class=\"conflict\">"), 1);
 	assert_non_null(strstr(out, "<span class=\"value\">three</span>"));
-	assert_int_equal(count(out, "<blockquote>"), 2);
+	assert_int_equal(count(out, "<blockquote>"), 3);
+	assert_int_equal(count(out, "<h3>Reported statements</h3>"), 1);
+	assert_int_equal(count(out, "<p class=\"variant\">"), 1);
 	assert_non_null(strstr(out, "<h4>Organisations</h4>"));
 	assert_non_null(strstr(out, "<time datetime=\"2024-10\">2024-10</time>"
 	                            "<span class=\"aswritten\">"));
