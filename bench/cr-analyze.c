@@ -60,11 +60,12 @@ static cr_err analyze_timed(cr_analyzer *an, cr_article *a,
 	ns[ST_TOKENS] = t1 - t0;
 	if (e != CR_OK)
 		return e;
+	/* The entity stage is the analyzer's own (cr_analyze_entities): the
+	 * learnt tagger when the model is loaded, else the rules. */
 	cr_err (*const stage[])(cr_article *) = {cr_numbers_find, cr_dates_find,
-	                                         cr_entities_find,
-	                                         cr_quotes_find};
+	                                         NULL, cr_quotes_find};
 	for (int k = 0; k < 4; k++) {
-		e = stage[k](a);
+		e = stage[k] ? stage[k](a) : cr_analyze_entities(an, a);
 		if (e == CR_OK &&
 		    k == 3) /* reported speech is part of quotes */
 			e = cr_quotes_find_reported(a, rq, nrq);

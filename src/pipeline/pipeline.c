@@ -26,6 +26,7 @@
 #include "ingest/ingest.h"
 #include "sig/copies.h"
 #include "text/analyze.h"
+#include "text/ner.h"
 
 /* Most articles one pipeline holds in memory for briefing. */
 #define CR_MAX_ARTICLES (1u << 24)
@@ -67,6 +68,12 @@ cr_pipeline *cr_pipeline_new_with(cr_diag *d, const cr_cluster_opts *o)
 		cr_pipeline_free(p);
 		return NULL;
 	}
+	/* Once per pipeline: without the model every entity is guessed by
+	 * rule, which a user should know. */
+	if (!cr_analyzer_has_model(p->analyzer))
+		cr_diag_warn(d, CR_NER_MODEL_FILE, 0, CR_EIO,
+		             "no named-entity model in CR_MODEL_DIR or the "
+		             "model folders; entities are found by rules");
 	return p;
 }
 

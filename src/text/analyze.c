@@ -5,24 +5,69 @@
  * then tokens with stems and stopword flags, then numbers and dates
  * (which read stems), entities, and quotes (which read entities to name
  * speakers).
+ *
+ * Entities come from the learnt tagger (text/ner.c) when its model file
+ * is found, else from the rules of text/entity.c. The model is looked
+ * for in $CR_MODEL_DIR when that is set, else in the source tree's
+ * models/ (CR_SOURCE_MODEL_DIR, so an uninstalled build finds it), else
+ * in the install data folder (CR_INSTALL_MODEL_DIR).
  */
 #include "text/analyze.h"
 
+#include <stdio.h> /* snprintf */
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/arena.h"
 #include "text/date.h"
 #include "text/entity.h"
+#include "text/ner.h"
 #include "text/number.h"
 #include "text/quote.h"
 #include "text/sentence.h"
 #include "text/stem.h"
 #include "text/token.h"
 
+/* Longest model path built. */
+#define AN_PATH_BYTES 4096
+
 struct cr_analyzer {
 	cr_stemmer *stemmer;
+	cr_ner_model *ner; /* NULL: the rules find entities */
 };
+
+/* Loads the model from the first folder that applies (see the top of
+ * this file); the model stays NULL when there is none. */
+static void load_model(cr_analyzer *an)
+{
+	const char *dir = getenv("CR_MODEL_DIR");
+#ifdef CR_SOURCE_MODEL_DIR
+	const char *dirs[] = {
+		CR_SOURCE_MODEL_DIR,
+#else
+	const char *dirs[] = {
+#endif
+#ifdef CR_INSTALL_MODEL_DIR
+		CR_INSTALL_MODEL_DIR,
+#endif
+		NULL
+	};
+	char path[AN_PATH_BYTES];
+	cr_err e = CR_EIO;
+	if (dir && *dir) {
+		snprintf(path, sizeof path, "%s/%s", dir, CR_NER_MODEL_FILE);
+		e = cr_ner_model_load(path, &an->ner);
+	} else {
+		for (size_t k = 0; dirs[k] && e != CR_OK; k++) {
+			snprintf(path, sizeof path, "%s/%s", dirs[k],
+			         CR_NER_MODEL_FILE);
+			e = cr_ner_model_load(path, &an->ner);
+		}
+	}
+	/* The library never prints: the caller asks cr_analyzer_has_model()
+	 * and reports a missing model its own way. */
+	(void)e;
+}
 
 cr_analyzer *cr_analyzer_new(void)
 {
@@ -34,7 +79,20 @@ cr_analyzer *cr_analyzer_new(void)
 		free(an);
 		return NULL;
 	}
+	load_model(an);
 	return an;
+}
+
+int cr_analyzer_has_model(const cr_analyzer *an)
+{
+	return an && an->ner;
+}
+
+cr_err cr_analyze_entities(cr_analyzer *an, cr_article *a)
+{
+	if (!an || !a)
+		return CR_EINVAL;
+	return an->ner ? cr_ner_find(an->ner, a) : cr_entities_find(a);
 }
 
 void cr_analyzer_free(cr_analyzer *an)
@@ -42,6 +100,7 @@ void cr_analyzer_free(cr_analyzer *an)
 	if (!an)
 		return;
 	cr_stemmer_free(an->stemmer);
+	cr_ner_model_free(an->ner);
 	free(an);
 }
 
@@ -106,7 +165,7 @@ cr_err cr_analyze(cr_analyzer *an, cr_article *a)
 	if (e == CR_OK)
 		e = cr_dates_find(a);
 	if (e == CR_OK)
-		e = cr_entities_find(a);
+		e = cr_analyze_entities(an, a);
 	if (e == CR_OK)
 		e = cr_quotes_find(a);
 	if (e == CR_OK)

@@ -2,7 +2,9 @@
  * analyze.h - runs every text stage on a cleaned article.
  *
  * Sentences, tokens, stems and stopwords, numbers, dates, entities and
- * quotes, in that order. One cr_analyzer per thread (it owns a stemmer).
+ * quotes, in that order. One cr_analyzer per thread (it owns a stemmer
+ * and the named-entity model; without a model file it falls back to
+ * rules, silently: callers check cr_analyzer_has_model()).
  */
 #ifndef CR_TEXT_ANALYZE_H
 #define CR_TEXT_ANALYZE_H
@@ -22,6 +24,13 @@ void cr_analyzer_free(cr_analyzer *an); /* accepts NULL */
  * cr_quotes_find); a benchmark that times each stage calls them one by
  * one. */
 cr_err cr_analyze_tokens(cr_analyzer *an, cr_article *a);
+
+/* The entity stage alone: the learnt tagger when the analyzer has its
+ * model, else the rules (cr_entities_find). */
+cr_err cr_analyze_entities(cr_analyzer *an, cr_article *a);
+
+/* 1 when the analyzer found and loaded the named-entity model. */
+int cr_analyzer_has_model(const cr_analyzer *an);
 
 /* Fills the analysis fields of a (which must be cleaned: body set). */
 cr_err cr_analyze(cr_analyzer *an, cr_article *a);

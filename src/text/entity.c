@@ -1657,3 +1657,236 @@ cr_err cr_entities_find(cr_article *a)
 	}
 	return err;
 }
+
+unsigned cr_entity_gazetteer(const char *norm)
+{
+	unsigned g = 0;
+	if (!norm || !*norm)
+		return 0;
+	const place *p = place_find(norm);
+	if (p)
+		g |= p->kind == PL_COUNTRY   ? CR_GAZ_COUNTRY
+		     : p->kind == PL_DEMONYM ? CR_GAZ_DEMONYM
+		                             : CR_GAZ_PLACE;
+	if (CR_LEXICON_HAS(FIRST_NAMES, norm))
+		g |= CR_GAZ_FIRST;
+	if (CR_LEXICON_HAS(TITLES, norm) || CR_LEXICON_HAS(TITLE_MODS, norm))
+		g |= CR_GAZ_TITLE;
+	if (CR_LEXICON_HAS(ORG_HEADS, norm))
+		g |= CR_GAZ_ORG_HEAD;
+	if (CR_LEXICON_HAS(KNOWN_ORGS, norm))
+		g |= CR_GAZ_ORG;
+	if (CR_LEXICON_HAS(OTHER_HEADS, norm) ||
+	    CR_LEXICON_HAS(OTHER_FIRSTS, norm))
+		g |= CR_GAZ_OTHER;
+	if (CR_LEXICON_HAS(SPEECH_VERBS, norm))
+		g |= CR_GAZ_SPEECH;
+	if (CR_LEXICON_HAS(PLACE_HEADS, norm))
+		g |= CR_GAZ_PLACE_HEAD;
+	return g;
+}
+
+/* "Port of Saltmarsh", "Bank of England": an organisation named after a
+ * place names the place too, so that a statement naming it shares the
+ * place with one that names the place alone. The words after "of" (and
+ * "the") in the organisation [s, e) are emitted as a place when they are
+ * all capitalised and either a known place, or the head before "of" is
+ * one the rules never join ("Port"), which rules out "Ministry of
+ * Labour" and "Department of Justice". */
+static cr_err emit_of_place(ctx *c, uint32_t s, uint32_t e)
+{
+	uint32_t k = s + 1;
+	while (k + 1 < e && strcmp(tok_norm(c, k), "of"))
+		k++;
+	if (k + 1 >= e)
+		return CR_OK;
+	uint32_t t = k + 1;
+	if (t + 1 < e && !strcmp(tok_norm(c, t), "the"))
+		t++;
+	for (uint32_t i = t; i < e; i++)
+		if (!is_cap_word(c, i) || (i + 1 < e && is_possessive(c, i)))
+			return CR_OK;
+	uint32_t plen = 0;
+	const place *p = place_prefix(c, t, e, &plen);
+	if (p && plen == e - t && p->kind != PL_DEMONYM)
+		return emit(c, run_span(c, t, e), c->a->toks[t].sent,
+		            CR_ENT_PLACE, 0, p->name, t, e);
+	if (TOK_IN(c, k - 1, OF_HEADS))
+		return CR_OK;
+	return emit_run(c, t, e, CR_ENT_PLACE);
+}
+
+/* Emits the tagged name [s, e) of type (a cr_entity_type) as the rules
+ * would name and type it, where the tables know better than a model
+ * trained on 1996 wire text: a person's leading titles ("Mayor") are
+ * cut; a known organisation is one; a name ending in "Systems" or
+ * "Treaty" is a thing; a lone country or demonym goes through
+ * emit_country() (which also adds "US embassy"); "US-made" names the US;
+ * a place followed by "region" takes that word in; "Ukrainian Foreign
+ * Ministry" is also the place Ukraine. Words the rules never take alone
+ * ("Western", "New Year") are dropped. */
+static cr_err emit_tagged(ctx *c, uint32_t s, uint32_t e, uint32_t sent_end,
+                          uint8_t type)
+{
+	char key[ENT_KEY_BYTES];
+	if (type == CR_ENT_PERSON) {
+		while (s < e && (TOK_IN(c, s, TITLES) ||
+		                 TOK_IN(c, s, TITLE_MODS) || !is_word(c, s)))
+			s++;
+		if (s == e)
+			return CR_OK;
+	}
+	/* "Storm Ilse": a first word the model left out. */
+	const cr_token *t0 = &c->a->toks[s];
+	if (s > 0 && c->a->toks[s - 1].sent == t0->sent &&
+	    is_cap_word(c, s - 1) && TOK_IN(c, s - 1, OTHER_FIRSTS)) {
+		s--;
+		type = CR_ENT_OTHER;
+	}
+	uint32_t len = e - s;
+	if (len == 1 && TOK_IN(c, s, LONE_WORDS))
+		return CR_OK;
+	/* "Follow", "Read": capitalised by position only. */
+	if (len == 1 && is_initial(c, s) && TOK_IN(c, s, COMMON_STARTS))
+		return CR_OK;
+	/* A dateline in capitals ("SALTMERE, Monday -") is written as the
+	 * name it is. */
+	if (len == 1 && (t0->flags & CR_TOK_UPPER) && type == CR_ENT_PLACE &&
+	    is_initial(c, s) && e < sent_end && !is_word(c, e) &&
+	    !place_prefix(c, s, e, &(uint32_t){0})) {
+		char *name = surface(c, s, e);
+		title_case(name);
+		return emit(c, run_span(c, s, e), t0->sent, CR_ENT_PLACE, 0,
+		            name, s, e);
+	}
+	if (join_key(c, s, e, key, sizeof key)) {
+		if (!strcmp(key, "new year") || !strcmp(key, "new year's eve"))
+			return CR_OK;
+		if (CR_LEXICON_HAS(KNOWN_ORGS, key))
+			type = CR_ENT_ORG;
+	}
+	if (len >= 2 && TOK_IN(c, e - 1, OTHER_HEADS))
+		type = CR_ENT_OTHER;
+	if (len >= 2 && TOK_IN(c, e - 1, ORG_HEADS) && type == CR_ENT_PERSON)
+		type = CR_ENT_ORG;
+	cr_err err = CR_OK;
+	if (len == 1 && hyphen_places(c, s, &err))
+		return err;
+	uint32_t plen = 0;
+	const place *p = place_prefix(c, s, e, &plen);
+	if (p && plen == len && p->kind != PL_PLACE)
+		return emit_country(c, p, s, e, sent_end);
+	if (type == CR_ENT_PLACE && e < sent_end && !is_possessive(c, e - 1) &&
+	    TOK_IN(c, e, REGION_WORDS))
+		return emit_run(c, s, e + 1, CR_ENT_PLACE);
+	if (p && plen == len && type == CR_ENT_PLACE)
+		return emit_country(c, p, s, e, sent_end);
+	if (p && plen < len && p->kind != PL_PLACE && type == CR_ENT_ORG &&
+	    TOK_IN(c, e - 1, ORG_HEADS)) {
+		err = emit(c, run_span(c, s, s + plen), c->a->toks[s].sent,
+		           CR_ENT_PLACE, p->kind == PL_DEMONYM, p->name, s,
+		           s + plen);
+		if (err != CR_OK)
+			return err;
+	}
+	err = emit_run(c, s, e, type);
+	if (err == CR_OK && type == CR_ENT_ORG)
+		err = emit_of_place(c, s, e);
+	return err;
+}
+
+cr_err cr_entities_from_tags(cr_article *a, const uint8_t *tags)
+{
+	if (!a || (a->n_toks && (!a->toks || !tags)) ||
+	    (a->n_sents && !a->sents))
+		return CR_EINVAL;
+	a->ments = NULL;
+	a->n_ments = 0;
+	ctx c = {.a = a};
+	cr_err err = CR_OK;
+	for (uint32_t si = 0; si < a->n_sents && err == CR_OK; si++) {
+		const cr_sentence *st = &a->sents[si];
+		uint32_t end =
+		        st->tok_end < a->n_toks ? st->tok_end : a->n_toks;
+		uint32_t i = st->tok_begin;
+		while (i < end && err == CR_OK) {
+			uint8_t t = tags[i];
+			if (t == 0 || t > 8) {
+				/* "US-built": the rules' places inside a word.
+				 */
+				if (is_word(&c, i) &&
+				    (a->toks[i].flags & CR_TOK_CAP))
+					hyphen_places(&c, i, &err);
+				i++;
+				continue;
+			}
+			uint8_t type = (uint8_t)((t - 1) / 2);
+			uint32_t j = i + 1;
+			for (;;) {
+				while (j < end && j - i < ENT_MAX_RUN * 2 &&
+				       tags[j] == 2 + 2 * type &&
+				       !is_possessive(&c, j - 1))
+					j++;
+				/* "Ministry" "of" "Labour" tagged apart: one
+				 * name, as the rules take it. */
+				if (j + 1 < end && j - i < ENT_MAX_RUN &&
+				    !is_possessive(&c, j - 1) &&
+				    TOK_IN(&c, j - 1, OF_HEADS) &&
+				    (!strcmp(tok_norm(&c, j), "of") ||
+				     !strcmp(tok_norm(&c, j), "for")) &&
+				    tags[j + 1] && tags[j + 1] % 2 == 1) {
+					j += 2;
+					continue;
+				}
+				break;
+			}
+			/* Determiners are not part of a name. */
+			while (i < j && !strcmp(tok_norm(&c, i), "the"))
+				i++;
+			int capital = 0;
+			for (uint32_t k = i; k < j; k++)
+				capital |= (a->toks[k].flags & CR_TOK_CAP) != 0;
+			if (capital)
+				err = emit_tagged(&c, i, j, end, type);
+			i = j;
+		}
+	}
+	/* "Halvern" of "Halvern Pharmaceuticals" is the company, and
+	 * "Biden" after "Joe Biden" the person: what a tagger looking at
+	 * one sentence may miss. */
+	for (uint32_t k = 0; k < a->n_ments && err == CR_OK; k++) {
+		cr_mention *m = &a->ments[k];
+		if (m->demonym || strchr(m->name, ' '))
+			continue;
+		if (m->type != CR_ENT_PERSON && is_surname(a, m->name))
+			m->type = CR_ENT_PERSON;
+		else if (m->type != CR_ENT_ORG &&
+		         known_type(a, m->name) == CR_ENT_ORG &&
+		         !is_surname(a, m->name))
+			m->type = CR_ENT_ORG;
+	}
+	/* One name, one type in an article: the type it has most often. */
+	for (uint32_t k = 0; k < a->n_ments && err == CR_OK; k++) {
+		cr_mention *m = &a->ments[k];
+		if (m->demonym)
+			continue;
+		uint32_t votes[4] = {0};
+		uint8_t best = 0xff; /* ties go to the first mention's type */
+		for (uint32_t q = 0; q < a->n_ments; q++) {
+			const cr_mention *o = &a->ments[q];
+			if (o->demonym || o->type >= 4 ||
+			    strcmp(o->name, m->name))
+				continue;
+			votes[o->type]++;
+			if (best == 0xff)
+				best = o->type;
+		}
+		if (best == 0xff)
+			continue;
+		for (uint8_t t = 0; t < 4; t++)
+			if (votes[t] > votes[best])
+				best = t;
+		m->type = best;
+	}
+	return err;
+}

@@ -15,6 +15,7 @@
 #define CR_TEXT_ENTITY_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "crossread/article.h"
 #include "crossread/err.h"
@@ -25,5 +26,30 @@ cr_err cr_entities_find(cr_article *a);
 /* The country a case-folded demonym or country alias names ("italian" ->
  * "Italy", "american" -> "US", "u.s." -> "US"); NULL when none. */
 const char *cr_country_of(const char *norm, size_t n);
+
+/* Gazetteer bits of a bare case-folded word, for the learnt tagger's
+ * features (text/ner.c): which of this module's tables hold it. */
+enum {
+	CR_GAZ_COUNTRY = 1 << 0,    /* a country or alias: "italy" "u.s." */
+	CR_GAZ_DEMONYM = 1 << 1,    /* "italian" */
+	CR_GAZ_PLACE = 1 << 2,      /* a city or region: "brussels" */
+	CR_GAZ_FIRST = 1 << 3,      /* a first name */
+	CR_GAZ_TITLE = 1 << 4,      /* "president" "mr" */
+	CR_GAZ_ORG_HEAD = 1 << 5,   /* "ministry" "bank" "party" */
+	CR_GAZ_ORG = 1 << 6,        /* a known organisation: "nato" */
+	CR_GAZ_OTHER = 1 << 7,      /* a head or first word of other names */
+	CR_GAZ_SPEECH = 1 << 8,     /* a speech verb: "said" */
+	CR_GAZ_PLACE_HEAD = 1 << 9, /* "river" "street" "island" */
+};
+unsigned cr_entity_gazetteer(const char *norm);
+
+/* Fills a->ments from BIO tags, one per token of a (0 = outside; 1 + 2k
+ * begins and 2 + 2k continues a name of cr_entity_type k), as the learnt
+ * tagger gives them. Names are normalised as cr_entities_find() does:
+ * the possessive is cut, a country or demonym maps to its country (a
+ * demonym is a place with demonym = 1), and "Spanish embassy" or
+ * "Russian defense ministry" after a country adds the organisation. An
+ * inside tag with no name open starts one. */
+cr_err cr_entities_from_tags(cr_article *a, const uint8_t *tags);
 
 #endif

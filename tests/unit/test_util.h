@@ -72,4 +72,16 @@ static inline cr_article *cr_test_analyzed(const char *id, const char *text,
 	return a;
 }
 
+/* How many of a's mentions have this name and type (-1: any type). */
+static inline int cr_test_mentions(const cr_article *a, const char *name,
+                                   int type)
+{
+	int n = 0;
+	for (uint32_t i = 0; i < a->n_ments; i++)
+		if (!strcmp(a->ments[i].name, name) &&
+		    (type < 0 || a->ments[i].type == type))
+			n++;
+	return n;
+}
+
 #endif

@@ -1,0 +1,77 @@
+/*
+ * ner.h - named entities by a learnt tagger: a greedy averaged perceptron
+ * over BIO tags, trained on CoNLL-2003 by tools/ner-train.
+ *
+ * Features are hashed into 2^bits rows of CR_NER_N_TAGS weights, so the
+ * model is one flat array; the file stores it quantised to 16 bits and
+ * deflated. Tagging reads tokens, sentences and flags from the tokenizer,
+ * plus document evidence (how a word is written elsewhere in the article,
+ * and what it was tagged before), and leaves the names to
+ * cr_entities_from_tags() (text/entity.h), which normalises them as the
+ * rules do.
+ */
+#ifndef CR_TEXT_NER_H
+#define CR_TEXT_NER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "crossread/article.h"
+#include "crossread/err.h"
+
+/* Weights per feature row: the model's tags are BILOU (outside, then
+ * begin, inside, last and unit of person, place, organisation, other in
+ * the order of cr_entity_type). Tags in and out of cr_ner_tag() are BIO:
+ * 0 outside, 1 + 2k begins a name of type k, 2 + 2k goes on. */
+#define CR_NER_N_TAGS 17
+/* Most features one token has. */
+#define CR_NER_MAX_FEATS 96
+/* Hash bits a model may have: bounds what a file can make us allocate. */
+#define CR_NER_MIN_BITS 10
+#define CR_NER_MAX_BITS 24
+/* Largest model file read. */
+#define CR_NER_MAX_FILE_BYTES ((size_t)64 << 20)
+/* The model's file name inside a model folder. */
+#define CR_NER_MODEL_FILE "ner.model"
+
+typedef struct cr_ner_model cr_ner_model;
+
+/* Loads a model file into *out (owned by the caller; free with
+ * cr_ner_model_free). CR_EIO when unreadable, CR_EFORMAT when it is not a
+ * model, CR_ENOMEM. */
+cr_err cr_ner_model_load(const char *path, cr_ner_model **out);
+void cr_ner_model_free(cr_ner_model *m); /* accepts NULL */
+
+/* Fills a->ments (from a->toks and a->sents) with the model's names. */
+cr_err cr_ner_find(const cr_ner_model *m, cr_article *a);
+
+/* Training and saving, for tools/ner-train. */
+
+/* Weights as the tagger reads them: w (float) or q (16-bit, times
+ * scale) with 2^bits rows of CR_NER_N_TAGS; exactly one is set. */
+typedef struct cr_ner_weights {
+	const float *w;
+	const int16_t *q;
+	uint32_t bits;
+} cr_ner_weights;
+
+/* Called on every token while training: feats are its feature rows,
+ * gold its true model (BILOU) tag, pred what the weights chose. The learner may
+ * change the weights the tagger reads. */
+typedef void (*cr_ner_update_fn)(void *ud, const uint32_t *feats, uint32_t n,
+                                 int gold, int pred);
+
+/* Tags a->toks left to right into BIO tags[0..a->n_toks). With gold (a
+ * BIO tag per token) and update set, update is called at each token and the
+ * history features see the predicted tags, as at run time. Without update,
+ * tokens that cannot be in a name (no capital letter in them or their
+ * neighbours, not opening a clause, no name open) are outside unscored. */
+cr_err cr_ner_tag(const cr_ner_weights *w, const cr_article *a, uint8_t *tags,
+                  const uint8_t *gold, cr_ner_update_fn update, void *ud);
+
+/* Writes float weights w (2^bits rows) as a model file, with weights
+ * whose magnitude is under prune (relative to the largest) set to 0. */
+cr_err cr_ner_model_save(const char *path, const float *w, uint32_t bits,
+                         float prune);
+
+#endif

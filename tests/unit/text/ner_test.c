@@ -1,0 +1,281 @@
+/*
+ * ner_test.c - tests of src/text/ner.c: the learnt entity tagger.
+ *
+ * The shipped model (models/ner.model) is loaded the way the analyzer
+ * loads it; tests that need it skip visibly when it is absent. The file
+ * format is tested on a small model written here, so those tests run
+ * everywhere.
+ */
+#include "test_util.h"
+
+#include <unistd.h>
+
+#include "text/analyze.h"
+#include "text/entity.h"
+#include "text/ner.h"
+
+/* The shipped model, or NULL after a visible SKIP. */
+static cr_ner_model *shipped_model(void)
+{
+	const char *root = getenv("CR_SOURCE_ROOT");
+	char path[4096];
+	snprintf(path, sizeof path, "%s/models/%s", root ? root : ".",
+	         CR_NER_MODEL_FILE);
+	cr_ner_model *m = NULL;
+	if (cr_ner_model_load(path, &m) != CR_OK) {
+		fprintf(stderr, "SKIP: no model at %s\n", path);
+		return NULL;
+	}
+	return m;
+}
+
+/* Tokens of text, ready for the tagger. */
+static cr_article *tokens_of(cr_analyzer *an, const char *text)
+{
+	cr_article *a = cr_test_body("t", text);
+	assert_int_equal(cr_analyze_tokens(an, a), CR_OK);
+	return a;
+}
+
+static void test_types_of_wire_names(void **state)
+{
+	(void)state;
+	cr_ner_model *m = shipped_model();
+	if (!m)
+		return;
+	cr_analyzer *an = cr_analyzer_new();
+	assert_non_null(an);
+	cr_article *a = tokens_of(
+	        an,
+	        "Shares in Halvorsen Shipping Corp fell 4 percent in Oslo on "
+	        "Tuesday after chief executive Marit Lunde said the "
+	        "European Commission would look into the deal. Lunde "
+	        "told Reuters the Norwegian firm expected approval.");
+	assert_int_equal(cr_ner_find(m, a), CR_OK);
+	assert_int_equal(
+	        cr_test_mentions(a, "Halvorsen Shipping Corp", CR_ENT_ORG), 1);
+	assert_int_equal(cr_test_mentions(a, "Oslo", CR_ENT_PLACE), 1);
+	assert_int_equal(cr_test_mentions(a, "Marit Lunde", CR_ENT_PERSON), 1);
+	assert_int_equal(cr_test_mentions(a, "Lunde", CR_ENT_PERSON), 1);
+	assert_int_equal(cr_test_mentions(a, "European Commission", CR_ENT_ORG),
+	                 1);
+	assert_int_equal(cr_test_mentions(a, "Reuters", CR_ENT_ORG), 1);
+	/* A demonym is its country, as the rules name it. */
+	assert_int_equal(cr_test_mentions(a, "Norway", CR_ENT_PLACE), 1);
+	assert_int_equal(cr_test_mentions(a, "Tuesday", -1), 0);
+	cr_article_destroy(a);
+	cr_analyzer_free(an);
+	cr_ner_model_free(m);
+}
+
+static void test_titles_cut_and_possessive(void **state)
+{
+	(void)state;
+	cr_ner_model *m = shipped_model();
+	if (!m)
+		return;
+	cr_analyzer *an = cr_analyzer_new();
+	cr_article *a = tokens_of(
+	        an, "Mayor Ana Ruiz said the bridge would reopen, and "
+	            "President Tomas Keller of Austria praised Ruiz's "
+	            "crews.");
+	assert_int_equal(cr_ner_find(m, a), CR_OK);
+	assert_int_equal(cr_test_mentions(a, "Ana Ruiz", CR_ENT_PERSON), 1);
+	assert_int_equal(cr_test_mentions(a, "Tomas Keller", CR_ENT_PERSON), 1);
+	assert_int_equal(cr_test_mentions(a, "Ruiz", CR_ENT_PERSON), 1);
+	assert_int_equal(cr_test_mentions(a, "Austria", CR_ENT_PLACE), 1);
+	assert_int_equal(cr_test_mentions(a, "Mayor Ana Ruiz", -1), 0);
+	for (uint32_t i = 0; i < a->n_ments; i++)
+		assert_null(memchr(cr_span_ptr(a, a->ments[i].span), '\'',
+		                   a->ments[i].span.len));
+	cr_article_destroy(a);
+	cr_analyzer_free(an);
+	cr_ner_model_free(m);
+}
+
+/* The analyzer finds the shipped model and uses it in cr_analyze(). */
+static void test_analyzer_uses_model(void **state)
+{
+	(void)state;
+	cr_ner_model *m = shipped_model();
+	if (!m)
+		return;
+	cr_ner_model_free(m);
+	cr_analyzer *an = cr_analyzer_new();
+	assert_true(cr_analyzer_has_model(an));
+	cr_analyzer_free(an);
+}
+
+static void update_toward_gold(void *ud, const uint32_t *feats, uint32_t n,
+                               int gold, int pred)
+{
+	float *w = ud;
+	if (gold == pred)
+		return;
+	for (uint32_t k = 0; k < n; k++) {
+		w[(size_t)feats[k] * CR_NER_N_TAGS + gold] += 1;
+		w[(size_t)feats[k] * CR_NER_N_TAGS + pred] -= 1;
+	}
+}
+
+/* A model learnt here on one sentence survives saving and loading: the
+ * loaded 16-bit model tags as the float weights do. */
+static void test_learn_save_load(void **state)
+{
+	(void)state;
+	const uint32_t bits = 12;
+	size_t n = ((size_t)1 << bits) * CR_NER_N_TAGS;
+	float *w = calloc(n, sizeof *w);
+	assert_non_null(w);
+	cr_analyzer *an = cr_analyzer_new();
+	cr_article *a = tokens_of(an, "Inspector Kalle Brandt flew to Tromso "
+	                              "with the Coast Guard.");
+	uint8_t gold[32] = {0}, tags[32];
+	assert_true(a->n_toks <= 32);
+	/* Kalle Brandt: person; Tromso: place; Coast Guard: organisation. */
+	for (uint32_t i = 0; i < a->n_toks; i++) {
+		const char *t = a->toks[i].norm;
+		gold[i] = !strcmp(t, "kalle")    ? 1
+		          : !strcmp(t, "brandt") ? 2
+		          : !strcmp(t, "tromso") ? 3
+		          : !strcmp(t, "coast")  ? 5
+		          : !strcmp(t, "guard")  ? 6
+		                                 : 0;
+	}
+	cr_ner_weights cw = {.w = w, .bits = bits};
+	for (int epoch = 0; epoch < 5; epoch++)
+		assert_int_equal(
+		        cr_ner_tag(&cw, a, tags, gold, update_toward_gold, w),
+		        CR_OK);
+	assert_int_equal(cr_ner_tag(&cw, a, tags, NULL, NULL, NULL), CR_OK);
+	assert_memory_equal(tags, gold, a->n_toks);
+
+	char path[] = "/tmp/cr-ner-test-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	assert_int_equal(cr_ner_model_save(path, w, bits, 0), CR_OK);
+	cr_ner_model *m = NULL;
+	assert_int_equal(cr_ner_model_load(path, &m), CR_OK);
+	assert_int_equal(cr_ner_find(m, a), CR_OK);
+	assert_int_equal(cr_test_mentions(a, "Kalle Brandt", CR_ENT_PERSON), 1);
+	assert_int_equal(cr_test_mentions(a, "Tromso", CR_ENT_PLACE), 1);
+	assert_int_equal(cr_test_mentions(a, "Coast Guard", CR_ENT_ORG), 1);
+	cr_ner_model_free(m);
+
+	/* A truncated or foreign file is refused, not read past its end. */
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	fputs("CRNER001\x14", f);
+	fclose(f);
+	m = NULL;
+	assert_int_equal(cr_ner_model_load(path, &m), CR_EFORMAT);
+	assert_null(m);
+	f = fopen(path, "wb");
+	fputs("not a model at all, just some text of a plausible size", f);
+	fclose(f);
+	assert_int_equal(cr_ner_model_load(path, &m), CR_EFORMAT);
+	assert_int_equal(cr_ner_model_load("/nonexistent/ner.model", &m),
+	                 CR_EIO);
+	unlink(path);
+	cr_article_destroy(a);
+	cr_analyzer_free(an);
+	free(w);
+}
+
+static void count_calls(void *ud, const uint32_t *feats, uint32_t n, int gold,
+                        int pred)
+{
+	(void)feats;
+	(void)n;
+	(void)gold;
+	(void)pred;
+	++*(uint32_t *)ud;
+}
+
+/* With weights that make every scored token a one-word place, the
+ * tokens the tagger skips show as outside: lower-case words between
+ * lower-case words. Capitalised words, their neighbours and a sentence's
+ * first word are scored. Training (an update function) scores all. */
+static void test_skips_plain_stretches(void **state)
+{
+	(void)state;
+	const uint32_t bits = CR_NER_MIN_BITS;
+	size_t rows = (size_t)1 << bits;
+	float *w = calloc(rows * CR_NER_N_TAGS, sizeof *w);
+	assert_non_null(w);
+	for (size_t r = 0; r < rows; r++)
+		w[r * CR_NER_N_TAGS + 8] = 1; /* unit of a place */
+	cr_analyzer *an = cr_analyzer_new();
+	cr_article *a = tokens_of(an, "dockers at the quay in Brackmoor voted "
+	                              "to end their long strike on Thursday.");
+	uint8_t tags[32];
+	assert_true(a->n_toks <= 32);
+	cr_ner_weights cw = {.w = w, .bits = bits};
+	assert_int_equal(cr_ner_tag(&cw, a, tags, NULL, NULL, NULL), CR_OK);
+	static const char *const scored[] = {
+	        "dockers", "in", "brackmoor", "voted", "on", "thursday", "."};
+	for (uint32_t i = 0; i < a->n_toks; i++) {
+		int want = 0;
+		for (size_t k = 0; k < sizeof scored / sizeof *scored; k++)
+			want |= !strcmp(a->toks[i].norm, scored[k]);
+		assert_int_equal(tags[i], want ? 3 : 0);
+	}
+	uint32_t calls = 0;
+	uint8_t gold[32] = {0};
+	assert_int_equal(cr_ner_tag(&cw, a, tags, gold, count_calls, &calls),
+	                 CR_OK);
+	assert_int_equal(calls, a->n_toks);
+	cr_article_destroy(a);
+	cr_analyzer_free(an);
+	free(w);
+}
+
+/* Without a model the analyzer falls back to rules and says nothing:
+ * the library never prints; the caller asks cr_analyzer_has_model(). */
+static void test_missing_model_is_silent(void **state)
+{
+	(void)state;
+	const char *old = getenv("CR_MODEL_DIR");
+	char *saved = old ? strdup(old) : NULL;
+	setenv("CR_MODEL_DIR", "/nonexistent-crossread-models", 1);
+	fflush(stderr);
+	int keep = dup(2);
+	FILE *tmp = tmpfile();
+	assert_true(keep >= 0 && tmp);
+	dup2(fileno(tmp), 2);
+	cr_analyzer *an = cr_analyzer_new();
+	fflush(stderr);
+	dup2(keep, 2);
+	close(keep);
+	long written =
+	        ftell(tmp) >= 0 ? (fseek(tmp, 0, SEEK_END), ftell(tmp)) : -1;
+	fclose(tmp);
+	if (saved) {
+		setenv("CR_MODEL_DIR", saved, 1);
+		free(saved);
+	} else {
+		unsetenv("CR_MODEL_DIR");
+	}
+	assert_non_null(an);
+	assert_false(cr_analyzer_has_model(an));
+	assert_int_equal(written, 0);
+	cr_article *a = cr_test_body("t", "Minister Aino Lehto visited Oslo.");
+	assert_int_equal(cr_analyze(an, a), CR_OK);
+	assert_int_equal(cr_test_mentions(a, "Oslo", CR_ENT_PLACE), 1);
+	cr_article_destroy(a);
+	cr_analyzer_free(an);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(test_types_of_wire_names),
+	        cmocka_unit_test(test_titles_cut_and_possessive),
+	        cmocka_unit_test(test_analyzer_uses_model),
+	        cmocka_unit_test(test_learn_save_load),
+	        cmocka_unit_test(test_skips_plain_stretches),
+	        cmocka_unit_test(test_missing_model_is_silent),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
