@@ -12,18 +12,21 @@
  * position, without sorting the article's words.
  *
  * An inverted index maps a term to the active stories whose centroid
- * holds it (at most POSTING_MAX, the most recent). A new article walks
- * the postings of its top terms only, scores each candidate by cosine
- * against the centroid (times exp(-gap / decay_days) when decay is on
- * and both have times), and joins the best if it reaches the join
- * threshold, which is lower for short articles. The active window is
- * bounded by activity: stories whose newest article is older than the
- * window (by the newest publication time seen) leave, and so does the
- * least recently joined story when max_active stories are active; a
- * least-recently-joined list and a free-slot stack make both O(1) per
- * story, and a story that leaves frees its memory. Everything is
- * deterministic: the same articles in the same order give the same
- * stories.
+ * holds it. A new article finds candidates in the postings of its top
+ * terms only, among each term's POSTING_MAX most recent stories, scores
+ * them by cosine against the centroid (times exp(-gap / decay_days) when
+ * decay is on and both have times), and joins the best if it reaches the
+ * join threshold, which is lower for short articles. The cosines are
+ * summed term by term: the postings of every article term add to
+ * per-story accumulators, each product read from the story's own term
+ * table, in the same order as a merge of the two vectors, so scores are
+ * exact. The active window is bounded by activity: stories whose newest
+ * article is older than the window (by the newest publication time seen)
+ * leave, and so does the least recently joined story when max_active
+ * stories are active; a least-recently-joined list and a free-slot stack
+ * make both O(1) per story, and a story that leaves frees its memory.
+ * Everything is deterministic: the same articles in the same order give
+ * the same stories.
  *
  * The default window is long (ten years) and decay is off because on
  * the dev halves (even DUC 2006 topics, in time order) any decay or a
@@ -54,6 +57,10 @@
 #define MAX_DOC_TERMS   (1u << 20) /* term uses read per article */
 #define SHARED_TERMS    4          /* + the NULL that ends why->shared[5] */
 #define SECONDS_PER_DAY 86400.0
+/* Slots of a story's term table: a power of two over twice
+ * CENTROID_TERMS, so probes stay short. */
+#define STORY_TABLE 1024
+_Static_assert(STORY_TABLE == 1u << 10, "story_hash makes 10 bits");
 
 #define NONE UINT32_MAX
 
@@ -64,9 +71,13 @@ typedef struct term {
 	uint32_t len; /* bytes of text */
 } term;
 
+/* Every active story whose centroid holds a term, oldest first. The
+ * last `recent` entries (at most POSTING_MAX) are the ones candidates
+ * are looked up in: a story added when that many were there already
+ * pushes the oldest out of them, and removals keep them a suffix. */
 typedef struct posting {
-	uint32_t n, cap;
-	uint32_t *slot; /* oldest first */
+	uint32_t n, cap, recent;
+	uint32_t *slot;
 } posting;
 
 /* One term of a sparse vector. */
@@ -79,7 +90,15 @@ typedef struct story {
 	uint32_t number;
 	uint32_t n; /* centroid terms, sorted by term id */
 	tw c[CENTROID_TERMS];
+	/* Open addressing from term id to 1 + its index in c (0 = empty),
+	 * so scoring probes the article's terms instead of walking the
+	 * whole centroid. */
+	uint16_t at[STORY_TABLE];
 	double norm;
+	/* 1 once a posting could not take this story (out of memory):
+	 * scoring through postings would miss that term, so the story is
+	 * scored term by term instead. */
+	int partial;
 	int64_t first, last; /* publication times, CR_TIME_NONE if none */
 	uint64_t touched;    /* arrival number of its newest article */
 } story;
@@ -104,6 +123,10 @@ struct cr_stories {
 	story **slots; /* active stories; NULL = free */
 	uint32_t n_slots, cap_slots, active;
 	uint32_t *stamp; /* per slot: last lookup that saw it */
+	/* Per slot: the dot product summed for the current article, and
+	 * the candidates of the current article. */
+	double *acc;
+	uint32_t *cand;
 	uint32_t stamp_now;
 	/* Active slots from least to most recently joined, as a doubly
 	 * linked list over slot numbers, and a stack of free slots; both
@@ -179,6 +202,8 @@ void cr_stories_free(cr_stories *s)
 		free(s->slots[i]);
 	free(s->slots);
 	free(s->stamp);
+	free(s->acc);
+	free(s->cand);
 	free(s->prev);
 	free(s->next);
 	free(s->free_stack);
@@ -331,6 +356,50 @@ static int by_weight(const void *x, const void *y)
 	return (a->t > b->t) - (a->t < b->t);
 }
 
+/* Whether x comes before y in by_weight's order. */
+static int heavier(const tw *x, const tw *y)
+{
+	return x->w != y->w ? x->w > y->w : x->t < y->t;
+}
+
+static void swap_tw(tw *x, tw *y)
+{
+	tw z = *x;
+	*x = *y;
+	*y = z;
+}
+
+/* Reorders v[0..n) so that its k heaviest terms (by by_weight's order,
+ * a total order) are v[0..k) and v[k - 1] is the k-th heaviest; needs
+ * 0 < k <= n. A quickselect: linear on average, where a full sort of
+ * every distinct term of a long article was the largest cost. */
+static void select_top(tw *v, uint32_t n, uint32_t k)
+{
+	uint32_t lo = 0, hi = n - 1, want = k - 1;
+	while (lo < hi) {
+		/* Median of three as pivot, moved to hi. */
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (heavier(&v[mid], &v[lo]))
+			swap_tw(&v[mid], &v[lo]);
+		if (heavier(&v[hi], &v[lo]))
+			swap_tw(&v[hi], &v[lo]);
+		if (heavier(&v[mid], &v[hi]))
+			swap_tw(&v[mid], &v[hi]);
+		tw pivot = v[hi];
+		uint32_t store = lo;
+		for (uint32_t i = lo; i < hi; i++)
+			if (heavier(&v[i], &pivot))
+				swap_tw(&v[i], &v[store++]);
+		swap_tw(&v[store], &v[hi]);
+		if (store == want)
+			return;
+		if (store > want)
+			hi = store - 1;
+		else
+			lo = store + 1;
+	}
+}
+
 static int is_content_word(const cr_token *t)
 {
 	return (t->flags & CR_TOK_WORD) && !(t->flags & CR_TOK_STOP) &&
@@ -400,10 +469,14 @@ static uint32_t vectorize(cr_stories *s, const cr_article *a, tw *v,
 		double idf = log((1.0 + (double)s->docs) / (1.0 + df)) + 1.0;
 		b.v[i].w = (1.0 + log(b.v[i].w)) * idf;
 	}
+	/* Only the heaviest ART_TERMS are kept; they are sorted (the
+	 * norm sums them heaviest first, as it always has). */
+	if (m > ART_TERMS) {
+		select_top(b.v, m, ART_TERMS);
+		m = ART_TERMS;
+	}
 	if (m)
 		qsort(b.v, m, sizeof *b.v, by_weight);
-	if (m > ART_TERMS)
-		m = ART_TERMS;
 	double norm = 0;
 	for (uint32_t i = 0; i < m; i++)
 		norm += b.v[i].w * b.v[i].w;
@@ -420,33 +493,37 @@ static uint32_t vectorize(cr_stories *s, const cr_article *a, tw *v,
 
 /* --- inverted index -------------------------------------------------- */
 
-/* Records that story slot holds term t. A full posting drops its
- * oldest entry: that story stays, it is only not found through t. */
+/* Records that story slot holds term t. When the recent part is full
+ * its oldest entry leaves it: that story is still scored through t,
+ * only not found as a candidate through t. Out of memory, the story is
+ * marked partial. */
 static void post_add(cr_stories *s, uint32_t t, uint32_t slot)
 {
 	posting *p = &s->post[t];
-	if (p->n == POSTING_MAX) {
-		memmove(p->slot, p->slot + 1, (p->n - 1) * sizeof *p->slot);
-		p->n--;
-	}
 	if (p->n == p->cap) {
 		uint32_t nc = p->cap ? p->cap * 2 : 4;
-		if (nc > POSTING_MAX)
-			nc = POSTING_MAX;
 		uint32_t *ns = realloc(p->slot, nc * sizeof *ns);
-		if (!ns)
+		if (!ns) {
+			s->slots[slot]->partial = 1;
 			return;
+		}
 		p->slot = ns;
 		p->cap = nc;
 	}
 	p->slot[p->n++] = slot;
+	if (p->recent < POSTING_MAX)
+		p->recent++;
 }
 
+/* Removes story slot from term t's posting. Newer entries are more
+ * likely to leave (centroid cuts), so the search runs from the end. */
 static void post_remove(cr_stories *s, uint32_t t, uint32_t slot)
 {
 	posting *p = &s->post[t];
-	for (uint32_t i = 0; i < p->n; i++)
+	for (uint32_t i = p->n; i-- > 0;)
 		if (p->slot[i] == slot) {
+			if (i >= p->n - p->recent)
+				p->recent--;
 			memmove(p->slot + i, p->slot + i + 1,
 			        (p->n - i - 1) * sizeof *p->slot);
 			p->n--;
@@ -540,8 +617,13 @@ static uint32_t free_slot(cr_stories *s)
 			return NONE;
 		s->slots = ns;
 		if (grow_u32(&s->stamp, nc) || grow_u32(&s->prev, nc) ||
-		    grow_u32(&s->next, nc) || grow_u32(&s->free_stack, nc))
+		    grow_u32(&s->next, nc) || grow_u32(&s->free_stack, nc) ||
+		    grow_u32(&s->cand, nc))
 			return NONE;
+		double *na = realloc(s->acc, nc * sizeof *na);
+		if (!na)
+			return NONE;
+		s->acc = na;
 		memset(&s->stamp[s->cap_slots], 0,
 		       (nc - s->cap_slots) * sizeof *s->stamp);
 		s->cap_slots = nc;
@@ -552,18 +634,47 @@ static uint32_t free_slot(cr_stories *s)
 
 /* --- scoring --------------------------------------------------------- */
 
-/* Cosine of the unit article vector v against the story's centroid. */
+/* The first probe of term t in a story's term table. */
+static uint32_t story_hash(uint32_t t)
+{
+	return (t * 0x9E3779B1u) >> 22; /* 10 bits: STORY_TABLE slots */
+}
+
+/* Refills the story's term table from its centroid. */
+static void index_story(story *st)
+{
+	memset(st->at, 0, sizeof st->at);
+	for (uint32_t j = 0; j < st->n; j++) {
+		uint32_t h = story_hash(st->c[j].t);
+		while (st->at[h])
+			h = (h + 1) & (STORY_TABLE - 1);
+		st->at[h] = (uint16_t)(j + 1);
+	}
+}
+
+/* The centroid weight of term t in the story, 0 when it has none. */
+static double story_weight(const story *st, uint32_t t)
+{
+	for (uint32_t h = story_hash(t); st->at[h];
+	     h = (h + 1) & (STORY_TABLE - 1)) {
+		const tw *c = &st->c[st->at[h] - 1];
+		if (c->t == t)
+			return c->w;
+	}
+	return 0;
+}
+
+/* Cosine of the unit article vector v against the story's centroid.
+ * The article's terms are probed in term id order, so the products are
+ * summed in the same order as a merge of the two sorted vectors would
+ * sum them, and the score is the same to the last bit. */
 static double cosine(const tw *v, uint32_t n, const story *st)
 {
 	double dot = 0;
-	uint32_t i = 0, j = 0;
-	while (i < n && j < st->n) {
-		if (v[i].t < st->c[j].t)
-			i++;
-		else if (v[i].t > st->c[j].t)
-			j++;
-		else
-			dot += v[i++].w * st->c[j++].w;
+	for (uint32_t i = 0; i < n; i++) {
+		double w = story_weight(st, v[i].t);
+		if (w != 0)
+			dot += v[i].w * w;
 	}
 	return st->norm > 0 ? dot / st->norm : 0;
 }
@@ -642,10 +753,10 @@ static void merge(cr_stories *s, uint32_t slot, const tw *v, uint32_t n)
 	}
 	if (m > CENTROID_TERMS) {
 		/* Find the weight cut; terms under it leave the centroid. */
-		tw sorted[CENTROID_TERMS + ART_TERMS];
-		memcpy(sorted, sum, m * sizeof *sum);
-		qsort(sorted, m, sizeof *sorted, by_weight);
-		const tw *cut = &sorted[CENTROID_TERMS - 1];
+		tw heavy[CENTROID_TERMS + ART_TERMS];
+		memcpy(heavy, sum, m * sizeof *sum);
+		select_top(heavy, m, CENTROID_TERMS);
+		const tw *cut = &heavy[CENTROID_TERMS - 1];
 		uint32_t k = 0;
 		for (uint32_t x = 0; x < m; x++) {
 			if (by_weight(&sum[x], cut) <= 0) {
@@ -666,6 +777,7 @@ static void merge(cr_stories *s, uint32_t slot, const tw *v, uint32_t n)
 	}
 	st->n = m;
 	st->norm = sqrt(norm);
+	index_story(st);
 }
 
 static void touch_times(story *st, int64_t t)
@@ -723,29 +835,57 @@ void cr_stories_add(cr_stories *s, cr_article *a, cr_story_decision *why)
 	uint32_t best = NONE, second = NONE;
 	double best_sc = 0, second_sc = 0;
 	uint32_t lookups = n < s->p.top_terms ? n : s->p.top_terms;
+	uint32_t n_cand = 0;
 	for (uint32_t k = 0; k < lookups; k++) {
 		const posting *p = &s->post[top[k]];
-		for (uint32_t x = p->n; x-- > 0;) {
+		for (uint32_t x = p->n; x-- > p->n - p->recent;) {
 			uint32_t slot = p->slot[x];
 			if (s->stamp[slot] == s->stamp_now)
 				continue;
 			s->stamp[slot] = s->stamp_now;
-			const story *st = s->slots[slot];
-			double sc = cosine(v, n, st) * decay(s, a, st);
-			if (sc <= 0)
-				continue;
-			if (best == NONE || better(sc, st->number, best_sc,
-			                           s->slots[best]->number)) {
-				second = best;
-				second_sc = best_sc;
-				best = slot;
-				best_sc = sc;
-			} else if (second == NONE ||
-			           better(sc, st->number, second_sc,
-			                  s->slots[second]->number)) {
-				second = slot;
-				second_sc = sc;
+			s->acc[slot] = 0;
+			s->cand[n_cand++] = slot;
+		}
+	}
+	/* Dot products term by term: the postings of every article term,
+	 * in term id order, so each candidate's products are summed in the
+	 * order cosine() sums them and the scores are the same to the last
+	 * bit. A partial story is missing from some postings and is scored
+	 * by cosine() instead. */
+	if (n_cand) {
+		for (uint32_t i = 0; i < n; i++) {
+			const posting *p = &s->post[v[i].t];
+			for (uint32_t x = 0; x < p->n; x++) {
+				uint32_t slot = p->slot[x];
+				if (s->stamp[slot] != s->stamp_now)
+					continue;
+				const story *st = s->slots[slot];
+				if (!st->partial)
+					s->acc[slot] +=
+					        v[i].w *
+					        story_weight(st, v[i].t);
 			}
+		}
+	}
+	for (uint32_t c = 0; c < n_cand; c++) {
+		uint32_t slot = s->cand[c];
+		const story *st = s->slots[slot];
+		double cos = st->partial    ? cosine(v, n, st)
+		             : st->norm > 0 ? s->acc[slot] / st->norm
+		                            : 0;
+		double sc = cos * decay(s, a, st);
+		if (sc <= 0)
+			continue;
+		if (best == NONE ||
+		    better(sc, st->number, best_sc, s->slots[best]->number)) {
+			second = best;
+			second_sc = best_sc;
+			best = slot;
+			best_sc = sc;
+		} else if (second == NONE || better(sc, st->number, second_sc,
+		                                    s->slots[second]->number)) {
+			second = slot;
+			second_sc = sc;
 		}
 	}
 

@@ -115,6 +115,64 @@ static void test_two_stories(void **state)
 	cr_stories_free(s);
 }
 
+/* An invented word for story i (below 1000), part j (below 10): four
+ * syllables and a fixed ending, so each stems to itself and differs. */
+static void made_up_word(char *out, size_t size, unsigned i, unsigned j)
+{
+	static const char *const syl[10] = {"ba", "ke", "lo", "mi", "nu",
+	                                    "ra", "si", "to", "vu", "ze"};
+	snprintf(out, size, "%s%s%s%ston", syl[i % 10], syl[i / 10 % 10],
+	         syl[i / 100 % 10], syl[j]);
+}
+
+/* A short notice about story i: the shared word "council" and ten
+ * words of its own. */
+static cr_article *council_notice(unsigned i, int64_t when)
+{
+	char text[512], w[10][32], id[32];
+	for (unsigned j = 0; j < 10; j++)
+		made_up_word(w[j], sizeof w[j], i, j);
+	snprintf(text, sizeof text, "Council: %s %s %s %s %s; %s %s %s %s %s.",
+	         w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9]);
+	snprintf(id, sizeof id, "notice-%u", i);
+	return make(id, NULL, when, text);
+}
+
+/* More stories than a posting's recent part holds share one term, and
+ * each stays apart; the oldest has left that term's recent part but is
+ * still found through its own terms, so a repeat of its notice joins
+ * it. */
+#define CROWD 300 /* above POSTING_MAX in stories.c */
+static void test_crowded_term(void **state)
+{
+	(void)state;
+	cr_stories *s = cr_stories_new(NULL);
+	assert_non_null(s);
+	uint32_t first = 0;
+	for (unsigned i = 0; i < CROWD; i++) {
+		cr_article *a = council_notice(i, T0 + i * 60);
+		cr_story_decision why;
+		cr_stories_add(s, a, &why);
+		assert_int_equal(why.opened, 1);
+		if (i == 0)
+			first = a->story;
+		cr_article_destroy(a);
+	}
+	assert_int_equal(cr_stories_count(s), CROWD);
+
+	cr_article *again = council_notice(0, T0 + CROWD * 60);
+	cr_story_decision why;
+	cr_stories_add(s, again, &why);
+	assert_int_equal(why.opened, 0);
+	assert_int_equal(again->story, first);
+	assert_true(why.score > 0.9);
+	/* The runner-up shares only "council" with it. */
+	assert_true(why.runner_up < 0 || why.runner_score < 0.1);
+	cr_article_destroy(again);
+	assert_int_equal(cr_stories_count(s), CROWD);
+	cr_stories_free(s);
+}
+
 static void test_decision(void **state)
 {
 	(void)state;
@@ -592,6 +650,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_two_stories),
 	        cmocka_unit_test(test_decision),
+	        cmocka_unit_test(test_crowded_term),
 	        cmocka_unit_test(test_window),
 	        cmocka_unit_test(test_deterministic),
 	        cmocka_unit_test(test_seeds_one_story),
