@@ -525,6 +525,28 @@ static bcubed cluster_duc(duc_doc *d, uint32_t n, const cr_story_params *p)
 #define DUC_WEEK_P_FLOOR  0.95
 #define DUC_WEEK_F1_FLOOR 0.15
 
+/* The 1,250 DUC 2006 articles of the data folder, sorted by time;
+ * fails the test when they are not all there. */
+static uint32_t load_duc_in_time_order(const char *data, duc_doc **d)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/duc2006/duc2006.jsonl", data);
+	uint32_t n = load_duc(path, d);
+	assert_int_equal(n, 1250);
+	qsort(*d, n, sizeof **d, by_time);
+	return n;
+}
+
+static void free_duc(duc_doc *d, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		free(d[i].title);
+		free(d[i].text);
+		free(d[i].id);
+	}
+	free(d);
+}
+
 static void test_duc2006_bcubed(void **state)
 {
 	(void)state;
@@ -533,12 +555,8 @@ static void test_duc2006_bcubed(void **state)
 		skip();
 		return;
 	}
-	char path[4096];
-	snprintf(path, sizeof path, "%s/duc2006/duc2006.jsonl", data);
 	duc_doc *d = NULL;
-	uint32_t n = load_duc(path, &d);
-	assert_int_equal(n, 1250);
-	qsort(d, n, sizeof *d, by_time);
+	uint32_t n = load_duc_in_time_order(data, &d);
 
 	cr_story_params p = cr_story_params_default();
 	bcubed b = cluster_duc(d, n, &p);
@@ -556,12 +574,7 @@ static void test_duc2006_bcubed(void **state)
 	assert_true(b.p >= DUC_WEEK_P_FLOOR);
 	assert_true(b.f1 >= DUC_WEEK_F1_FLOOR);
 
-	for (uint32_t i = 0; i < n; i++) {
-		free(d[i].title);
-		free(d[i].text);
-		free(d[i].id);
-	}
-	free(d);
+	free_duc(d, n);
 }
 
 static double now_seconds(void)
@@ -593,12 +606,8 @@ static void test_stream_scale(void **state)
 		skip();
 		return;
 	}
-	char path[4096];
-	snprintf(path, sizeof path, "%s/duc2006/duc2006.jsonl", data);
 	duc_doc *d = NULL;
-	uint32_t n = load_duc(path, &d);
-	assert_int_equal(n, 1250);
-	qsort(d, n, sizeof *d, by_time);
+	uint32_t n = load_duc_in_time_order(data, &d);
 	cr_article **arts = calloc(n, sizeof *arts);
 	assert_non_null(arts);
 	for (uint32_t i = 0; i < n; i++)
@@ -635,14 +644,10 @@ static void test_stream_scale(void **state)
 	 * stream would be 8 times slower by the last pass. */
 	assert_true(secs[STREAM_PASSES - 1] <= 3 * secs[0] + 0.05);
 	cr_stories_free(s);
-	for (uint32_t i = 0; i < n; i++) {
+	for (uint32_t i = 0; i < n; i++)
 		cr_article_destroy(arts[i]);
-		free(d[i].title);
-		free(d[i].text);
-		free(d[i].id);
-	}
 	free(arts);
-	free(d);
+	free_duc(d, n);
 }
 
 int main(void)

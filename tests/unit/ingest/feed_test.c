@@ -5,37 +5,13 @@
  */
 #include "test_util.h"
 
+#include "collect.h"
+
 #include <time.h>
 #include <unistd.h>
 
 #include "ingest/feed.h"
 #include "ingest/ingest.h"
-
-#define MAX_GOT 16
-
-/* Collects the articles a feed gives. */
-typedef struct got {
-	cr_article *a[MAX_GOT];
-	size_t n;
-} got;
-
-static cr_err keep(void *ud, cr_article *a)
-{
-	got *g = ud;
-	if (g->n == MAX_GOT) {
-		cr_article_destroy(a);
-		return CR_OK;
-	}
-	g->a[g->n++] = a;
-	return CR_OK;
-}
-
-static void got_free(got *g)
-{
-	for (size_t i = 0; i < g->n; i++)
-		cr_article_destroy(g->a[i]);
-	g->n = 0;
-}
 
 /* Records the last diagnostic. */
 typedef struct last {

@@ -7,6 +7,8 @@
  */
 #include "test_util.h"
 
+#include "collect.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -15,31 +17,7 @@
 #include "ingest/ingest.h"
 #include "ingest/warc.h"
 
-#define MAX_GOT   16
 #define MAX_DIAGS 16
-
-typedef struct got {
-	cr_article *a[MAX_GOT];
-	size_t n;
-} got;
-
-static cr_err keep(void *ud, cr_article *a)
-{
-	got *g = ud;
-	if (g->n == MAX_GOT) {
-		cr_article_destroy(a);
-		return CR_OK;
-	}
-	g->a[g->n++] = a;
-	return CR_OK;
-}
-
-static void got_free(got *g)
-{
-	for (size_t i = 0; i < g->n; i++)
-		cr_article_destroy(g->a[i]);
-	g->n = 0;
-}
 
 /* Every diagnostic, in order. */
 typedef struct diags {
