@@ -16,9 +16,9 @@
  *            ("the 1,000th day") name the point a running event has
  *            reached and are compared across the whole story;
  *   date     aligned statements put the same event on different dates.
- * A conflict is an update, not a contradiction, when the articles'
- * publication times differ by more than UPDATE_GAP and the later ones
- * give the other value.
+ * A conflict is an update, not a contradiction, when its sides follow
+ * one another in time: each value first reported more than UPDATE_GAP
+ * after the last report of the value before it.
  */
 #include "brief/story.h"
 
@@ -801,6 +801,30 @@ static int takes_side(const cr_story *st, const claims *cl, const uint32_t *grp,
 	return 1;
 }
 
+/* An update: every side is dated, and in time order each side's first
+ * report comes more than UPDATE_GAP after the previous side's last, so
+ * that each value replaced the one before ("four dead", a day later
+ * "seven", a week later "nine"). Sides that overlap in time contradict. */
+static int successive(const int64_t *t_first, const int64_t *t_last,
+                      uint32_t sides)
+{
+	uint32_t ord[64];
+	for (uint32_t k = 0; k < sides; k++) {
+		if (t_first[k] == INT64_MAX)
+			return 0;
+		uint32_t m = k;
+		while (m > 0 && t_first[ord[m - 1]] > t_first[k]) {
+			ord[m] = ord[m - 1];
+			m--;
+		}
+		ord[m] = k;
+	}
+	for (uint32_t k = 1; k < sides; k++)
+		if (t_first[ord[k]] - t_last[ord[k - 1]] <= UPDATE_GAP)
+			return 0;
+	return sides >= 2;
+}
+
 /* Groups claims into conflicts: a group is a set of claims about the same
  * thing from at least two articles that do not all give one value. */
 static cr_err build_conflicts(cr_story *st, cr_briefing *b, claims *cl)
@@ -899,14 +923,9 @@ static cr_err build_conflicts(cr_story *st, cr_briefing *b, claims *cl)
 		if (repeats_conflict(b, cf))
 			continue;
 		cf->about = about_text(st, &cl->v[i]);
-		cf->kind = CR_CONFLICT_CONTRADICTION;
-		/* An update: the sides do not overlap in time and are far
-		 * enough apart. */
-		if (sides == 2 && t_first[0] != INT64_MAX &&
-		    t_first[1] != INT64_MAX &&
-		    (t_first[1] - t_last[0] > UPDATE_GAP ||
-		     t_first[0] - t_last[1] > UPDATE_GAP))
-			cf->kind = CR_CONFLICT_UPDATE;
+		cf->kind = successive(t_first, t_last, sides)
+		                   ? CR_CONFLICT_UPDATE
+		                   : CR_CONFLICT_CONTRADICTION;
 		b->n_conflicts++;
 	}
 	e = CR_OK;

@@ -206,6 +206,52 @@ static void test_toll_an_hour_apart_is_a_contradiction(void **state)
 	fx_free(f);
 }
 
+/* Three tolls, each reported hours after the last: the figure was revised
+ * twice, which is an update however many sides there are. */
+static void test_three_successive_tolls_are_an_update(void **state)
+{
+	(void)state;
+	fx *f = fx_new();
+	add(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
+	    "Police said three people were killed in the blast at the "
+	    "fertiliser plant.\n" FILLER_A);
+	add(f, "b", "Coastal Wire", utc(2025, 3, 12, 18),
+	    "The death toll from the plant blast rose to five, police said "
+	    "on Wednesday evening.\n" FILLER_B);
+	add(f, "c", "Bay Times", utc(2025, 3, 13, 9),
+	    "The death toll from the plant blast rose to seven, police said "
+	    "on Thursday.\nSchools near the plant stayed open.\n");
+	fx_brief(f, 0, NULL);
+	const cr_bconflict *c = NULL;
+	assert_int_equal(conflicts_about(f->b, "dead", &c), 1);
+	assert_int_equal(c->n_claims, 3);
+	assert_int_equal(c->kind, CR_CONFLICT_UPDATE);
+	fx_free(f);
+}
+
+/* The same three tolls, but two of them an hour apart: those two reports
+ * disagree at one time, so the conflict is a contradiction. */
+static void test_overlapping_tolls_are_a_contradiction(void **state)
+{
+	(void)state;
+	fx *f = fx_new();
+	add(f, "a", "Harbour Herald", utc(2025, 3, 12, 8),
+	    "Police said three people were killed in the blast at the "
+	    "fertiliser plant.\n" FILLER_A);
+	add(f, "b", "Coastal Wire", utc(2025, 3, 12, 18),
+	    "The death toll from the plant blast rose to five, police said "
+	    "on Wednesday evening.\n" FILLER_B);
+	add(f, "c", "Bay Times", utc(2025, 3, 12, 19),
+	    "The death toll from the plant blast rose to seven, police said "
+	    "on Wednesday.\nSchools near the plant stayed open.\n");
+	fx_brief(f, 0, NULL);
+	const cr_bconflict *c = NULL;
+	assert_int_equal(conflicts_about(f->b, "dead", &c), 1);
+	assert_int_equal(c->n_claims, 3);
+	assert_int_equal(c->kind, CR_CONFLICT_CONTRADICTION);
+	fx_free(f);
+}
+
 /* "The death toll from the blast at the fertiliser plant rose to five":
  * the toll is found by the words of its clause, not by a byte window. */
 static void test_toll_far_from_its_number_is_still_a_toll(void **state)
@@ -400,6 +446,8 @@ int main(void)
 	        cmocka_unit_test(test_toll_3_then_5_is_an_update),
 	        cmocka_unit_test(test_toll_an_hour_apart_is_a_contradiction),
 	        cmocka_unit_test(test_toll_far_from_its_number_is_still_a_toll),
+	        cmocka_unit_test(test_three_successive_tolls_are_an_update),
+	        cmocka_unit_test(test_overlapping_tolls_are_a_contradiction),
 	        cmocka_unit_test(test_statement_with_both_values_takes_no_side),
 	        cmocka_unit_test(test_unaligned_numbers_do_not_meet),
 	        cmocka_unit_test(test_a_story_of_copies_has_no_conflicts),
