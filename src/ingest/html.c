@@ -8,7 +8,10 @@
  * the commas beneath it. The second scores paragraphs into their
  * ancestors, readability-style, and picks the best content subtree and
  * the siblings that belong with it. The third writes the paragraphs of
- * those subtrees in document order, dropping link-heavy ones.
+ * those subtrees in document order, dropping link-heavy ones, and trims
+ * share prompts and contact lines off the end. Metadata falls back to
+ * what the page shows: the <h1> headline, a "By ..." line or author
+ * link, a written-out date; names, prompts and months are English.
  *
  * Per-element figures hang off xmlNode._private, which libxml2 leaves
  * to the application, and live in a scratch arena freed with the tree.
@@ -59,6 +62,10 @@
 /* Another container of best's tag and class scoring at least this share
  * of best's score is another chunk of the same story. */
 #define CR_HTML_CHUNK_SCORE 0.2
+/* The best candidate gives way to an unrelated one scoring at least
+ * CR_HTML_RIVAL_SCORE of it with CR_HTML_RIVAL_TEXT times its text. */
+#define CR_HTML_RIVAL_SCORE 0.75
+#define CR_HTML_RIVAL_TEXT  4
 /* An <article> with this much running text is the page's story, not a
  * teaser card. */
 #define CR_HTML_MAIN_TEXT 500
@@ -70,6 +77,22 @@
  * average, is not an article (tuned on WCXB dev). */
 #define CR_HTML_BODY_SHARE    0.1
 #define CR_HTML_MIN_MEAN_PARA 40
+/* A container holding this much text of its own beside its blocks is
+ * also a paragraph. */
+#define CR_HTML_OWN_TEXT 200
+/* Prompts and contact lines are dropped from the end of the body: at
+ * most this many paragraphs, each at most this long. */
+#define CR_HTML_TAIL_PARAS 6
+#define CR_HTML_TAIL_BYTES 300
+/* A photo's box with less text than this holds only its caption. */
+#define CR_HTML_CAPTION 300
+/* <h1> texts kept; one is the headline when it has this many words
+ * and this share of them in the og:title or <title>. */
+#define CR_HTML_MAX_H1     4
+#define CR_HTML_H1_WORDS   3
+#define CR_HTML_H1_OVERLAP 0.5
+/* Longest text read for a date as the page shows it. */
+#define CR_HTML_SHOWN_DATE_BYTES 80
 /* Below this many bytes of running text a page is not an article. */
 #define CR_HTML_MIN_ARTICLE_TEXT 150
 
@@ -78,6 +101,8 @@ typedef struct nstat {
 	uint32_t text; /* non-space bytes of visible text beneath */
 	uint32_t link; /* of which inside <a> */
 	uint32_t commas;
+	uint32_t own;        /* of which in its own text nodes (not links) */
+	uint32_t own_commas; /* commas in those */
 	float score;
 	uint8_t dropped;    /* boilerplate: never scored, never written */
 	uint8_t inited;     /* score holds a candidate's score */
@@ -103,11 +128,16 @@ typedef struct ex {
 	int max_depth;
 
 	const char *og_title, *title_tag, *h1, *ld_headline;
+	const char *h1s[CR_HTML_MAX_H1]; /* the first <h1> texts */
+	int n_h1;
 	const char *og_site, *ld_publisher, *app_name;
 	const char *canonical, *og_url;
 	const char *lang, *og_type;
 	const char *meta_author, *ld_author, *rel_author, *byline_el;
+	const char *href_author; /* a link to an author's page */
+	const char *by_text;     /* a short "By Jane Doe" line */
 	int64_t pub_meta, pub_ld, pub_prop, pub_time;
+	int64_t pub_shown; /* a date as the page shows it ("Oct 31, 2025") */
 	int ld_article, ld_product, ld_listing;
 
 	xmlNodePtr body;
@@ -408,11 +438,21 @@ static const char *const weak_neg[] = {
         "pagination", "pager",    "popup",      "modal",   "toolbar",
         "skip",       "caption",  "credit",     "credits", "dateline",
         "timestamp",  "login",    "topics",     NULL};
+/* Words of a photo's box: its caption and credit are dropped, unless
+ * the box holds more than a caption's text. */
+static const char *const media_words[] = {"photo",   "image",     "img",
+                                          "gallery", "slideshow", NULL};
 static const char *const positive[] = {"article", "content", "story",    "body",
                                        "text",    "post",    "entry",    "main",
                                        "blog",    "prose",   "richtext", NULL};
 
-enum { HINT_POS = 1, HINT_STRONG = 2, HINT_WEAK = 4, HINT_COMMENT = 8 };
+enum {
+	HINT_POS = 1,
+	HINT_STRONG = 2,
+	HINT_WEAK = 4,
+	HINT_COMMENT = 8,
+	HINT_MEDIA = 16
+};
 
 /* Classifies the words of a class or id value: split at non-letters and
  * at lower-to-upper case changes, lower-cased. */
@@ -435,6 +475,8 @@ static int hint_words(const char *s, int *flags)
 				*flags |= HINT_STRONG;
 			else if (in_list(w, weak_neg))
 				*flags |= HINT_WEAK;
+			else if (in_list(w, media_words))
+				*flags |= HINT_MEDIA;
 			k = 0;
 		}
 		if (!c)
@@ -495,6 +537,8 @@ static int drop_by_name(xmlNodePtr n, const nstat *st)
 	/* Whatever its name, what holds the page's article is a wrapper. */
 	if (st->holds_main)
 		return 0;
+	if ((f & HINT_MEDIA) && !(f & HINT_POS) && st->text < CR_HTML_CAPTION)
+		return 1;
 	/* A form may wrap a whole page (ASP.NET does): judged like a name. */
 	if (!strcmp(tag, "form"))
 		f |= HINT_STRONG;
@@ -538,6 +582,90 @@ static int64_t parse_time(const char *s)
 	if (k > 10) {
 		tmp[10] = 0;
 		if (cr_parse_iso8601(tmp, &t))
+			return t;
+	}
+	return CR_TIME_NONE;
+}
+
+static const char *const month_names[] = {"jan", "feb", "mar", "apr",
+                                          "may", "jun", "jul", "aug",
+                                          "sep", "oct", "nov", "dec"};
+
+/* The month (1-12) a word names in English ("Oct", "October",
+ * "Sept."), or 0. */
+static int month_of(const char *w, size_t k)
+{
+	if (k < 3)
+		return 0;
+	for (int m = 0; m < 12; m++)
+		if (!strncasecmp(w, month_names[m], 3)) {
+			static const char *const full[] = {
+			        "january", "february", "march",
+			        "april",   "may",      "june",
+			        "july",    "august",   "september",
+			        "october", "november", "december"};
+			if (k == 3 ||
+			    (k == 4 && m == 8 && !strncasecmp(w, "sept", 4)) ||
+			    (k == strlen(full[m]) &&
+			     !strncasecmp(w, full[m], k)))
+				return m + 1;
+		}
+	return 0;
+}
+
+/* A number of 1 to max_digits digits, optionally followed by an
+ * ordinal suffix; -1 when the word is not one. */
+static int number_of(const char *w, size_t k, size_t max_digits)
+{
+	size_t d = 0;
+	int v = 0;
+	while (d < k && isdigit((unsigned char)w[d]))
+		v = v * 10 + (w[d++] - '0');
+	if (d == 0 || d > max_digits)
+		return -1;
+	if (d < k &&
+	    !(k - d == 2 &&
+	      (!strncasecmp(w + d, "st", 2) || !strncasecmp(w + d, "nd", 2) ||
+	       !strncasecmp(w + d, "rd", 2) || !strncasecmp(w + d, "th", 2))))
+		return -1;
+	return v;
+}
+
+/* The first date written out in a short text, "Oct 31, 2025" or
+ * "31 October 2025", as a time at midnight UTC; CR_TIME_NONE when the
+ * text is longer than CR_HTML_SHOWN_DATE_BYTES or holds none. */
+static int64_t shown_date(const char *s)
+{
+	if (!s || strlen(s) > CR_HTML_SHOWN_DATE_BYTES)
+		return CR_TIME_NONE;
+	const char *w[24];
+	size_t wl[24], n = 0;
+	for (const char *p = s; *p && n < 24;) {
+		while (*p && !isalnum((unsigned char)*p))
+			p++;
+		const char *e = p;
+		while (isalnum((unsigned char)*e))
+			e++;
+		if (e == p)
+			break;
+		w[n] = p;
+		wl[n++] = (size_t)(e - p);
+		p = e;
+	}
+	for (size_t i = 0; i + 2 < n; i++) {
+		int m = month_of(w[i], wl[i]),
+		    d = number_of(w[i + 1], wl[i + 1], 2);
+		if (!m || d < 0) {
+			m = month_of(w[i + 1], wl[i + 1]);
+			d = number_of(w[i], wl[i], 2);
+		}
+		int y = wl[i + 2] == 4 ? number_of(w[i + 2], 4, 4) : -1;
+		if (!m || d < 1 || d > 31 || y < 1900 || y > 2100)
+			continue;
+		char iso[16];
+		snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+		int64_t t;
+		if (cr_parse_iso8601(iso, &t))
 			return t;
 	}
 	return CR_TIME_NONE;
@@ -809,6 +937,34 @@ static const char *strip_by(const char *s)
 	return s;
 }
 
+/* 1 when s reads like one to four people's names: 2 to 8 words, each
+ * capitalised or a joining word, no digits. */
+static int looks_like_name(const char *s)
+{
+	size_t words = 0;
+	for (const char *p = s; *p;) {
+		while (is_ws((unsigned char)*p))
+			p++;
+		if (!*p)
+			break;
+		const char *e = p;
+		while (*e && !is_ws((unsigned char)*e))
+			e++;
+		size_t k = (size_t)(e - p);
+		int joiner = (k == 3 && !strncmp(p, "and", 3)) ||
+		             (k == 1 && *p == '&');
+		if (!joiner && !isupper((unsigned char)*p) &&
+		    !((unsigned char)*p & 0x80))
+			return 0;
+		for (const char *q = p; q < e; q++)
+			if (isdigit((unsigned char)*q))
+				return 0;
+		words++;
+		p = e;
+	}
+	return words >= 2 && words <= 8;
+}
+
 static void metadata(ex *x, xmlNodePtr n)
 {
 	const char *tag = (const char *)n->name;
@@ -829,8 +985,13 @@ static void metadata(ex *x, xmlNodePtr n)
 	} else if (!strcmp(tag, "script")) {
 		ld_script(x, n);
 	} else if (!strcmp(tag, "h1")) {
-		if (!x->h1)
-			x->h1 = element_text(x, n);
+		if (x->n_h1 < CR_HTML_MAX_H1) {
+			const char *t = element_text(x, n);
+			if (t)
+				x->h1s[x->n_h1++] = t;
+			if (!x->h1)
+				x->h1 = t;
+		}
 	} else if (!strcmp(tag, "time")) {
 		const char *dt = attr(n, "datetime");
 		const char *ip = attr(n, "itemprop");
@@ -839,6 +1000,14 @@ static void metadata(ex *x, xmlNodePtr n)
 			x->pub_prop = parse_time(dt);
 		else if (dt && x->pub_time == CR_TIME_NONE)
 			x->pub_time = parse_time(dt);
+		else if (!dt && x->pub_shown == CR_TIME_NONE)
+			x->pub_shown = shown_date(element_text(x, n));
+	}
+	if (x->pub_shown == CR_TIME_NONE && strcmp(tag, "time") &&
+	    strcmp(tag, "html") && strcmp(tag, "body")) {
+		const char *c = attr(n, "class");
+		if (c && strcasestr(c, "date"))
+			x->pub_shown = shown_date(element_text(x, n));
 	}
 	const char *ip = attr(n, "itemprop");
 	if (ip && !strcasecmp(ip, "datePublished") &&
@@ -848,6 +1017,32 @@ static void metadata(ex *x, xmlNodePtr n)
 	if (rel && !strcasecmp(rel, "author") && !strcmp(tag, "a") &&
 	    !x->rel_author)
 		x->rel_author = element_text(x, n);
+	if (!x->href_author && !strcmp(tag, "a")) {
+		const char *h = attr(n, "href");
+		if (h && (strstr(h, "/author/") || strstr(h, "/authors/"))) {
+			const char *t = element_text(x, n);
+			if (t && looks_like_name(t))
+				x->href_author = t;
+		}
+	}
+	if (!x->by_text && (!strcmp(tag, "p") || !strcmp(tag, "span") ||
+	                    !strcmp(tag, "div"))) {
+		/* A line reading "By Jane Doe" and nothing more. */
+		xmlNodePtr c = n->children;
+		if (c && c->type == XML_TEXT_NODE && c->content) {
+			const char *t = (const char *)c->content;
+			while (is_ws((unsigned char)*t))
+				t++;
+			if (!strncasecmp(t, "by ", 3) ||
+			    !strncasecmp(t, "written by ", 11)) {
+				const char *full = element_text(x, n);
+				const char *name = strip_by(full);
+				if (name && name != full &&
+				    looks_like_name(name))
+					x->by_text = name;
+			}
+		}
+	}
 	if (!x->byline_el && strcmp(tag, "meta") && strcmp(tag, "link") &&
 	    strcmp(tag, "html") && strcmp(tag, "body")) {
 		const char *c = attr(n, "class");
@@ -942,6 +1137,8 @@ static int measure(ex *x, xmlNodePtr n, int depth, int dropped, int in_link)
 				st->commas += cm;
 				if (link)
 					st->link += t;
+				else
+					st->own += t, st->own_commas += cm;
 			}
 		} else if (c->type == XML_ELEMENT_NODE) {
 			if (depth + 1 > CR_HTML_WALK_DEPTH)
@@ -964,10 +1161,13 @@ static int measure(ex *x, xmlNodePtr n, int depth, int dropped, int in_link)
 	}
 	if (!st->dropped && drop_by_name(n, st))
 		st->dropped = 1;
+	/* A container with blocks inside that also holds running text of
+	 * its own (text split by <br>, beside an image) is a paragraph
+	 * too, scored from that text. */
 	if (!st->dropped && st->text >= CR_HTML_MIN_PARA &&
 	    (is_para_tag(n) ||
 	     ((is(n, "div") || is(n, "section") || is(n, "article")) &&
-	      !st->blocks)))
+	      (!st->blocks || st->own >= CR_HTML_OWN_TEXT))))
 		if (push_node(x, &x->paras, &x->n_paras, &x->cap_paras, n) < 0)
 			return -1;
 	return 0;
@@ -1020,6 +1220,15 @@ static double link_density(const nstat *st)
 	return st->text ? (double)st->link / st->text : 0;
 }
 
+/* 1 when a is b or one of b's ancestors. */
+static int is_ancestor(xmlNodePtr a, xmlNodePtr b)
+{
+	for (; b; b = b->parent)
+		if (a == b)
+			return 1;
+	return 0;
+}
+
 /* Scores the paragraphs into their ancestors and returns the best
  * candidate, or NULL. */
 static xmlNodePtr score(ex *x)
@@ -1029,9 +1238,12 @@ static xmlNodePtr score(ex *x)
 		nstat *ps = p->_private;
 		if (ps->dropped)
 			continue;
-		double s = 1 + ps->commas +
-		           (ps->text / 100 < 3 ? ps->text / 100 : 3);
-		xmlNodePtr a = p->parent;
+		/* A mixed container scores its own text into itself. */
+		int mixed = ps->blocks && !is_para_tag(p);
+		uint32_t text = mixed ? ps->own : ps->text;
+		double s = 1 + (mixed ? ps->own_commas : ps->commas) +
+		           (text / 100 < 3 ? text / 100 : 3);
+		xmlNodePtr a = mixed ? p : p->parent;
 		for (int lv = 0; a && a->type == XML_ELEMENT_NODE &&
 		                 lv < CR_HTML_SCORE_LEVELS;
 		     lv++, a = a->parent) {
@@ -1058,6 +1270,27 @@ static xmlNodePtr score(ex *x)
 			best = x->cands[i];
 			best_s = cs->score;
 		}
+	}
+	/* A short block that scores by its name (a headline box named
+	 * "content") gives way to an unrelated candidate scoring nearly as
+	 * well that holds several times its text. */
+	if (best) {
+		nstat *bs = best->_private;
+		xmlNodePtr alt = NULL;
+		float alt_s = 0;
+		for (size_t i = 0; i < x->n_cands; i++) {
+			xmlNodePtr c = x->cands[i];
+			nstat *cs = c->_private;
+			if (cs->score >= bs->score * CR_HTML_RIVAL_SCORE &&
+			    cs->text >= bs->text * CR_HTML_RIVAL_TEXT &&
+			    cs->score > alt_s && !is_ancestor(c, best) &&
+			    !is_ancestor(best, c)) {
+				alt = c;
+				alt_s = cs->score;
+			}
+		}
+		if (alt)
+			best = alt;
 	}
 	/* A story split into small blocks scores its wrapper little more
 	 * than one block: an ancestor scoring nearly as well that holds
@@ -1103,22 +1336,35 @@ static void choose(xmlNodePtr best)
 		if (!ss || ss->dropped)
 			continue;
 		double ld = link_density(ss);
+		/* A <div> with no blocks inside is a paragraph too: a lead
+		 * or summary set beside the body is often one. */
+		int para = is(s, "p") ||
+		           ((is(s, "div") || is(s, "section")) && !ss->blocks);
 		if (ss->inited && ss->score >= thr)
 			ss->include = 1;
-		else if (is(s, "p") && ss->text > 80 && ld < 0.25)
+		else if (para && ss->text > 80 && ld < 0.25)
 			ss->include = 1;
 		else if (is(s, "p") && ss->text > 0 && ld == 0 && s->children)
 			ss->include = ss->text > 20;
 	}
 }
 
-/* 1 when a is b or one of b's ancestors. */
-static int is_ancestor(xmlNodePtr a, xmlNodePtr b)
+/* 1 when two class values are equal, or one is the other with more
+ * classes after it: chunks of a story may carry a modifier
+ * ("block-text" and "block-text block-text_initial-letter"). */
+static int same_class(const char *a, const char *b)
 {
-	for (; b; b = b->parent)
-		if (a == b)
-			return 1;
-	return 0;
+	size_t na = strlen(a), nb = strlen(b);
+	if (na > nb) {
+		const char *t = a;
+		a = b;
+		b = t;
+		size_t tn = na;
+		na = nb;
+		nb = tn;
+	}
+	return na > 0 && !memcmp(a, b, na) &&
+	       (na == nb || is_ws((unsigned char)b[na]));
 }
 
 /* Marks the other chunks of a story cut into several containers (by
@@ -1140,7 +1386,7 @@ static void chunks(ex *x, xmlNodePtr best)
 		    link_density(cs) > 0.3)
 			continue;
 		const char *cc = attr(c, "class");
-		if (!cc || strcmp(cc, cls) || is_ancestor(c, best) ||
+		if (!cc || !same_class(cc, cls) || is_ancestor(c, best) ||
 		    is_ancestor(best, c))
 			continue;
 		cs->include = 1;
@@ -1266,6 +1512,80 @@ static void write_included(writer *w, xmlNodePtr n, int depth)
 			write_included(w, c, depth + 1);
 }
 
+/* Openings of the prompts that trail a story: share, follow and
+ * subscribe calls, "read more" and citation boxes. Lower case. */
+static const char *const tail_prompts[] = {
+        "join the conversation",
+        "join our",
+        "sign up",
+        "subscribe",
+        "like this",
+        "share this",
+        "share on",
+        "follow us",
+        "follow @",
+        "get the latest",
+        "read more",
+        "read next",
+        "explore further",
+        "related:",
+        "related roundup",
+        "tell us what you think",
+        "this document is subject to copyright",
+        "citation:",
+        "click here to",
+        "more great",
+        "don't miss",
+        "you may also like",
+        "have a tip",
+        NULL};
+
+/* 1 when a paragraph is a prompt or an author's contact line: it opens
+ * with a tail prompt, or it is short and gives an e-mail address or a
+ * handle to follow. */
+static int tail_boilerplate(const char *p, size_t n)
+{
+	if (n > CR_HTML_TAIL_BYTES)
+		return 0;
+	for (const char *const *t = tail_prompts; *t; t++) {
+		size_t k = strlen(*t);
+		if (n >= k && !strncasecmp(p, *t, k))
+			return 1;
+	}
+	int at = 0, contact = 0;
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (p[i] == '@' && isalnum((unsigned char)p[i + 1]))
+			at = 1;
+		if ((p[i] == 'f' || p[i] == 'F') && i + 6 <= n &&
+		    !strncasecmp(p + i, "follow", 6))
+			contact = 1;
+		if ((p[i] == 'e' || p[i] == 'E') && i + 5 <= n &&
+		    !strncasecmp(p + i, "email", 5))
+			contact = 1;
+		if (i + 7 <= n && !strncasecmp(p + i, "reached", 7))
+			contact = 1;
+	}
+	return at && contact;
+}
+
+/* Drops prompts and contact lines from the end of the body, at most
+ * CR_HTML_TAIL_PARAS of them, never the only paragraph. */
+static void trim_tail(writer *w)
+{
+	for (int k = 0; k < CR_HTML_TAIL_PARAS && w->n_paras > 1; k++) {
+		buf *o = &w->out;
+		size_t start = o->n;
+		while (start > 0 && o->p[start - 1] != '\n')
+			start--;
+		if (start == 0 || !tail_boilerplate(o->p + start, o->n - start))
+			return;
+		w->n_text -= o->n - start;
+		w->n_paras--;
+		o->n = start - 1;
+		o->p[o->n] = 0;
+	}
+}
+
 /* ---- the page ------------------------------------------------------ */
 
 static const char *const title_seps[] = {
@@ -1313,8 +1633,57 @@ static const char *strip_site(ex *x, const char *t, const char *site)
 	return t;
 }
 
+/* The share of the words of h (letters and digits, compared without
+ * case) that also occur in ref. */
+static double word_overlap(const char *h, const char *ref)
+{
+	size_t n = 0, hit = 0, rn = strlen(ref);
+	for (const char *p = h; *p;) {
+		while (*p && !isalnum((unsigned char)*p))
+			p++;
+		const char *e = p;
+		while (isalnum((unsigned char)*e))
+			e++;
+		if (e == p)
+			break;
+		size_t k = (size_t)(e - p);
+		n++;
+		for (size_t i = 0; i + k <= rn; i++)
+			if (!strncasecmp(ref + i, p, k) &&
+			    (i == 0 || !isalnum((unsigned char)ref[i - 1])) &&
+			    !isalnum((unsigned char)ref[i + k])) {
+				hit++;
+				break;
+			}
+		p = e;
+	}
+	return n ? (double)hit / (double)n : 0;
+}
+
+/* The headline as the page shows it: the first <h1> of at least
+ * CR_HTML_H1_WORDS words that shares most of its words with the
+ * og:title or <title> (so a site name in an <h1> is passed over). */
+static const char *visible_headline(ex *x)
+{
+	const char *ref = x->og_title ? x->og_title : x->title_tag;
+	if (!ref)
+		ref = x->ld_headline;
+	if (!ref)
+		return NULL;
+	for (int i = 0; i < x->n_h1; i++) {
+		const char *h = x->h1s[i];
+		if (count_words(h, strlen(h)) >= CR_HTML_H1_WORDS &&
+		    word_overlap(h, ref) >= CR_HTML_H1_OVERLAP)
+			return h;
+	}
+	return NULL;
+}
+
 static const char *pick_title(ex *x, const char *site)
 {
+	const char *h = visible_headline(x);
+	if (h)
+		return h;
 	if (x->og_title)
 		return strip_site(x, x->og_title, site);
 	if (x->ld_headline)
@@ -1465,6 +1834,8 @@ static cr_err fill(ex *x, cr_article *a, const writer *w, cr_html_info *info)
 		t = url_time(a->url);
 	if (t == CR_TIME_NONE)
 		t = url_time(x->name);
+	if (t == CR_TIME_NONE)
+		t = x->pub_shown;
 	a->published = t;
 	const char *by = x->ld_author;
 	if (!by)
@@ -1473,6 +1844,10 @@ static cr_err fill(ex *x, cr_article *a, const writer *w, cr_html_info *info)
 		by = x->byline_el;
 	if (!by)
 		by = x->rel_author;
+	if (!by)
+		by = x->href_author;
+	if (!by)
+		by = x->by_text;
 	info->byline = by;
 	info->n_paragraphs = w->n_paras;
 	size_t n_bad, first_bad;
@@ -1516,7 +1891,8 @@ cr_err cr_html_extract(const char *name, const char *data, size_t n,
 	        .pub_meta = CR_TIME_NONE,
 	        .pub_ld = CR_TIME_NONE,
 	        .pub_prop = CR_TIME_NONE,
-	        .pub_time = CR_TIME_NONE};
+	        .pub_time = CR_TIME_NONE,
+	        .pub_shown = CR_TIME_NONE};
 	writer w = {.x = &x,
 	            .out = {.max = CR_MAX_TEXT_BYTES},
 	            .cur = {.max = CR_MAX_TEXT_BYTES}};
@@ -1589,6 +1965,7 @@ cr_err cr_html_extract(const char *name, const char *data, size_t n,
 		write_node(&w, x.body, 0, 0);
 	}
 	flush(&w);
+	trim_tail(&w);
 	if (w.oom) {
 		e = CR_ENOMEM;
 		goto out;

@@ -764,6 +764,191 @@ static void test_undated_short_blocks_listing(void **state)
 	cr_article_destroy(a);
 }
 
+/* A news page built the way many are: the lead sits in its own <div>
+ * beside the body, the byline is a link to the author's page, a photo
+ * box carries a caption, and share and contact prompts trail the story.
+ * The og:title differs from the headline the page shows. */
+static const char lead_page[] =
+        "<html><head><title>Ferry fares rise - Northshore Post</title>"
+        "<meta property=\"og:title\" content=\"Ferry fares to rise "
+        "in spring\"></head><body>"
+        "<div class=\"logo\"><h1>Northshore Post</h1></div>"
+        "<div class=\"story\">"
+        "<h1>Ferry fares on the Northshore line will rise in spring</h1>"
+        "<div class=\"byline\">By <a href=\"/authors/ada-brennan\">Ada "
+        "Brennan</a></div>"
+        "<div class=\"lead\">Fares on the Northshore ferry line will rise "
+        "by eight percent in April, the operator said on Tuesday, the "
+        "first increase in four years.</div>"
+        "<div class=\"photo-box\"><span>Passengers board the morning "
+        "ferry at Kessing pier last winter.</span></div>"
+        "<div class=\"story-body\">"
+        "<p>The operator, Tideway Lines, blamed the cost of fuel and of "
+        "the new crew rules, which add a second deckhand to every "
+        "crossing.</p>"
+        "<p>Commuters who buy a monthly pass will pay 4 more, the company "
+        "said, while single tickets rise from 6.50 to 7.00.</p>"
+        "<p>\"We held prices for as long as we could,\" said Oren Vale, "
+        "the company's finance director, adding that a discount for "
+        "students would stay.</p>"
+        "<p>The council, which subsidises the route, meets next week to "
+        "discuss the increase, and a petition against it has gathered "
+        "2,000 names.</p>"
+        "<p>Like this story? Share it with your friends!</p>"
+        "<p>Email Ada Brennan at ada@post.example or follow her "
+        "@adabrennan.</p>"
+        "</div></div>"
+        "<div class=\"when\"><span class=\"post-date\">Published on "
+        "March 4, 2025</span></div>"
+        "</body></html>";
+
+static void test_lead_caption_tail_and_meta(void **state)
+{
+	(void)state;
+	reports r = {0};
+	cr_html_info info;
+	cr_article *a = extract(lead_page, &info, &r);
+	const char *raw = a->raw;
+	const char *lead = strstr(raw, "Fares on the Northshore ferry line");
+	const char *body = strstr(raw, "The operator, Tideway Lines");
+	assert_non_null(lead);
+	assert_non_null(body);
+	assert_true(lead < body);
+	assert_non_null(strstr(raw, "a petition against it has gathered"));
+	assert_null(strstr(raw, "Passengers board the morning"));
+	assert_null(strstr(raw, "Share it with"));
+	assert_null(strstr(raw, "ada@post.example"));
+	/* The headline the page shows, not the site name's <h1>. */
+	assert_string_equal(a->title,
+	                    "Ferry fares on the Northshore line will rise in "
+	                    "spring");
+	assert_string_equal(info.byline, "Ada Brennan");
+	assert_int_equal(a->published, 1741046400); /* 2025-03-04 */
+	cr_article_destroy(a);
+}
+
+/* An old-style page: the story is text and <br>s straight inside a
+ * column <div>, beside a column of archive links. */
+static void test_text_split_by_br(void **state)
+{
+	(void)state;
+	char page[8192];
+	size_t k = (size_t)snprintf(
+	        page, sizeof page,
+	        "<html><head><title>Clinic van broken into</title></head>"
+	        "<body><div class=\"row\"><div class=\"col-3\"><ul>");
+	for (int i = 0; i < 6; i++)
+		k += (size_t)snprintf(page + k, sizeof page - k,
+		                      "<li><a href=\"/archive/%d\">Archive, "
+		                      "month %d</a> (11 stories)</li>",
+		                      i + 1, i + 1);
+	snprintf(page + k, sizeof page - k,
+	         "</ul></div><div class=\"col-9\"><p class=\"headline\">Clinic "
+	         "van broken into</p><img src=\"a.jpg\">The home-care team "
+	         "of the Amizade district found two of its five vans broken "
+	         "into on Friday morning, their batteries gone and their "
+	         "doors dented.<br><br>A police report was filed and "
+	         "officers came to look at the damage, the team said, while "
+	         "the morning's patients were moved to the afternoon.<br><br>"
+	         "The vans, bought last year, will be back in service on "
+	         "Monday once the batteries are replaced.</div></div>"
+	         "<div class=\"bottom\"><p>Vale do Norte city hall, Rua "
+	         "Central 12, open Monday to Friday, phone 555 "
+	         "0100.</p></div></body></html>");
+	reports r = {0};
+	cr_html_info info;
+	cr_article *a = extract(page, &info, &r);
+	const char *raw = a->raw;
+	const char *p1 = strstr(raw, "The home-care team of the Amizade");
+	const char *p2 = strstr(raw, "A police report was filed");
+	const char *p3 = strstr(raw, "will be back in service on Monday");
+	assert_non_null(p1);
+	assert_non_null(p2);
+	assert_non_null(p3);
+	assert_true(p1 < p2 && p2 < p3);
+	/* Each <br><br> ends a paragraph. */
+	assert_non_null(strstr(raw, "doors dented.\nA police report"));
+	assert_null(strstr(raw, "Archive, month"));
+	assert_null(strstr(raw, "Rua Central"));
+	cr_article_destroy(a);
+}
+
+/* A story cut into blocks whose class carries a modifier on some of
+ * them ("block-text block-text_first") is one story, even when the
+ * blocks are too deeply wrapped to share a scored ancestor. */
+static void test_chunks_with_modifier(void **state)
+{
+	(void)state;
+	static const char page[] =
+	        "<html><head><title>Model speaks about ageing</title></head>"
+	        "<body><div class=\"article\">"
+	        "<div class=\"b1\"><div class=\"b2\"><div class=\"b3\">"
+	        "<div class=\"block\"><div class=\"block-text "
+	        "block-text_first\"><p>In the eighties the Czech model was "
+	        "on the cover of nearly every fashion magazine, and later "
+	        "she moved into films, working with several well-known "
+	        "directors.</p><p>Now 53, she says that although she still "
+	        "looks striking, growing older frightens her more than she "
+	        "expected.</p></div></div></div></div></div>"
+	        "<div class=\"block\"><div class=\"banner-box\"><a "
+	        "href=\"/x\">Beauty news</a></div></div>"
+	        "<div class=\"b1\"><div class=\"b2\"><div class=\"b3\">"
+	        "<div class=\"block\"><div class=\"block-text\"><p>In a long "
+	        "interview she said that, after turning fifty, she was "
+	        "suddenly told she was too old for the jobs she had done for "
+	        "three decades, and that it hurt.</p><p>She added that she "
+	        "wants younger women to hear that ageing is normal, and that "
+	        "nobody should be ashamed of it, whatever the industry "
+	        "says.</p><p>Her new book, out in the autumn, tells the story "
+	        "of those years, from the first shoots to the last.</p>"
+	        "</div></div></div></div></div></div></body></html>";
+	reports r = {0};
+	cr_html_info info;
+	cr_article *a = extract(page, &info, &r);
+	const char *p1 = strstr(a->raw, "In the eighties the Czech model");
+	const char *p2 = strstr(a->raw, "Her new book, out in the autumn");
+	assert_non_null(p1);
+	assert_non_null(p2);
+	assert_true(p1 < p2);
+	assert_null(strstr(a->raw, "Beauty news"));
+	cr_article_destroy(a);
+}
+
+/* A headline box named "content" scores by its name alone; the story
+ * elsewhere on the page, with several times its text, is the body. */
+static void test_story_beats_named_box(void **state)
+{
+	(void)state;
+	static const char page[] =
+	        "<html><head><title>Man admits threats</title></head><body>"
+	        "<div class=\"content-wrapper title\"><p>New York man admits "
+	        "threatening to kill a member of Congress, court "
+	        "says</p></div>"
+	        "<div class=\"column\"><div class=\"wrap\"><div "
+	        "class=\"field\"><div class=\"items\"><div class=\"item\">"
+	        "<p>A man from upstate New York, 55, admitted on Monday that "
+	        "he phoned a congresswoman's office, twice, and threatened to "
+	        "kill her, prosecutors said.</p>"
+	        "<p>He could face up to ten years in prison, and a fine of "
+	        "up to 250,000, when he is sentenced in February, the "
+	        "prosecutors' office said.</p>"
+	        "<p>The case shows, the district's top prosecutor said, that "
+	        "free speech does not cover threats to harm lawmakers, "
+	        "however strongly one disagrees.</p>"
+	        "<p>Agents found several guns at his home, a rifle, two "
+	        "pistols and a shotgun, which as a felon he was not allowed "
+	        "to own.</p>"
+	        "<p>His lawyer, reached by phone, said his client regretted "
+	        "the calls, had sought help, and would not appeal.</p>"
+	        "</div></div></div></div></div></body></html>";
+	reports r = {0};
+	cr_html_info info;
+	cr_article *a = extract(page, &info, &r);
+	assert_non_null(strstr(a->raw, "A man from upstate New York"));
+	assert_non_null(strstr(a->raw, "Agents found several guns"));
+	cr_article_destroy(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -781,6 +966,10 @@ int main(void)
 	        cmocka_unit_test(test_pages_brief_like_text),
 	        cmocka_unit_test(test_chunked_story),
 	        cmocka_unit_test(test_undated_short_blocks_listing),
+	        cmocka_unit_test(test_lead_caption_tail_and_meta),
+	        cmocka_unit_test(test_text_split_by_br),
+	        cmocka_unit_test(test_chunks_with_modifier),
+	        cmocka_unit_test(test_story_beats_named_box),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
