@@ -26,6 +26,11 @@
 #include "text/number.h"
 #include "text/scan.h"
 
+/* offset_days of a MONTH with no tense to go by: the next one when it
+ * begins within NEAREST_AHEAD months, else the last one. */
+#define NEAREST_MONTH 2
+/* Months ahead of the anchor an untensed month may lie. */
+#define NEAREST_AHEAD 3
 /* Most dates kept for one article: a bound on hostile input. */
 #define CR_MAX_DATES 65536u
 /* Tokens looked back over, then ahead, for the tense that sets the
@@ -87,7 +92,7 @@ static const char *const future_cues[] = {
         "will",   "shall",     "next",     "coming",  "upcoming",
         "due",    "scheduled", "planned",  "returns", "takes",
         "begins", "starts",    "won't",    "resumes", "expires",
-        "opens",  "expected",  "supposed", "expects",
+        "opens",  "expected",  "supposed", "expects", "would",
 };
 
 static int streq(const char *a, const char *b)
@@ -183,6 +188,67 @@ static int year_at(const cr_scan *s, uint32_t i)
 	return (int)v;
 }
 
+/* The value of a spelled number word below 100 ("six", "ninety",
+ * "ninety-six"), or -1. */
+static int spelled_below_100(const char *w)
+{
+	static const char *const units[] = {
+	        "zero",    "one",     "two",       "three",    "four",
+	        "five",    "six",     "seven",     "eight",    "nine",
+	        "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
+	        "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+	static const char *const tens[] = {"twenty", "thirty", "forty",
+	                                   "fifty",  "sixty",  "seventy",
+	                                   "eighty", "ninety"};
+	const char *dash = strchr(w, '-');
+	size_t n = dash ? (size_t)(dash - w) : strlen(w);
+	for (int k = 0; k < 8; k++)
+		if (strlen(tens[k]) == n && !strncmp(w, tens[k], n)) {
+			if (!dash)
+				return 20 + 10 * k;
+			for (int u = 1; u < 10; u++)
+				if (streq(dash + 1, units[u]))
+					return 20 + 10 * k + u;
+			return -1;
+		}
+	for (int u = 0; u < 20 && !dash; u++)
+		if (streq(w, units[u]))
+			return u;
+	return -1;
+}
+
+/* A year spelled out as broadcast transcripts write it: "nineteen
+ * ninety-six", "nineteen oh five", and after "year" "two thousand" or
+ * "two thousand one". Returns the year and sets *last to its last
+ * token; 0 when token i starts no such year. */
+static int spelled_year(const cr_scan *s, uint32_t i, uint32_t *last)
+{
+	const char *w = cr_scan_norm(s, i);
+	const char *w1 = cr_scan_norm(s, i + 1);
+	if (streq(w, "nineteen") || streq(w, "eighteen")) {
+		int c = streq(w, "nineteen") ? 1900 : 1800;
+		if (streq(w1, "oh")) {
+			int u = spelled_below_100(cr_scan_norm(s, i + 2));
+			if (u < 1 || u > 9)
+				return 0;
+			*last = i + 2;
+			return c + u;
+		}
+		int v = spelled_below_100(w1);
+		if (v < 20)
+			return 0;
+		*last = i + 1;
+		return c + v;
+	}
+	if (streq(w, "two") && streq(w1, "thousand") && i > s->b &&
+	    streq(cr_scan_norm(s, i - 1), "year")) {
+		int u = spelled_below_100(cr_scan_norm(s, i + 2));
+		*last = u > 0 ? i + 2 : i + 1;
+		return 2000 + (u > 0 ? u : 0);
+	}
+	return 0;
+}
+
 /* The month named at token i, capitalised as news writes months; sets
  * *abbr and, when a "." follows an abbreviation, *next past it. 0 when
  * token i is no month. */
@@ -235,15 +301,30 @@ static int tense_of(const cr_scan *s, uint32_t i)
 		return 0;
 	const char *w = t->norm;
 	size_t n = strlen(w);
-	if (CR_WORD_IN(w, future_cues) || (n > 3 && streq(w + n - 3, "'ll")))
+	const char *prev = i > s->b ? cr_scan_norm(s, i - 1) : "";
+	if (CR_WORD_IN(w, future_cues) || (n > 3 && streq(w + n - 3, "'ll"))) {
+		/* "next to" is a place; "had been due" a past plan. */
+		if (streq(w, "next") && streq(cr_scan_norm(s, i + 1), "to"))
+			return 0;
+		if (streq(prev, "had") ||
+		    (streq(prev, "been") && i > s->b + 1 &&
+		     streq(cr_scan_norm(s, i - 2), "had")))
+			return -1;
 		return 1;
+	}
 	if ((t->flags & (CR_TOK_CAP | CR_TOK_UPPER)) && i != s->b)
 		return 0;
 	if (CR_WORD_IN(w, past_verbs))
 		return -1;
 	if (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd' &&
-	    !CR_WORD_IN(w, not_past))
+	    !CR_WORD_IN(w, not_past)) {
+		/* A participle after "be" ("will be named") takes its tense
+		 * from the verb before it. */
+		if (streq(prev, "be") || streq(prev, "been") ||
+		    streq(prev, "being"))
+			return 0;
 		return -1;
+	}
 	return 0;
 }
 
@@ -296,6 +377,12 @@ static int direction_before(const cr_scan *s, uint32_t *first)
 			return 0;
 		}
 	}
+	/* "as soon as Tuesday", "as early as May": a time yet to come. */
+	if (i >= s->b + 3 && streq(cr_scan_norm(s, i - 1), "as") &&
+	    streq(cr_scan_norm(s, i - 3), "as") &&
+	    (streq(cr_scan_norm(s, i - 2), "soon") ||
+	     streq(cr_scan_norm(s, i - 2), "early")))
+		return 1;
 	/* "by May", "until Friday": a deadline lies ahead. */
 	if (i > s->b) {
 		const char *p = cr_scan_norm(s, i - 1);
@@ -305,6 +392,18 @@ static int direction_before(const cr_scan *s, uint32_t *first)
 	}
 	/* A past tense means the most recent such day, as no cue does. */
 	return sentence_tense(s, i) > 0;
+}
+
+/* The direction of a month without a year at [first..]: as
+ * direction_before(), except that a month in a clause with no tense is
+ * the nearest such month (NEAREST_MONTH), before or after the anchor. */
+static int month_direction(const cr_scan *s, uint32_t *first)
+{
+	uint32_t i = *first;
+	int dir = direction_before(s, first);
+	if (dir == 0 && *first == i && sentence_tense(s, i) == 0)
+		return NEAREST_MONTH;
+	return dir;
 }
 
 static void match_init(dmatch *m, uint32_t first, uint8_t kind)
@@ -411,7 +510,7 @@ static int match_month(const cr_scan *s, uint32_t i, dmatch *m)
 			return 0;
 		match_init(m, i, CR_DATE_MONTH);
 		m->d.month = (int8_t)mo;
-		m->d.offset_days = direction_before(s, &m->first);
+		m->d.offset_days = month_direction(s, &m->first);
 		take_year(s, i + 1, m);
 		return 1;
 	}
@@ -425,7 +524,15 @@ static int match_month(const cr_scan *s, uint32_t i, dmatch *m)
 		take_year(s, j + 1, m);
 		return 1;
 	}
+	uint32_t ylast = j;
 	int y = year_at(s, j);
+	if (!y && (y = spelled_year(s, j, &ylast)) != 0 && y >= YEAR_MIN) {
+		match_init(m, i, CR_DATE_MONTH);
+		m->d.month = (int8_t)mo;
+		m->d.year = (int16_t)y;
+		m->last = ylast;
+		return 1;
+	}
 	if (y) {
 		match_init(m, i, CR_DATE_MONTH);
 		m->d.month = (int8_t)mo;
@@ -442,7 +549,7 @@ static int match_month(const cr_scan *s, uint32_t i, dmatch *m)
 		return 0;
 	match_init(m, i, CR_DATE_MONTH);
 	m->d.month = (int8_t)mo;
-	m->d.offset_days = direction_before(s, &m->first);
+	m->d.offset_days = month_direction(s, &m->first);
 	/* "this September" is in the anchor's year; "July last year" in the
 	 * one before: a year offset, not a direction. */
 	const char *n1 = cr_scan_norm(s, i + 1), *n2 = cr_scan_norm(s, i + 2);
@@ -535,6 +642,18 @@ static const char *const year_determiners[] = {
 /* A year after a cue: "in 2022", "since 2014", "between 2019 and 2022". */
 static int match_year(const cr_scan *s, uint32_t i, dmatch *m)
 {
+	uint32_t last;
+	int sy = spelled_year(s, i, &last);
+	if (sy) {
+		match_init(m, i, CR_DATE_YEAR);
+		m->d.year = (int16_t)sy;
+		m->last = last;
+		/* "the year two thousand" */
+		if (i >= s->b + 2 && streq(cr_scan_norm(s, i - 1), "year") &&
+		    streq(cr_scan_norm(s, i - 2), "the"))
+			m->first = i - 2;
+		return 1;
+	}
 	int y = year_at(s, i);
 	if (!y || y < YEAR_MIN || y > YEAR_MAX || i == s->b)
 		return 0;
@@ -635,8 +754,30 @@ static int match_holiday(const cr_scan *s, uint32_t i, dmatch *m)
 		holiday(s, m, i, i, 10, 31);
 		return 1;
 	}
+	/* A holiday on a weekday: the first such weekday on or after the
+	 * day given (US Thanksgiving: the Thursday from November 22). */
+	if (streq(w, "thanksgiving") && is_cap(s, i)) {
+		holiday(s, m, i, streq(w1, "day") ? i + 1 : i, 11, 22);
+		m->d.weekday = 4;
+		return 1;
+	}
 	if (!streq(w1, "day"))
 		return 0;
+	static const struct {
+		const char *w;
+		int m, d, wd;
+	} floating[] = {
+	        {"election", 11, 2, 2}, /* Tuesday after the first Monday */
+	        {"labor", 9, 1, 1},
+	        {"memorial", 5, 25, 1},
+	};
+	for (size_t k = 0; k < CR_COUNT(floating); k++)
+		if (streq(w, floating[k].w) && is_cap(s, i) &&
+		    is_cap(s, i + 1)) {
+			holiday(s, m, i, i + 1, floating[k].m, floating[k].d);
+			m->d.weekday = (int8_t)floating[k].wd;
+			return 1;
+		}
 	static const struct {
 		const char *w;
 		int m, d;
@@ -740,11 +881,15 @@ static int match_season(const cr_scan *s, uint32_t i, dmatch *m)
 	uint32_t k = j + 1;
 	if (streq(cr_scan_norm(s, k), "of"))
 		k++;
+	uint32_t ylast = k;
 	int y = year_at(s, k);
 	if (y) {
 		m->d.year = (int16_t)y;
 		m->year_tok = k;
 		m->last = k;
+	} else if ((y = spelled_year(s, k, &ylast)) != 0) {
+		m->d.year = (int16_t)y;
+		m->last = ylast;
 	} else if (off == 0 && !cue && j == i + 1 && !time_cue_before(s, i)) {
 		return 0; /* "the summer" wants a cue: "in the summer" */
 	}
@@ -1039,8 +1184,17 @@ static int match_duration(const cr_scan *s, uint32_t i, dmatch *m)
 		return 0;
 	/* "a years" and "three year" are not counts of units; a hyphen
 	 * makes the singular right ("24-hour"). */
-	if ((count == 1 && plural) || (count != 1 && !plural && k == j + 1))
+	if ((count == 1 && plural) || (count == 0 && !plural && k == j + 1))
 		return 0;
+	/* "nearly four years ago" is a date, "several years ago" the
+	 * past. */
+	if (streq(cr_scan_norm(s, k + 1), "ago") && strchr("dwmy", unit)) {
+		if (count > 0)
+			relative(m, i, k + 1, -(int)count, unit);
+		else
+			span_of(m, i, k + 1, CR_DATE_G_REF, -1, 0);
+		return 1;
+	}
 	span_of(m, i, k, CR_DATE_G_DURATION, (int)count, unit);
 	return 1;
 }
@@ -1054,8 +1208,27 @@ static int match_ref(const cr_scan *s, uint32_t i, dmatch *m)
 		span_of(m, i, i, CR_DATE_G_REF, 0, 0);
 		return 1;
 	}
+	/* "the current weakness": the present as a modifier. "Current"
+	 * before "account" is money, and a capital ("Current Affairs") a
+	 * name. ("Recent" and "soon" alone were tried: TimeBank marks
+	 * fewer than half of them.) */
+	if (streq(w, "current") && !is_cap(s, i) && cr_scan_is_word(s, i + 1) &&
+	    !is_cap(s, i + 1) && strncmp(w1, "account", 7) != 0) {
+		span_of(m, i, i, CR_DATE_G_REF, 0, 0);
+		return 1;
+	}
 	if (!streq(w, "the"))
 		return 0;
+	/* "the current (fiscal) year" is this year. */
+	if (streq(w1, "current")) {
+		uint32_t k = i + 2;
+		if (streq(cr_scan_norm(s, k), "fiscal"))
+			k++;
+		if (streq(cr_scan_norm(s, k), "year")) {
+			relative(m, i, k, 0, 'y');
+			return 1;
+		}
+	}
 	if (streq(w1, "past")) {
 		span_of(m, i, i + 1, CR_DATE_G_REF, -1, 0);
 		return 1;
@@ -1095,9 +1268,45 @@ static int match_quarter(const cr_scan *s, uint32_t i, dmatch *m)
 		j++;
 	if (streq(cr_scan_norm(s, j), "fiscal"))
 		j++;
+	/* "the 1988 third quarter", "this year's third quarter". */
+	int qyear = 0, back = 0, rel = 0;
+	if (j > i && (qyear = year_at(s, j)) != 0) {
+		j++;
+	} else if (streq(cr_scan_norm(s, j + 1), "year's") &&
+	           ((rel = streq(cr_scan_norm(s, j), "this")) ||
+	            (rel = streq(cr_scan_norm(s, j), "next") ? 2 : 0) ||
+	            (rel = streq(cr_scan_norm(s, j), "last") ? -1 : 0))) {
+		back = rel == 2 ? 1 : rel < 0 ? -1 : 0;
+		j += 2;
+	}
 	if (j >= s->e || !cr_scan_is_word(s, j))
 		return 0;
 	const char *w = cr_scan_norm(s, j);
+	if ((qyear || rel) &&
+	    (streq(w, "quarter") || (qyear && streq(w, "period")))) {
+		/* "the 1988 quarter": the last one reported, in 1988. */
+		span_of(m, i, j, 0, rel ? 4 * back : 0, 'q');
+		m->d.year = (int16_t)qyear;
+		return 1;
+	}
+	/* "the year-earlier third quarter": that quarter a year before. */
+	if ((streq(w, "year-ago") || streq(w, "year-earlier")) &&
+	    (quarter_ordinal(cr_scan_norm(s, j + 1),
+	                     strlen(cr_scan_norm(s, j + 1))) ||
+	     streq(cr_scan_norm(s, j + 1), "fiscal"))) {
+		back = -1;
+		j++;
+		if (streq(cr_scan_norm(s, j), "fiscal"))
+			j++;
+		w = cr_scan_norm(s, j);
+	} else if ((streq(w, "year-ago") || streq(w, "year-earlier")) &&
+	           j == i) {
+		/* A bare "year-earlier" ("year-earlier profit") is the
+		 * year-ago quarter; cr_dates_find() makes it the year
+		 * before when the article names no quarter. */
+		span_of(m, i, i, 0, -4, 'q');
+		return 1;
+	}
 	int q = 0;
 	uint32_t last = j;
 	if (w[0] == 'q' && w[1] >= '1' && w[1] <= '4' && !w[2] && j == i &&
@@ -1136,8 +1345,12 @@ static int match_quarter(const cr_scan *s, uint32_t i, dmatch *m)
 	}
 	if (!q)
 		return 0;
-	span_of(m, i, last, 0, 0, 'q');
+	span_of(m, i, last, 0, back, 'q');
 	m->d.month = (int8_t)(3 * q - 2);
+	if (qyear) {
+		m->d.year = (int16_t)qyear;
+		return 1;
+	}
 	uint32_t k = last + 1;
 	if (streq(cr_scan_norm(s, k), "of") || streq(cr_scan_norm(s, k), ","))
 		k++;
@@ -1255,13 +1468,12 @@ static int match_era(const cr_scan *s, uint32_t i, dmatch *m)
 	return 0;
 }
 
-/* Durations, references to the present, past or future, quarters and
+/* Durations, references to the present, past or future, and
  * recurrences: expressions of time with no single calendar day. */
 static int match_span(const cr_scan *s, uint32_t i, dmatch *m)
 {
-	return match_set(s, i, m) || match_quarter(s, i, m) ||
-	       match_era(s, i, m) || match_duration(s, i, m) ||
-	       match_ref(s, i, m);
+	return match_set(s, i, m) || match_era(s, i, m) ||
+	       match_duration(s, i, m) || match_ref(s, i, m);
 }
 
 /* Tries every pattern at token i; the first that matches wins. */
@@ -1269,8 +1481,9 @@ static int match_at(const cr_scan *s, uint32_t i, dmatch *m)
 {
 	return match_iso(s, i, m) || match_weekday(s, i, m) ||
 	       match_month(s, i, m) || match_day_first(s, i, m) ||
-	       match_year(s, i, m) || match_holiday(s, i, m) ||
-	       match_relative(s, i, m) || match_span(s, i, m);
+	       match_quarter(s, i, m) || match_year(s, i, m) ||
+	       match_holiday(s, i, m) || match_relative(s, i, m) ||
+	       match_span(s, i, m);
 }
 
 /* The sentence holding token i. */
@@ -1309,20 +1522,78 @@ int cr_date_number_role(const cr_article *a, uint32_t i)
  * for cr_lexicon_has(). Numbers, words with "-" or "'", words ending in
  * "-ly" and a word before "day" are let through apart. */
 static const char *const start_words[] = {
-        "a",         "apr",       "april",     "aug",       "august",
-        "christmas", "coming",    "currently", "dec",       "december",
-        "each",      "earlier",   "early",     "every",     "feb",
-        "february",  "first",     "fiscal",    "following", "fourth",
-        "friday",    "halloween", "jan",       "january",   "jul",
-        "july",      "jun",       "june",      "last",      "late",
-        "later",     "mar",       "march",     "may",       "mid",
-        "monday",    "new",       "next",      "nov",       "november",
-        "now",       "oct",       "october",   "one",       "per",
-        "q1",        "q2",        "q3",        "q4",        "recent",
-        "recently",  "saturday",  "second",    "sep",       "sept",
-        "september", "sunday",    "the",       "third",     "this",
-        "thursday",  "today",     "tomorrow",  "tonight",   "tuesday",
-        "wednesday", "yesterday",
+        "a",
+        "apr",
+        "april",
+        "aug",
+        "august",
+        "christmas",
+        "coming",
+        "current",
+        "currently",
+        "dec",
+        "december",
+        "each",
+        "earlier",
+        "early",
+        "eighteen",
+        "every",
+        "feb",
+        "february",
+        "first",
+        "fiscal",
+        "following",
+        "fourth",
+        "friday",
+        "halloween",
+        "jan",
+        "january",
+        "jul",
+        "july",
+        "jun",
+        "june",
+        "last",
+        "late",
+        "later",
+        "mar",
+        "march",
+        "may",
+        "mid",
+        "monday",
+        "new",
+        "next",
+        "nineteen",
+        "nov",
+        "november",
+        "now",
+        "oct",
+        "october",
+        "one",
+        "per",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "recent",
+        "recently",
+        "saturday",
+        "second",
+        "sep",
+        "sept",
+        "september",
+        "sunday",
+        "thanksgiving",
+        "the",
+        "third",
+        "this",
+        "thursday",
+        "today",
+        "tomorrow",
+        "tonight",
+        "tuesday",
+        "two",
+        "wednesday",
+        "yesterday",
 };
 
 /* Where the next unit word ("days", "year") and the next word holding
@@ -1385,6 +1656,46 @@ static int64_t floor_div(int64_t a, int64_t b)
 	return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
+/* 1 when token i is the word w. */
+static int tok_is(const cr_article *a, uint32_t i, const char *w)
+{
+	return i < a->n_toks && streq(a->toks[i].norm, w);
+}
+
+/* Reads d, matched as m, in the light of the quarter the article last
+ * named (q, or NULL): business news compares a quarter's results with
+ * "a year ago", meaning the same quarter a year before, and a bare
+ * "year-earlier" means that quarter too; with no quarter named both mean
+ * the year before. */
+static void quarter_context(const cr_article *a, const dmatch *m, cr_date *d,
+                            const cr_date *q)
+{
+	int bare = m->first == m->last && d->kind == CR_DATE_VAGUE &&
+	           d->offset_unit == 'q' && d->offset_days == -4 &&
+	           (tok_is(a, m->first, "year-ago") ||
+	            tok_is(a, m->first, "year-earlier"));
+	int ago = d->kind == CR_DATE_RELATIVE && d->offset_unit == 'y' &&
+	          d->offset_days == -1 && m->last > m->first &&
+	          (tok_is(a, m->last, "ago") || tok_is(a, m->last, "earlier"));
+	if (!bare && !ago)
+		return;
+	if (!q) {
+		if (bare) {
+			d->kind = CR_DATE_RELATIVE;
+			d->offset_unit = 'y';
+			d->offset_days = -1;
+		}
+		return;
+	}
+	d->kind = CR_DATE_VAGUE;
+	d->offset_unit = 'q';
+	d->granularity = 0;
+	d->month = q->month;
+	d->year = q->year ? (int16_t)(q->year - 1) : 0;
+	d->offset_days = q->month ? (q->year ? 0 : q->offset_days - 1)
+	                          : q->offset_days - 4;
+}
+
 cr_err cr_dates_find(cr_article *a)
 {
 	if (!a)
@@ -1392,6 +1703,8 @@ cr_err cr_dates_find(cr_article *a)
 	a->dates = NULL;
 	a->n_dates = 0;
 	uint32_t cap = 0;
+	/* The latest quarter named, by index: a->dates moves as it grows. */
+	uint32_t lastq = NO_TOK;
 	for (uint32_t si = 0; si < a->n_sents; si++) {
 		cr_scan s = {a, a->sents[si].tok_begin, a->sents[si].tok_end};
 		if (s.e > a->n_toks || s.b > s.e)
@@ -1421,6 +1734,13 @@ cr_err cr_dates_find(cr_article *a)
 			d->span.off = f->span.off;
 			d->span.len = l->span.off + l->span.len - f->span.off;
 			d->sent = si;
+			quarter_context(a, &m, d,
+			                lastq == NO_TOK ? NULL
+			                                : &a->dates[lastq]);
+			/* A quarter a year back is no new reporting period. */
+			if (m.d.kind == CR_DATE_VAGUE &&
+			    m.d.offset_unit == 'q' && m.d.offset_days >= 0)
+				lastq = a->n_dates - 1;
 			i = m.last + 1;
 		}
 	}
@@ -1528,6 +1848,17 @@ static int month_year(int ay, int am, int m, int dir)
 	return m <= am ? ay : ay - 1;
 }
 
+/* The direction in which month mo lies nearest to anchor month am: news
+ * names an untensed coming month only when it is close, so a month is
+ * ahead when it begins within NEAREST_AHEAD months, else behind. */
+static int nearest_month_dir(int am, int mo)
+{
+	int ahead = (mo - am + 12) % 12;
+	if (ahead == 0)
+		return 0;
+	return ahead <= NEAREST_AHEAD ? 1 : -1;
+}
+
 int cr_date_undatable(const cr_date *d)
 {
 	return d->granularity == CR_DATE_G_DURATION ||
@@ -1592,6 +1923,11 @@ void cr_date_resolve(cr_date *d, int y, int m, int day)
 			set_month(d, d->year, d->month);
 		else if (d->offset_unit == 'y')
 			set_month(d, y + d->offset_days, d->month);
+		else if (d->offset_days == NEAREST_MONTH)
+			set_month(d,
+			          month_year(y, m, d->month,
+			                     nearest_month_dir(m, d->month)),
+			          d->month);
 		else
 			set_month(d, month_year(y, m, d->month, dir), d->month);
 		return;
@@ -1620,6 +1956,10 @@ void cr_date_resolve(cr_date *d, int y, int m, int day)
 			if (!valid_ymd(yy, d->month, d->day))
 				continue;
 			int64_t z = cr_days_from_civil(yy, d->month, d->day);
+			if (d->weekday >= 0 && d->weekday <= 6)
+				z += (d->weekday -
+				      cr_weekday(yy, d->month, d->day) + 7) %
+				     7;
 			if (dir > 0 && z >= anchor) {
 				pick = z;
 				break;
@@ -1639,7 +1979,15 @@ void cr_date_resolve(cr_date *d, int y, int m, int day)
 		if (d->offset_unit == 'q') {
 			/* "the quarter" is the last one ended by the anchor;
 			 * r_month holds its first month. */
-			if (d->month == 0 && !d->year) {
+			if (d->month == 0 && d->year) {
+				/* "the 1988 quarter": the number of the last
+				 * one ended by the anchor, in that year. */
+				int qn = ((m - 1) / 3 + 3) % 4;
+				set_year(d, d->year);
+				d->r_month = (int8_t)(qn * 3 + 1);
+				return;
+			}
+			if (d->month == 0) {
 				if (n < -400 || n > 400)
 					return;
 				int64_t qi =
@@ -1652,12 +2000,15 @@ void cr_date_resolve(cr_date *d, int y, int m, int day)
 				return;
 			}
 			/* A quarter without a year is the latest one begun
-			 * by the anchor's month. */
+			 * by the anchor's month, moved offset_days years
+			 * ("the year-ago third quarter" -1). */
 			if (d->month < 1 || d->month > 12)
 				return;
+			if (n < -100 || n > 100)
+				return;
 			set_year(d, d->year        ? d->year
-			            : d->month > m ? y - 1
-			                           : y);
+			            : d->month > m ? y - 1 + n
+			                           : y + n);
 			return;
 		}
 		if (d->offset_unit == 's') {

@@ -2,7 +2,8 @@
  * date.h - date expressions and their resolution against an anchor date.
  *
  * Finds: full dates (November 20, 2024; 20 November 2024; Nov. 20;
- * 2024-11-20), months (in January; February 2022), years (in 2022),
+ * 2024-11-20), months (in January; February 2022), years (in 2022;
+ * spelled out in transcripts: nineteen ninety-six),
  * weekdays (on Tuesday), relative days (today, yesterday, tomorrow, last
  * week, three days after/later/earlier/ago), holidays (New Year,
  * Christmas, independence day), vague times (earlier this year, in
@@ -35,7 +36,12 @@
  * before it, -1 ("last Tuesday") strictly before, +1 ("next Tuesday",
  * "will ... in January") after it; a MONTH with offset_unit 'y' lies in
  * the anchor's year plus offset_days ("this September", "July last
- * year"). A RELATIVE date counted from another
+ * year"); a MONTH with offset_unit 0 and offset_days 2 was written in
+ * a clause with no tense ("the summit in April"): the coming one when
+ * it begins within three months of the anchor's, else the last one. A
+ * HOLIDAY with a weekday (0..6) falls on the first such weekday on or
+ * after its month and day (Thanksgiving: the Thursday from November
+ * 22). A RELATIVE date counted from another
  * event ("three days after", "a week later") keeps its offset but has
  * granularity 'e' and is never resolved: the text does not say from
  * when. VAGUE dates carry offset_unit 'y' or 'm' with offset_days 0 when
@@ -63,6 +69,13 @@ cr_err cr_dates_find(cr_article *a);
  * quarter ended by the anchor: its year, with r_month its first month;
  * offset_days then counts quarters from that one ("the year-ago
  * quarter" -4, "the current quarter" +1).
+ * A quarter with a month and no year ("the year-earlier third quarter")
+ * moves offset_days years from the latest such quarter begun; one with
+ * a year and no month ("the 1988 quarter", "the 1988 period") is the
+ * number of the last quarter ended by the anchor, in that year. In an
+ * article that has named a quarter, "a year ago", "a year earlier" and
+ * a bare "year-earlier" are that quarter a year before; without one,
+ * they are the year before (a RELATIVE date).
  * A season ("last fall", "the summer of 1994") is a VAGUE date with
  * offset_unit 's', month its first month (3 6 9 12), year as written or
  * 0, and offset_days the years from the anchor's ("last" -1, "next" +1,

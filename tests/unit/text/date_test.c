@@ -698,6 +698,203 @@ static void test_periods_and_adjective_years(void **state)
 	cr_article_destroy(a);
 }
 
+/* 2024-11-20 is in the fourth quarter; the last one reported is Q3. */
+static void test_year_ago_means_the_quarter(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "Harlow Mills said third-quarter profit rose 12% to $40 "
+	        "million from $35.7 million a year ago. Sales climbed to $900 "
+	        "million from $850 million a year earlier, and year-earlier "
+	        "margins were thinner.",
+	        PUB_2024_11_20);
+	const cr_date *d = written(a, "a year ago");
+	assert_int_equal(d->kind, CR_DATE_VAGUE);
+	assert_int_equal(d->offset_unit, 'q');
+	assert_int_equal(d->r_year, 2023);
+	assert_int_equal(d->month, 7);
+	d = written(a, "a year earlier");
+	assert_int_equal(d->offset_unit, 'q');
+	assert_int_equal(d->r_year, 2023);
+	d = written(a, "year-earlier");
+	assert_int_equal(d->offset_unit, 'q');
+	assert_int_equal(d->r_year, 2023);
+	assert_int_equal(d->month, 7);
+	cr_article_destroy(a);
+	/* "The quarter" names the last one reported: a year before it. */
+	a = cr_test_analyzed("t",
+	                     "Earnings in the quarter doubled from a year "
+	                     "ago.",
+	                     PUB_2024_11_20);
+	d = written(a, "a year ago");
+	assert_int_equal(d->offset_unit, 'q');
+	assert_int_equal(d->r_year, 2023);
+	assert_int_equal(d->r_month, 7);
+	cr_article_destroy(a);
+	/* With no quarter named, a year ago is the year before. */
+	a = cr_test_analyzed("t",
+	                     "The village flooded a year ago, and year-ago "
+	                     "repairs still stand.",
+	                     PUB_2024_11_20);
+	d = written(a, "a year ago");
+	assert_int_equal(d->kind, CR_DATE_RELATIVE);
+	assert_resolved(d, 2023, 0, 0, 'y');
+	d = written(a, "year-ago");
+	assert_int_equal(d->kind, CR_DATE_RELATIVE);
+	assert_resolved(d, 2023, 0, 0, 'y');
+	cr_article_destroy(a);
+}
+
+static void test_quarters_with_years(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "Revenue beat the 2022 third quarter and the 2021 period. "
+	        "The chain expects this year's fourth quarter to be weak and "
+	        "next year's first quarter to recover. Costs were lower than "
+	        "in the year-earlier second quarter.",
+	        PUB_2024_11_20);
+	const cr_date *d = written(a, "the 2022 third quarter");
+	assert_int_equal(d->year, 2022);
+	assert_int_equal(d->month, 7);
+	assert_int_equal(d->r_year, 2022);
+	/* The period reported last (Q3), in 2021. */
+	d = written(a, "the 2021 period");
+	assert_int_equal(d->r_year, 2021);
+	assert_int_equal(d->r_month, 7);
+	d = written(a, "this year's fourth quarter");
+	assert_int_equal(d->month, 10);
+	assert_int_equal(d->r_year, 2024);
+	d = written(a, "next year's first quarter");
+	assert_int_equal(d->month, 1);
+	assert_int_equal(d->r_year, 2025);
+	d = written(a, "the year-earlier second quarter");
+	assert_int_equal(d->month, 4);
+	assert_int_equal(d->r_year, 2023);
+	cr_article_destroy(a);
+}
+
+static void test_tense_cues(void **state)
+{
+	(void)state;
+	/* Anchor Wednesday 2024-11-20. */
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "Two guards were hurt in the blast next to the ministry on "
+	        "Monday. The tender had been due to close Friday. Ms. Okafor "
+	        "will be named envoy for the talks in February. The convoy "
+	        "could leave as soon as Saturday. The minister said the "
+	        "delegation would arrive Thursday.",
+	        PUB_2024_11_20);
+	/* "next to" is a place, not a coming Monday. */
+	assert_resolved(written(a, "Monday"), 2024, 11, 18, 'd');
+	/* A plan in the past perfect is past. */
+	assert_resolved(written(a, "Friday"), 2024, 11, 15, 'd');
+	/* "be named": the tense is the "will" before it. */
+	assert_resolved(written(a, "February"), 2025, 2, 0, 'm');
+	assert_resolved(written(a, "Saturday"), 2024, 11, 23, 'd');
+	assert_resolved(written(a, "Thursday"), 2024, 11, 21, 'd');
+	cr_article_destroy(a);
+}
+
+static void test_untensed_month_is_the_nearest(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "Ministers plan for a summit in January. Turnout figures for "
+	        "the vote in June are in the annex.",
+	        PUB_2024_11_20);
+	/* Two months ahead: the coming January. */
+	assert_resolved(written(a, "January"), 2025, 1, 0, 'm');
+	/* Seven months ahead or five back: the last June. */
+	assert_resolved(written(a, "June"), 2024, 6, 0, 'm');
+	cr_article_destroy(a);
+}
+
+static void test_counts_ago(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "The mine closed nearly four years ago. Its owners sold it "
+	        "several years ago, and shares hit a five year low.",
+	        PUB_2024_11_20);
+	const cr_date *d = written(a, "nearly four years ago");
+	assert_int_equal(d->kind, CR_DATE_RELATIVE);
+	assert_resolved(d, 2020, 0, 0, 'y');
+	d = written(a, "several years ago");
+	assert_int_equal(d->granularity, CR_DATE_G_REF);
+	assert_int_equal(d->offset_days, -1);
+	d = written(a, "five year");
+	assert_int_equal(d->granularity, CR_DATE_G_DURATION);
+	assert_int_equal(d->offset_days, 5);
+	assert_int_equal(d->offset_unit, 'y');
+	cr_article_destroy(a);
+}
+
+static void test_holidays_on_weekdays(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "Polls closed on Election Day. Stores will open late on "
+	        "Thanksgiving Day, as they did after Labor Day.",
+	        PUB_2024_11_20);
+	/* Tuesday 2024-11-05; Thursday 2024-11-28; Monday 2024-09-02. */
+	assert_resolved(written(a, "Election Day"), 2024, 11, 5, 'd');
+	assert_resolved(written(a, "Thanksgiving Day"), 2024, 11, 28, 'd');
+	assert_resolved(written(a, "Labor Day"), 2024, 9, 2, 'd');
+	cr_article_destroy(a);
+}
+
+static void test_spelled_years(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "Atlanta, nineteen ninety-six. A bomb went off in the park. "
+	        "January nineteen ninety-seven brought a second blast, and by "
+	        "the winter of nineteen ninety-eight the search had moved "
+	        "north. Planners now look to the year two thousand.",
+	        PUB_2024_11_20);
+	const cr_date *d = written(a, "nineteen ninety-six");
+	assert_int_equal(d->kind, CR_DATE_YEAR);
+	assert_resolved(d, 1996, 0, 0, 'y');
+	assert_resolved(written(a, "January nineteen ninety-seven"), 1997, 1, 0,
+	                'm');
+	d = written(a, "the winter of nineteen ninety-eight");
+	assert_int_equal(d->r_year, 1998);
+	assert_int_equal(d->r_month, 12);
+	assert_resolved(written(a, "the year two thousand"), 2000, 0, 0, 'y');
+	cr_article_destroy(a);
+	/* Nineteen people are no year. */
+	a = cr_test_analyzed("t", "Nineteen people were hurt.", PUB_2024_11_20);
+	assert_int_equal(a->n_dates, 0);
+	cr_article_destroy(a);
+}
+
+static void test_current(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "Analysts blamed the current weakness on rates. The "
+	        "current account deficit widened. The firm cut its forecast "
+	        "for the current fiscal year.",
+	        PUB_2024_11_20);
+	const cr_date *d = written(a, "current");
+	assert_int_equal(d->granularity, CR_DATE_G_REF);
+	assert_int_equal(d->offset_days, 0);
+	d = written(a, "the current fiscal year");
+	assert_resolved(d, 2024, 0, 0, 'y');
+	/* "current account" is money: two dates in all. */
+	assert_int_equal(a->n_dates, 2);
+	cr_article_destroy(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -721,6 +918,14 @@ int main(void)
 	        cmocka_unit_test(test_seasons),
 	        cmocka_unit_test(test_decades_and_centuries),
 	        cmocka_unit_test(test_periods_and_adjective_years),
+	        cmocka_unit_test(test_year_ago_means_the_quarter),
+	        cmocka_unit_test(test_quarters_with_years),
+	        cmocka_unit_test(test_tense_cues),
+	        cmocka_unit_test(test_untensed_month_is_the_nearest),
+	        cmocka_unit_test(test_counts_ago),
+	        cmocka_unit_test(test_holidays_on_weekdays),
+	        cmocka_unit_test(test_spelled_years),
+	        cmocka_unit_test(test_current),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
