@@ -144,13 +144,23 @@ cr_err cr_analyze_tokens(cr_analyzer *an, cr_article *a)
 		cr_token *t = &a->toks[i];
 		if (!(t->flags & CR_TOK_WORD))
 			continue;
-		size_t len = strlen(t->norm);
-		if (cr_is_stopword(t->norm, len))
-			t->flags |= CR_TOK_STOP;
-		const char *st = cr_stem(an->stemmer, a->arena, t->norm, len);
+		size_t len = strlen(t->norm), sl;
+		int stop;
+		const char *st =
+		        cr_stem_peek(an->stemmer, t->norm, len, &sl, &stop);
 		if (!st)
 			return CR_ENOMEM;
-		t->stem = st;
+		if (stop)
+			t->flags |= CR_TOK_STOP;
+		/* Where the stem is the word itself ("said", "attack"), the
+		 * norm, which t->stem already points to, serves as the stem
+		 * and nothing is copied. */
+		if (sl != len || memcmp(st, t->norm, len)) {
+			st = cr_arena_strndup(a->arena, st, sl);
+			if (!st)
+				return CR_ENOMEM;
+			t->stem = st;
+		}
 	}
 	return CR_OK;
 }

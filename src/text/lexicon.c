@@ -1,29 +1,42 @@
 /*
  * lexicon.c - membership tests against small static word tables.
  *
- * One binary search serves both the NUL-terminated and the counted form
- * of a word, so every table is searched the same way whichever form the
- * caller holds. Tables are the callers' static arrays, sorted by strcmp;
+ * A binary search with the comparison written inline: every stage looks
+ * up most tokens in some table, and a call to strcmp or strncmp per probe
+ * cost more than the probe. The NUL-terminated and the counted form of a
+ * word compare in the same order (strcmp's), so both find the same
+ * entries. Tables are the callers' static arrays, sorted by strcmp;
  * see lexicon.h.
  */
 #include "text/lexicon.h"
 
 #include <string.h>
 
-/* Compares the len bytes at w (no NUL among them) with the entry t as
- * strcmp would compare w as a string of its own: <0, 0 or >0. */
-static int cmp_counted(const char *w, size_t len, const char *t)
+/* What cmp_counted() returns when w holds a NUL: no entry can match. */
+#define HAS_NUL 2
+
+/* Compares the len bytes at w with the entry t as strcmp would compare w
+ * as a string of its own: <0, 0 or >0, or HAS_NUL when a NUL in w is
+ * reached (it could only equal t's terminator, and no entry holds a NUL
+ * before its end). Inline byte by byte: tables are searched for every
+ * token, and most probes differ in their first byte, so a call to
+ * strncmp costs more than the comparison itself. */
+static inline int cmp_counted(const char *w, size_t len, const char *t)
 {
-	int c = strncmp(w, t, len);
-	if (c == 0 && t[len] != '\0')
-		c = -1; /* w is a proper prefix of t */
-	return c;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char x = (unsigned char)w[i], y = (unsigned char)t[i];
+		if (x != y)
+			return x < y ? -1 : 1; /* t ended first: y is 0 < x */
+		if (x == 0)
+			return HAS_NUL;
+	}
+	return t[len] != '\0' ? -1 : 0; /* w is a proper prefix of t */
 }
 
 int cr_lexicon_has_n(const char *const *sorted, size_t n, const char *w,
                      size_t len)
 {
-	if (!w || !sorted || memchr(w, '\0', len))
+	if (!w || !sorted)
 		return 0;
 	size_t lo = 0, hi = n;
 	while (lo < hi) {
@@ -31,6 +44,8 @@ int cr_lexicon_has_n(const char *const *sorted, size_t n, const char *w,
 		int c = cmp_counted(w, len, sorted[mid]);
 		if (c == 0)
 			return 1;
+		if (c == HAS_NUL)
+			return 0;
 		if (c < 0)
 			hi = mid;
 		else
@@ -39,9 +54,31 @@ int cr_lexicon_has_n(const char *const *sorted, size_t n, const char *w,
 	return 0;
 }
 
+/* strcmp, inline for the reason cmp_counted() is. */
+static inline int cmp_str(const char *w, const char *t)
+{
+	size_t i = 0;
+	while (w[i] == t[i] && w[i])
+		i++;
+	return (unsigned char)w[i] - (unsigned char)t[i];
+}
+
 int cr_lexicon_has(const char *const *sorted, size_t n, const char *w)
 {
-	return w && cr_lexicon_has_n(sorted, n, w, strlen(w));
+	if (!w || !sorted)
+		return 0;
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = cmp_str(w, sorted[mid]);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
 }
 
 int cr_lexicon_sorted(const char *const *sorted, size_t n)

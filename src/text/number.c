@@ -194,10 +194,15 @@ static int streq(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
-/* 1 when n bytes of s equal the NUL-terminated w. */
+/* 1 when n bytes of s equal the NUL-terminated w. Byte by byte, with no
+ * strlen of w: the tables are scanned linearly for many tokens, and most
+ * entries differ in their first byte. */
 static int eqn(const char *s, size_t n, const char *w)
 {
-	return strlen(w) == n && memcmp(s, w, n) == 0;
+	for (size_t i = 0; i < n; i++)
+		if (w[i] != s[i] || w[i] == '\0')
+			return 0;
+	return w[n] == '\0';
 }
 
 static int lookup(const word_value *t, size_t n, const char *s, size_t len,

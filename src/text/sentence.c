@@ -81,11 +81,18 @@ static const char *const SPEECH_VERBS[] = {
         "stated",    "told",      "warned",    "wrote",
 };
 
-static int32_t cp_at(const char *text, size_t len, size_t pos, size_t *adv)
+static inline int32_t cp_at(const char *text, size_t len, size_t pos,
+                            size_t *adv)
 {
 	if (pos >= len) {
 		*adv = 0;
 		return -1;
+	}
+	/* News text is mostly ASCII: decode it here, without a call. */
+	unsigned char b = (unsigned char)text[pos];
+	if (b < 0x80) {
+		*adv = 1;
+		return b;
 	}
 	return cr_utf8_decode(text + pos, len - pos, adv);
 }

@@ -5,13 +5,21 @@
  * cr_stemmer wraps one sb_stemmer, whose result buffer is overwritten by
  * each call: the stem is copied into the caller's arena at once, and a
  * stemmer must not be shared between threads.
+ *
+ * News repeats its words, so each stemmer keeps a direct-mapped cache of
+ * recent words with their stem and stopword flag: a hit costs one hash
+ * and one compare instead of a Snowball run and a table search. A slot
+ * is overwritten by the next word hashed to it, so the cache is bounded
+ * and needs no eviction policy; it never changes a result.
  */
 #include "text/stem.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libstemmer.h>
+#include <xxhash.h>
 
 #include "text/lexicon.h"
 
@@ -21,8 +29,24 @@
 /* Longer than the longest stopword: no need to search. */
 #define STOP_MAX_BYTES 16
 
+/* Cache slots (a power of two) and the longest word or stem cached:
+ * one slot fills one 32-byte half of a cache line, and the rare longer
+ * words are stemmed every time. */
+#define STEM_CACHE_SLOTS 8192u
+#define STEM_CACHE_BYTES 14
+
+typedef struct stem_slot {
+	uint8_t word_len; /* 0: empty (the empty word is never cached) */
+	uint8_t stem_len;
+	uint8_t stop;
+	uint8_t unused;
+	char word[STEM_CACHE_BYTES];
+	char stem[STEM_CACHE_BYTES];
+} stem_slot;
+
 struct cr_stemmer {
 	struct sb_stemmer *sb;
+	stem_slot *cache; /* STEM_CACHE_SLOTS */
 };
 
 /* ISO 639-1 codes and the Snowball names they stand for. */
@@ -92,11 +116,17 @@ cr_stemmer *cr_stemmer_new(const char *lang)
 	if (!sb)
 		return NULL;
 	cr_stemmer *s = malloc(sizeof *s);
-	if (!s) {
+	/* Aligned so that no slot straddles two cache lines. */
+	stem_slot *cache = aligned_alloc(64, STEM_CACHE_SLOTS * sizeof *cache);
+	if (!s || !cache) {
+		free(s);
+		free(cache);
 		sb_stemmer_delete(sb);
 		return NULL;
 	}
+	memset(cache, 0, STEM_CACHE_SLOTS * sizeof *cache);
 	s->sb = sb;
+	s->cache = cache;
 	return s;
 }
 
@@ -105,19 +135,50 @@ void cr_stemmer_free(cr_stemmer *s)
 	if (!s)
 		return;
 	sb_stemmer_delete(s->sb);
+	free(s->cache);
 	free(s);
 }
 
-const char *cr_stem(cr_stemmer *s, cr_arena *a, const char *norm, size_t n)
+const char *cr_stem_peek(cr_stemmer *s, const char *norm, size_t n,
+                         size_t *stem_len, int *stop)
 {
-	if (!s || n == 0 || n > STEM_MAX_BYTES)
-		return cr_arena_strndup(a, norm, n);
+	if (!s || n == 0 || n > STEM_MAX_BYTES) {
+		*stem_len = n;
+		*stop = cr_is_stopword(norm, n);
+		return norm;
+	}
+	stem_slot *slot = NULL;
+	if (n <= STEM_CACHE_BYTES) {
+		slot = &s->cache[XXH3_64bits(norm, n) & (STEM_CACHE_SLOTS - 1)];
+		if (slot->word_len == n && !memcmp(slot->word, norm, n)) {
+			*stem_len = slot->stem_len;
+			*stop = slot->stop;
+			return slot->stem;
+		}
+	}
 	const sb_symbol *r =
 	        sb_stemmer_stem(s->sb, (const sb_symbol *)norm, (int)n);
 	if (!r)
 		return NULL;
 	int len = sb_stemmer_length(s->sb);
-	return cr_arena_strndup(a, (const char *)r, (size_t)len);
+	*stem_len = len > 0 ? (size_t)len : 0;
+	*stop = cr_is_stopword(norm, n);
+	if (slot && *stem_len <= STEM_CACHE_BYTES) {
+		slot->word_len = (uint8_t)n;
+		slot->stem_len = (uint8_t)*stem_len;
+		slot->stop = (uint8_t)*stop;
+		memcpy(slot->word, norm, n);
+		memcpy(slot->stem, r, *stem_len);
+	}
+	return (const char *)r;
+}
+
+const char *cr_stem(cr_stemmer *s, cr_arena *a, const char *norm, size_t n)
+{
+	size_t len;
+	int stop;
+	const char *r = cr_stem_peek(s, norm, n, &len, &stop);
+	return r ? cr_arena_strndup(a, r, len) : NULL;
 }
 
 int cr_is_stopword(const char *norm, size_t n)

@@ -23,6 +23,13 @@ void cr_stemmer_free(cr_stemmer *s);
  * own buffer is overwritten by the next call). NULL when out of memory. */
 const char *cr_stem(cr_stemmer *s, cr_arena *a, const char *norm, size_t n);
 
+/* cr_stem() and cr_is_stopword() in one look-up, without the copy: the
+ * stem's *stem_len bytes (not NUL-terminated) are borrowed from s (or
+ * are norm itself) and stay valid until the next call on s. *stop gets 1
+ * for a stopword. NULL when out of memory. */
+const char *cr_stem_peek(cr_stemmer *s, const char *norm, size_t n,
+                         size_t *stem_len, int *stop);
+
 /* 1 when the case-folded word is an English stopword. */
 int cr_is_stopword(const char *norm, size_t n);
 

@@ -122,11 +122,17 @@ typedef struct cursor {
 	size_t len;
 } cursor;
 
-static int32_t cp_at(const cursor *c, size_t pos, size_t *adv)
+static inline int32_t cp_at(const cursor *c, size_t pos, size_t *adv)
 {
 	if (pos >= c->len) {
 		*adv = 0;
 		return -1;
+	}
+	/* News text is mostly ASCII: decode it here, without a call. */
+	unsigned char b = (unsigned char)c->text[pos];
+	if (b < 0x80) {
+		*adv = 1;
+		return b;
 	}
 	return cr_utf8_decode(c->text + pos, c->len - pos, adv);
 }

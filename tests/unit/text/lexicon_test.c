@@ -205,6 +205,30 @@ static void test_scan_cursor(void **state)
 	cr_article_destroy(a);
 }
 
+/* Place names with bytes above 0x7F: strcmp compares them as unsigned,
+ * so "Zürich" sorts after "Zurich", and the search must agree. */
+static const char *const PLACES[] = {
+        "Kyiv", "Lviv", "Zagreb", "Zurich", "Z\xc3\xbcrich", "\xc3\x89vora",
+};
+
+static void test_bytes_above_ascii(void **state)
+{
+	(void)state;
+	assert_true(cr_lexicon_sorted(PLACES, CR_COUNT(PLACES)));
+	for (size_t i = 0; i < CR_COUNT(PLACES); i++) {
+		assert_true(CR_LEXICON_HAS(PLACES, PLACES[i]));
+		assert_true(cr_lexicon_has_n(PLACES, CR_COUNT(PLACES),
+		                             PLACES[i], strlen(PLACES[i])));
+	}
+	assert_false(CR_LEXICON_HAS(PLACES, "Z\xc3\xbcric"));
+	assert_false(CR_LEXICON_HAS(PLACES, "\xc3\x89vorah"));
+	const char *text = "Officials in \xc3\x89vora said";
+	assert_true(cr_lexicon_has_n(PLACES, CR_COUNT(PLACES), text + 13, 6));
+	/* A NUL where an entry ends does not end the counted word. */
+	const char lviv[] = {'L', 'v', 'i', 'v', '\0'};
+	assert_false(cr_lexicon_has_n(PLACES, CR_COUNT(PLACES), lviv, 5));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -217,6 +241,7 @@ int main(void)
 	        cmocka_unit_test(test_unsorted_is_callers_bug),
 	        cmocka_unit_test(test_word_in),
 	        cmocka_unit_test(test_scan_cursor),
+	        cmocka_unit_test(test_bytes_above_ascii),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

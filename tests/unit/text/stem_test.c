@@ -1,6 +1,7 @@
 /* stem_test.c - tests of src/text/stem.c: Snowball stems and stopwords. */
 #include "test_util.h"
 
+#include "text/lexicon.h"
 #include "text/stem.h"
 
 static const char *stem(cr_stemmer *s, cr_arena *a, const char *w)
@@ -101,6 +102,62 @@ static void test_stopwords(void **state)
 	assert_false(cr_is_stopword("themselvesthemselves", 20));
 }
 
+/* cr_stem_peek() answers like cr_stem() and cr_is_stopword(), from its
+ * cache as well as from Snowball: words seen again (and words pushed out
+ * of their slot by others in between) get the same stem and flag. */
+static void test_peek_and_cache(void **state)
+{
+	(void)state;
+	static const char *const words[] = {
+	        "officials",      "said",      "the",         "evacuated",
+	        "residents",      "flooding",  "they're",     "bridges",
+	        "engineers",      "inspected", "foundations", "internationally",
+	        "councillors",    "warned",    "would",       "hospitals",
+	        "reconstruction", "on",        "emergencies", "rainfall",
+	};
+	cr_stemmer *s = cr_stemmer_new("en");
+	cr_arena *a = cr_arena_create();
+	const char *first[CR_COUNT(words)];
+	for (size_t i = 0; i < CR_COUNT(words); i++)
+		first[i] = stem(s, a, words[i]);
+	assert_string_equal(first[0], "offici");
+	assert_string_equal(first[3], "evacu");
+	assert_string_equal(first[16], "reconstruct");
+	/* Fill the cache with thousands of other words, then ask again
+	 * in the other order. */
+	char w[32];
+	for (int k = 0; k < 20000; k++) {
+		snprintf(w, sizeof w, "reported%dings", k);
+		assert_non_null(stem(s, a, w));
+	}
+	for (size_t r = 0; r < 2; r++)
+		for (size_t i = CR_COUNT(words); i-- > 0;) {
+			size_t n = strlen(words[i]), len;
+			int is_stop = -1;
+			const char *p =
+			        cr_stem_peek(s, words[i], n, &len, &is_stop);
+			assert_non_null(p);
+			assert_int_equal(len, strlen(first[i]));
+			assert_memory_equal(p, first[i], len);
+			assert_int_equal(is_stop, cr_is_stopword(words[i], n));
+		}
+	size_t len;
+	int is_stop;
+	assert_non_null(cr_stem_peek(s, "the", 3, &len, &is_stop));
+	assert_true(is_stop);
+	/* Only n bytes count: "attacks" inside a longer text. */
+	const char *p = cr_stem_peek(s, "attacks on", 7, &len, &is_stop);
+	assert_int_equal(len, 6);
+	assert_memory_equal(p, "attack", 6);
+	assert_false(is_stop);
+	/* Without a stemmer the word is its own stem. */
+	p = cr_stem_peek(NULL, "floods", 6, &len, &is_stop);
+	assert_int_equal(len, 6);
+	assert_false(is_stop);
+	cr_stemmer_free(s);
+	cr_arena_destroy(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -108,6 +165,7 @@ int main(void)
 	        cmocka_unit_test(test_languages),
 	        cmocka_unit_test(test_overlong_word_not_stemmed),
 	        cmocka_unit_test(test_stopwords),
+	        cmocka_unit_test(test_peek_and_cache),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
