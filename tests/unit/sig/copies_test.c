@@ -241,6 +241,47 @@ static void test_short_texts(void **state)
 	cr_copies_free(c);
 }
 
+/* A brief of a few dozen shingles fills few of the 64 sketch bins, so
+ * most slots are borrowed from other bins: a copy with a promo line must
+ * still be found, and a different brief on the same subject must not be
+ * taken for one. */
+static void test_brief_copies_with_empty_bins(void **state)
+{
+	(void)state;
+	cr_copies *c = cr_copies_new();
+	cr_article *a[3];
+	a[0] = add(c, "brief", WIRE_P1 WIRE_P2, CR_ORIGINAL, NULL);
+	a[1] = add(c, "brief-promo",
+	           "Sign up for our morning briefing.\n" WIRE_P1 WIRE_P2,
+	           CR_COPY, "brief");
+	a[2] = add(c, "brief-other", WIRE_P5 WIRE_P6, CR_ORIGINAL, NULL);
+	for (int i = 0; i < 3; i++)
+		cr_article_destroy(a[i]);
+	cr_copies_free(c);
+}
+
+/* Many articles share bucket keys (every copy of one wire shares all its
+ * bands): the copy that arrives last still names the earliest original,
+ * and the walk of a full bucket finds it. */
+static void test_many_copies_name_the_first(void **state)
+{
+	(void)state;
+	cr_copies *c = cr_copies_new();
+	cr_article *first = add(c, "wire-0", wire, CR_ORIGINAL, NULL);
+	char id[32];
+	for (int i = 1; i <= 40; i++) {
+		snprintf(id, sizeof id, "wire-%d", i);
+		cr_article *a = add(c, id, i % 2 ? copy_boiler : copy_edit,
+		                    CR_COPY, "wire-0");
+		cr_article_destroy(a);
+	}
+	cr_article *t = add(c, "trunc-late", copy_trunc, CR_COPY, "wire-0");
+	assert_int_equal(cr_copies_size(c), 42);
+	cr_article_destroy(first);
+	cr_article_destroy(t);
+	cr_copies_free(c);
+}
+
 /* Adds an article with a title. */
 static cr_article *add_titled(cr_copies *c, const char *id, const char *title,
                               const char *text, cr_copy_kind want,
@@ -376,6 +417,8 @@ int main(void)
 	        cmocka_unit_test(test_rewrite_is_not_a_copy),
 	        cmocka_unit_test(test_unrelated_are_originals),
 	        cmocka_unit_test(test_short_texts),
+	        cmocka_unit_test(test_brief_copies_with_empty_bins),
+	        cmocka_unit_test(test_many_copies_name_the_first),
 	        cmocka_unit_test(test_short_texts_need_the_title),
 	        cmocka_unit_test(test_copy_of_copy_points_to_earliest),
 	        cmocka_unit_test(test_index_bound),
