@@ -13,6 +13,9 @@
  * wins ("Putin's press secretary Dmitry Peskov" -> "Dmitry Peskov");
  * pronouns and role nouns ("they", "the statement") resolve to earlier
  * speakers; a lone surname resolves to the full name in the article.
+ * The speaker's span is the phrase in the attribution ("she", "the
+ * mayor"), as PolNeAR and PARC mark a source, even when its name comes
+ * from earlier text.
  *
  * Reported speech is the clause a cue governs, outside quotes: after the
  * cue ("X said (that) ...", "according to X, ..."), before it when the
@@ -23,6 +26,11 @@
  * stances as well as speech: "believes", "endorsed", "warned of"); a
  * reader that wants speech alone can filter on the cue. The clause ends
  * at the sentence's end or at a comma before another cue (", adding").
+ * What follows a cue is not content when it is the listener ("told
+ * reporters"), an occasion ("said at a rally", unless "that" follows)
+ * or the speaker after a quote ("..." said X, a spokesman); the subject
+ * of "seems" or "is expected" is content with no speaker. The cue
+ * lexicon was widened from the cue words of PolNeAR's train split.
  *
  * Assumes text/token.h's contract (quote marks are CR_TOK_PUNCT |
  * CR_TOK_QUOTE tokens; an apostrophe inside a word is part of the word)
@@ -130,80 +138,126 @@ static const char *const NOT_SPEECH[] = {
 /* Verbs whose clausal complement is reported speech or thought ("the
  * mayor believes the bridge will hold"), beyond the cue verbs above. */
 static const char *const REPORT_VERBS[] = {
-        "accused",      "accuses",     "acknowledge", "acknowledged",
-        "acknowledges", "added",       "adds",        "admits",
-        "admitted",     "agreed",      "angered",     "announce",
-        "announced",    "appeared",    "appears",     "applauded",
-        "argue",        "argued",      "argues",      "asked",
-        "asks",         "assailed",    "asserted",    "assured",
-        "attacked",     "backed",      "believe",     "believed",
-        "believes",     "bemoaned",    "blame",       "blamed",
-        "blasted",      "boasted",     "called",      "calls",
-        "cautioned",    "challenged",  "championed",  "chanted",
-        "charged",      "cited",       "cites",       "claim",
-        "claimed",      "claims",      "complained",  "conceded",
-        "concluded",    "condemned",   "confirmed",   "considered",
-        "contended",    "continued",   "convinced",   "criticized",
-        "decided",      "declare",     "declared",    "declined",
-        "decried",      "deemed",      "defended",    "denied",
-        "denounced",    "describe",    "described",   "describes",
-        "disclosed",    "discuss",     "discussed",   "dismissed",
-        "doubt",        "echoed",      "emailed",     "emphasized",
-        "encouraged",   "endorse",     "endorsed",    "estimated",
-        "expected",     "explain",     "explained",   "explains",
-        "express",      "expressed",   "favored",     "fear",
-        "feared",       "fears",       "finds",       "focused",
-        "focuses",      "found",       "highlighted", "hints",
-        "hoped",        "hopes",       "identified",  "implied",
-        "indicate",     "indicated",   "insist",      "insisted",
-        "insists",      "invoked",     "issued",      "joked",
-        "knew",         "know",        "known",       "knows",
-        "lamented",     "learned",     "likened",     "listed",
-        "maintained",   "mention",     "mentioned",   "mocked",
-        "named",        "note",        "noted",       "notes",
-        "offered",      "oppose",      "opposed",     "ordered",
-        "pleaded",      "pledged",     "pointed",     "portray",
-        "portrayed",    "posted",      "praised",     "praises",
-        "predicted",    "prefer",      "projected",   "promise",
-        "promised",     "promises",    "proposed",    "pushed",
-        "questioned",   "quoted",      "railed",      "reads",
-        "recalled",     "recommended", "referenced",  "referred",
-        "refused",      "reiterated",  "rejected",    "remarked",
-        "remembered",   "reminded",    "repeated",    "replied",
-        "reported",     "requested",   "responded",   "retweeted",
-        "revealed",     "said",        "say",         "says",
-        "see",          "seeks",       "seem",        "seemed",
-        "seems",        "sees",        "shouted",     "show",
-        "showed",       "shown",       "shows",       "sided",
-        "signaled",     "signed",      "slammed",     "slams",
-        "sought",       "sounded",     "speaks",      "spoke",
-        "stated",       "stressed",    "suggest",     "suggested",
-        "suggests",     "support",     "supported",   "supports",
-        "talked",       "talks",       "tells",       "thanked",
-        "think",        "thinks",      "thought",     "told",
-        "touted",       "tweeted",     "urged",       "viewed",
-        "voiced",       "voted",       "vowed",       "vows",
-        "want",         "wanted",      "wants",       "warn",
-        "warned",       "warns",       "wondered",    "worried",
-        "worry",        "writes",      "wrote",
+        "accusations",  "accuse",        "accused",      "accuses",
+        "acknowledge",  "acknowledged",  "acknowledges", "added",
+        "addressed",    "adds",          "admits",       "admitted",
+        "advocate",     "advocated",     "agree",        "agreed",
+        "agrees",       "aimed",         "aims",         "allegations",
+        "alleged",      "alleges",       "angered",      "announce",
+        "announced",    "answered",      "apologized",   "appeared",
+        "appears",      "applauded",     "approved",     "argue",
+        "argued",       "argues",        "articulated",  "asked",
+        "asks",         "assailed",      "asserted",     "assertion",
+        "assure",       "assured",       "attacked",     "attempted",
+        "attributed",   "authorized",    "backed",       "backs",
+        "believe",      "believed",      "believes",     "bemoaned",
+        "blame",        "blamed",        "blames",       "blasted",
+        "blasts",       "boasted",       "boasts",       "bragged",
+        "called",       "calls",         "cautioned",    "celebrated",
+        "challenged",   "championed",    "chanted",      "characterized",
+        "charged",      "cheered",       "chided",       "cite",
+        "cited",        "cites",         "claim",        "claimed",
+        "claims",       "clarified",     "coined",       "comments",
+        "complained",   "complaints",    "conceded",     "concerns",
+        "conclude",     "concluded",     "concludes",    "condemned",
+        "confirmed",    "congratulated", "considered",   "considers",
+        "contemplate",  "contended",     "contends",     "continued",
+        "contradicted", "convinced",     "credited",     "criticism",
+        "criticize",    "criticized",    "criticizes",   "debated",
+        "decided",      "declare",       "declared",     "declined",
+        "decried",      "deemed",        "defended",     "defends",
+        "delivered",    "demanded",      "demands",      "denied",
+        "denies",       "denounced",     "derided",      "describe",
+        "described",    "describes",     "disagree",     "disavowed",
+        "disclose",     "disclosed",     "discuss",      "discussed",
+        "dislike",      "disliked",      "dismissed",    "dismisses",
+        "dispute",      "disputed",      "doubt",        "doubts",
+        "downplayed",   "dubbed",        "echoed",       "elaborated",
+        "emailed",      "embraced",      "emphasize",    "emphasized",
+        "encourage",    "encouraged",    "endorse",      "endorsed",
+        "endorses",     "enjoyed",       "enjoys",       "envisioned",
+        "estimated",    "expected",      "expects",      "explain",
+        "explained",    "explains",      "express",      "expressed",
+        "favored",      "fear",          "feared",       "fears",
+        "filed",        "finds",         "focused",      "focuses",
+        "found",        "hailed",        "highlighted",  "hinted",
+        "hints",        "hoped",         "hopes",        "identified",
+        "ignore",       "ignored",       "implied",      "indicate",
+        "indicated",    "indicates",     "informed",     "insist",
+        "insisted",     "insists",       "intended",     "interjected",
+        "interpreted",  "introduced",    "invoked",      "issued",
+        "joked",        "knew",          "know",         "known",
+        "knows",        "labeled",       "lambasted",    "lamented",
+        "laments",      "learned",       "likened",      "listed",
+        "maintained",   "mention",       "mentioned",    "mentions",
+        "mocked",       "mused",         "named",        "note",
+        "noted",        "notes",         "noticed",      "observed",
+        "offered",      "offers",        "opined",       "oppose",
+        "opposed",      "opposes",       "ordered",      "outlined",
+        "persuade",     "plans",         "pleaded",      "pledge",
+        "pledged",      "pledges",       "pointed",      "portray",
+        "portrayed",    "posted",        "praise",       "praised",
+        "praises",      "predicted",     "predicts",     "prefer",
+        "preferred",    "prefers",       "presented",    "pressed",
+        "proclaimed",   "projected",     "promise",      "promised",
+        "promises",     "promote",       "promotes",     "pronounced",
+        "proposed",     "proposes",      "published",    "pushed",
+        "questioned",   "questions",     "quoted",       "railed",
+        "reacted",      "reads",         "reaffirmed",   "rebuffed",
+        "rebuked",      "recalled",      "recognizes",   "recommended",
+        "recounted",    "referenced",    "referred",     "refers",
+        "refuse",       "refused",       "refuses",      "reiterated",
+        "rejected",     "released",      "remarked",     "remarks",
+        "remembered",   "remembers",     "reminded",     "repeated",
+        "replied",      "reported",      "requested",    "responded",
+        "responds",     "retweeted",     "revealed",     "reveals",
+        "said",         "say",           "says",         "see",
+        "seeks",        "seem",          "seemed",       "seems",
+        "sees",         "shouted",       "show",         "showed",
+        "shown",        "shows",         "sided",        "signaled",
+        "signed",       "slammed",       "slams",        "sought",
+        "sounded",      "speaks",        "speculate",    "speculated",
+        "spoke",        "stated",        "stressed",     "suggest",
+        "suggested",    "suggestion",    "suggests",     "support",
+        "supported",    "supports",      "talked",       "talks",
+        "tells",        "testified",     "thanked",      "think",
+        "thinks",       "thought",       "told",         "touted",
+        "touts",        "tweeted",       "underscored",  "underscores",
+        "unveiled",     "urged",         "uttered",      "viewed",
+        "voiced",       "voted",         "vowed",        "vows",
+        "want",         "wanted",        "wants",        "warn",
+        "warned",       "warns",         "weighed",      "welcomed",
+        "wondered",     "worried",       "worries",      "worry",
+        "writes",       "wrote",
 };
 
 /* Participles whose complement is reported speech: ", adding that". */
 static const char *const REPORT_PARTICIPLES[] = {
-        "accusing",   "acknowledging", "adding",      "alleging",
-        "announcing", "arguing",       "asking",      "asserting",
-        "backing",    "believing",     "blasting",    "calling",
-        "citing",     "claiming",      "criticizing", "declaring",
-        "defending",  "denouncing",    "describing",  "dismissing",
-        "explaining", "hoping",        "insisting",   "mentioning",
-        "mocking",    "noting",        "offering",    "pledging",
-        "pointing",   "praising",      "predicting",  "promising",
-        "proposing",  "pushing",       "questioning", "recalling",
-        "referring",  "reminding",     "repeating",   "saying",
-        "seeking",    "slamming",      "stating",     "stressing",
-        "suggesting", "supporting",    "talking",     "telling",
-        "thanking",   "touting",       "tweeting",    "urging",
-        "vowing",     "warning",
+        "accepting",   "accusing",       "acknowledging", "adding",
+        "admitting",   "advising",       "alleging",      "alluding",
+        "announcing",  "arguing",        "asking",        "asserting",
+        "attacking",   "attempting",     "backing",       "believing",
+        "blaming",     "blasting",       "calling",       "challenging",
+        "chanting",    "chiding",        "citing",        "claiming",
+        "commenting",  "comparing",      "conceding",     "condemning",
+        "confirming",  "congratulating", "considering",   "crediting",
+        "criticizing", "declaring",      "decrying",      "defending",
+        "demanding",   "denouncing",     "describing",    "detailing",
+        "discussing",  "dismissing",     "echoing",       "embracing",
+        "emphasizing", "endorsing",      "explaining",    "expressing",
+        "fearing",     "focusing",       "highlighting",  "hoping",
+        "implying",    "insisting",      "lamenting",     "mentioning",
+        "mocking",     "noting",         "offering",      "outlining",
+        "planning",    "pledging",       "pointing",      "portraying",
+        "praising",    "predicting",     "promising",     "promoting",
+        "proposing",   "pushing",        "questioning",   "quoting",
+        "recalling",   "recognizing",    "referencing",   "referring",
+        "refusing",    "rejecting",      "remarking",     "reminding",
+        "repeating",   "saying",         "seeking",       "showing",
+        "slamming",    "stating",        "stressing",     "suggesting",
+        "supporting",  "talking",        "telling",       "thanking",
+        "touting",     "trumpeting",     "tweeting",      "urging",
+        "vowing",      "warning",        "wondering",
 };
 
 /* Words between a cue and its content that belong to neither: "said
@@ -216,6 +270,33 @@ static const char *const CONTENT_SKIP[] = {
 /* What "in a ..." after a cue may name: "said in a statement". */
 static const char *const CONTENT_MEDIUM[] = {
         "email", "interview", "letter", "post", "speech", "statement", "tweet",
+};
+
+/* Words that open a phrase of place, time or occasion after a cue
+ * ("said in an interview", "said during a rally"), not its content. */
+static const char *const OCCASION_WORDS[] = {
+        "after", "amid",   "as",      "at",      "before", "during", "from",
+        "in",    "inside", "outside", "through", "when",   "while",  "with",
+};
+
+/* Cues whose subject is what is judged ("the plan seems to work"):
+ * PolNeAR's content is that subject. */
+static const char *const RAISING_CUES[] = {
+        "appear",     "appeared", "appears", "expected",
+        "reportedly", "seem",     "seemed",  "seems",
+};
+
+/* Prepositions that open a cue's object ("talked about", "called
+ * for"); PolNeAR's content is the object without them. */
+static const char *const OBJECT_PREPS[] = {
+        "about", "against", "at", "for", "of", "on", "over", "upon",
+};
+
+/* Cues whose object is the listener, before the content. */
+static const char *const LISTENER_CUES[] = {
+        "telling",
+        "tells",
+        "told",
 };
 
 /* Weekdays, as "said on Tuesday" names them. */
@@ -240,10 +321,11 @@ typedef struct who {
 	cr_span span;     /* where it is named */
 } who;
 
-/* Bits of a word filter: a word's first and last bytes and length hash
- * to one bit; a word whose bit is clear is in none of the tables the
- * filter was filled from, which saves a binary search for most words. */
-#define QUOTE_FILTER_BITS 1024u
+/* Bits of a word filter: a word's first two and last two bytes and its
+ * length hash to one bit; a word whose bit is clear is in none of the
+ * tables the filter was filled from, which saves a binary search for
+ * most words. */
+#define QUOTE_FILTER_BITS 4096u
 
 typedef struct qctx {
 	cr_article *a;
@@ -267,9 +349,13 @@ static uint32_t filter_bit(const char *w)
 	size_t n = strlen(w);
 	if (!n)
 		return 0;
-	return (((unsigned char)w[0] * 31u + (unsigned char)w[n - 1]) * 7u +
-	        (uint32_t)n) %
-	       QUOTE_FILTER_BITS;
+	const unsigned char *u = (const unsigned char *)w;
+	uint32_t h = u[0] * 31u + u[n - 1];
+	/* The second and next-to-last letters tell apart the many cue
+	 * words that share their first and last ("said", "sued"). */
+	if (n > 1)
+		h = (h * 31u + u[1]) * 31u + u[n - 2];
+	return (h * 7u + (uint32_t)n) % QUOTE_FILTER_BITS;
 }
 
 static void filter_add(uint64_t *bits, const char *const *set, size_t n)
@@ -470,8 +556,24 @@ static const cr_mention *person_in(const qctx *c, uint32_t b, uint32_t e)
 	return NULL;
 }
 
+/* The token that starts at or holds body offset off (the last token
+ * starting at or before it). */
+static uint32_t tok_at(const qctx *c, uint32_t off)
+{
+	uint32_t lo = 0, hi = c->a->n_toks;
+	while (hi - lo > 1) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (tok(c, mid)->span.off <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* The last person mention that ends before body offset off, within
- * QUOTE_PERSON_SENTS sentences. */
+ * QUOTE_PERSON_SENTS sentences. A person named inside a quote is whom
+ * the speaker talks about, not the speaker, so it is passed over. */
 static const cr_mention *last_person(const qctx *c, uint32_t off)
 {
 	const cr_mention *best = NULL;
@@ -479,7 +581,7 @@ static const cr_mention *last_person(const qctx *c, uint32_t off)
 		const cr_mention *m = &c->a->ments[i];
 		if (m->span.off + m->span.len > off)
 			break;
-		if (m->type == CR_ENT_PERSON)
+		if (m->type == CR_ENT_PERSON && !c->inq[tok_at(c, m->span.off)])
 			best = m;
 	}
 	if (best && off < c->a->body_len) {
@@ -528,7 +630,7 @@ static int lower_verbish(const qctx *c, uint32_t i)
 /* Makes a speaker from the noun phrase [b, e): a person inside it, a
  * pronoun or role noun resolved to an earlier speaker, nobody for
  * "reports", else the phrase itself. */
-static who name_np(qctx *c, uint32_t b, uint32_t e)
+static who name_np_far(qctx *c, uint32_t b, uint32_t e)
 {
 	who w = {NULL, {0, 0}};
 	while (b < e && TOK_IN(c, b, DETERMINERS))
@@ -586,13 +688,40 @@ static who name_np(qctx *c, uint32_t b, uint32_t e)
 	return w;
 }
 
+/* name_np_far()'s speaker, with its span moved to the phrase [b, e)
+ * itself (the pronoun "he", not the earlier "Yuriy Ignat" it stands
+ * for). */
+static who name_np(qctx *c, uint32_t b, uint32_t e)
+{
+	who w = name_np_far(c, b, e);
+	/* The span is the phrase itself, even when its name comes from
+	 * earlier text: the attribution's source is where it is written. */
+	if (w.name && b < e) {
+		uint32_t off = tok(c, b)->span.off;
+		w.span = (cr_span){off, tok(c, e - 1)->span.off +
+		                                tok(c, e - 1)->span.len - off};
+	}
+	return w;
+}
+
+/* 1 when token i is a lower-case adverb in -ly ("effectively"). */
+static int adverb(const qctx *c, uint32_t i)
+{
+	const char *n = norm(c, i);
+	size_t len = strlen(n);
+	return len > 4 && !(tok(c, i)->flags & CR_TOK_CAP) &&
+	       !strcmp(n + len - 2, "ly");
+}
+
 /* The noun phrase ending just before token k, within [b, k); as a token
  * range in *nb, *ne. Returns 0 when none. */
 static int np_before(const qctx *c, uint32_t b, uint32_t k, uint32_t *nb,
                      uint32_t *ne)
 {
 	uint32_t j = k;
-	while (j > b && TOK_IN(c, j - 1, SKIP_BEFORE) && !c->inq[j - 1])
+	/* "has also said", "repeatedly warned", "is expected". */
+	while (j > b && !c->inq[j - 1] &&
+	       (TOK_IN(c, j - 1, SKIP_BEFORE) || adverb(c, j - 1)))
 		j--;
 	if (j == b)
 		return 0;
@@ -1002,6 +1131,10 @@ static cr_err add_reported(qctx *c, qlist *out, uint32_t b, uint32_t e,
 	        e < k && k > 1 && tok_is(c, k + 1, ",") ? 1 : REPORT_MIN_WORDS;
 	if (b >= e || count_words(c, b, e) < min || mostly_quoted(c, b, e))
 		return CR_OK;
+	/* "talked about the plan", "called for a vote": the content is
+	 * the object, without its preposition. */
+	if (b + 1 < e && b > k && TOK_IN(c, b, OBJECT_PREPS))
+		b++;
 	cr_quote q = {0};
 	uint32_t off = tok(c, b)->span.off;
 	q.text = (cr_span){off, tok(c, e - 1)->span.off +
@@ -1011,6 +1144,24 @@ static cr_err add_reported(qctx *c, qlist *out, uint32_t b, uint32_t e,
 	who w = resolve(c, p);
 	q.speaker = w.name;
 	q.speaker_span = w.name ? w.span : (cr_span){0, 0};
+	q.partial = 1;
+	return list_push(c->a->arena, out, &q);
+}
+
+/* Adds the subject [b, e) of a raising cue k ("seems") as a content
+ * with no speaker; a lone pronoun is left out. */
+static cr_err add_subject(qctx *c, qlist *out, uint32_t b, uint32_t e,
+                          uint32_t k)
+{
+	if (b >= e || (e - b == 1 && TOK_IN(c, b, PRONOUNS)) ||
+	    mostly_quoted(c, b, e))
+		return CR_OK;
+	cr_quote q = {0};
+	uint32_t off = tok(c, b)->span.off;
+	q.text = (cr_span){off, tok(c, e - 1)->span.off +
+	                                tok(c, e - 1)->span.len - off};
+	q.sent = tok(c, b)->sent;
+	q.cue = norm(c, k);
 	q.partial = 1;
 	return list_push(c->a->arena, out, &q);
 }
@@ -1051,6 +1202,13 @@ static const char *const THAT_VERBS[] = {
         "think",   "understand", "warn",     "worried",   "worry",
 };
 
+/* Verbs that, right after "that", make it a relative pronoun. */
+static const char *const RELATIVE_VERBS[] = {
+        "are",  "can",    "could", "did",  "do",   "does",
+        "had",  "has",    "have",  "is",   "may",  "might",
+        "must", "should", "was",   "were", "will", "would",
+};
+
 /* 1 when token k is a "that" opening the complement clause of a verb
  * of thought or speech ("she felt that", "believes that"), not one
  * after "so" or "now". */
@@ -1061,6 +1219,10 @@ static int complement_that(const qctx *c, uint32_t b, uint32_t k)
 		return 0;
 	if (TOK_IN(c, k - 1, REPORT_VERBS) ||
 	    TOK_IN(c, k - 1, REPORT_PARTICIPLES))
+		return 0;
+	/* "states that have", "the ads that ran": a relative clause,
+	 * whose verb follows "that" at once. */
+	if (k + 1 < c->a->n_toks && TOK_IN(c, k + 1, RELATIVE_VERBS))
 		return 0;
 	if (TOK_IN(c, k - 1, THAT_VERBS))
 		return 1;
@@ -1096,10 +1258,19 @@ static cr_err find_reported(qctx *c, qlist *out, uint32_t b, uint32_t e)
 			                   k, 0, &p);
 			continue;
 		}
+		uint32_t nb = 0, ne = 0;
+		/* "The plan seems to work", "Lutz is expected to win":
+		 * PolNeAR takes the subject as what is judged, by nobody
+		 * named. */
+		if (!according && !c->inq[k] &&
+		    filter_may(c->report_bits, norm(c, k)) &&
+		    TOK_IN(c, k, RAISING_CUES) &&
+		    np_before(c, b, k, &nb, &ne)) {
+			err = add_subject(c, out, nb, ne, k);
+		}
 		if (!according && !report_cue(c, k))
 			continue;
 		spk w = {SPK_CUE, b, e, k, according};
-		uint32_t nb = 0, ne = 0;
 		if (according) {
 			/* The source runs to the next comma. */
 			uint32_t j = k + 2;
@@ -1122,9 +1293,28 @@ static cr_err find_reported(qctx *c, qlist *out, uint32_t b, uint32_t e)
 		/* "..., said Senator Ann Lutz.": what follows is the
 		 * speaker, and the content came before. */
 		uint32_t xb, xe;
-		int inverted = k > b + 1 && tok_is(c, k - 1, ",") &&
+		int inverted = k > b + 1 &&
+		               (tok_is(c, k - 1, ",") || c->inq[k - 1]) &&
 		               np_after(c, k + 1, e, &xb, &xe) &&
 		               (xe >= s_end || tok_is(c, xe, ","));
+		/* "told reporters (that) ...": the listener comes first. */
+		uint32_t lb, le;
+		if (!inverted && s < s_end && TOK_IN(c, k, LISTENER_CUES) &&
+		    np_after(c, s, s_end, &lb, &le))
+			s = skip_to_content(c, le, s_end);
+		/* "said in an interview", "said at a rally on Monday": a
+		 * place or an occasion, not what was said, unless a "that"
+		 * follows it. */
+		if (!inverted && s < s_end && TOK_IN(c, s, OCCASION_WORDS)) {
+			uint32_t t = s;
+			while (t < s_end &&
+			       !(tok_is(c, t, "that") && !c->inq[t]))
+				t++;
+			/* With no "that", the content is what came before
+			 * the cue, if a comma shows it ("..., X said at a
+			 * rally."), or nothing. */
+			s = t;
+		}
 		if (!inverted && s < s_end &&
 		    count_words(c, s, s_end) >= REPORT_MIN_WORDS) {
 			/* What follows the cue is the content, so the speaker
@@ -1171,6 +1361,7 @@ static cr_err run(cr_article *a, qlist *reported)
 		filter_add(c.report_bits, REPORT_VERBS, CR_COUNT(REPORT_VERBS));
 		filter_add(c.report_bits, REPORT_PARTICIPLES,
 		           CR_COUNT(REPORT_PARTICIPLES));
+		filter_add(c.report_bits, RAISING_CUES, CR_COUNT(RAISING_CUES));
 	}
 	c.inq = cr_arena_alloc(a->arena, (size_t)a->n_toks * sizeof *c.inq);
 	if (!c.inq)

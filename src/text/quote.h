@@ -11,7 +11,9 @@
  * the most recent speaker, or to the organisation that issued a
  * statement; "its" refers to the sentence subject. Speaker names are the
  * subject noun phrase without determiners: "A US embassy official" ->
- * "US embassy official"; "the US embassy" -> "US embassy".
+ * "US embassy official"; "the US embassy" -> "US embassy". speaker_span
+ * is that phrase where the attribution writes it ("she", "A US embassy
+ * official"), not where an antecedent is named.
  *
  * Reported speech without marks ("the mayor said the bridge would
  * hold") is found apart, by cr_quotes_find_reported(), so that
