@@ -1,7 +1,8 @@
 /*
  * ner-train - trains the named-entity tagger of src/text/ner.c.
  *
- * Usage: ner-train [-e EPOCHS] [-b BITS] [-p PRUNE] [-k K] TRAIN OUT
+ * Usage: ner-train [-e EPOCHS] [-b BITS] [-p PRUNE] [-k K] [-c CLUSTERS]
+ *                  TRAIN OUT
  *
  * TRAIN is CoNLL-2003 train in the sentence-per-line JSON lines form
  * ({"doc", "tokens", "ner"} with BIO tags), the form bench/ner-eval
@@ -18,7 +19,9 @@
  * default 10, held out; entity F1 over crossread tokens), never on dev,
  * so that bench/ner-eval's dev figure is not tuned on; then the model is
  * trained again on all of train for that many epochs and written to OUT.
- * Assumes the file fits in memory (CoNLL-2003 train is 3 MB).
+ * With -c, the word clusters of tools/ner-clusters give features and
+ * are stored in OUT. Assumes the file fits in memory (CoNLL-2003 train is 3
+ * MB).
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -295,8 +298,9 @@ static size_t chunks(const uint8_t *t, uint32_t n, const cr_article *a,
 	return m;
 }
 
-/* Entity F1 of weights w on the corpus. */
-static double evaluate(const cr_ner_weights *w, const corpus *c)
+/* Entity F1 of weights w (with clusters cl) on the corpus. */
+static double evaluate(const cr_ner_weights *w, const cr_ner_clusters *cl,
+                       const corpus *c)
 {
 	size_t tp = 0, ng = 0, ns = 0;
 	for (size_t d = 0; d < c->n; d++) {
@@ -305,7 +309,8 @@ static double evaluate(const cr_ner_weights *w, const corpus *c)
 		uint8_t *t = malloc(n ? n : 1);
 		uint32_t *cg = malloc(3 * sizeof(uint32_t) * (n + 1));
 		uint32_t *cs = malloc(3 * sizeof(uint32_t) * (n + 1));
-		if (!t || !cg || !cs || cr_ner_tag(w, a, t, NULL, NULL, NULL)) {
+		if (!t || !cg || !cs ||
+		    cr_ner_tag_with(w, cl, a, t, NULL, NULL, NULL)) {
 			free(t);
 			free(cg);
 			free(cs);
@@ -351,8 +356,8 @@ static void free_corpus(corpus *c)
  * their epoch). Without sel the last epoch's average is kept. Returns 0,
  * or 1 when out of memory. */
 static int train(const corpus *tr, size_t k, const corpus *sel, int epochs,
-                 uint32_t bits, learner *l, float *avg, float *best,
-                 int *best_e)
+                 uint32_t bits, const cr_ner_clusters *cl, learner *l,
+                 float *avg, float *best, int *best_e)
 {
 	size_t n = ((size_t)1 << bits) * CR_NER_N_TAGS;
 	size_t *order = malloc((tr->n ? tr->n : 1) * sizeof *order);
@@ -380,7 +385,8 @@ static int train(const corpus *tr, size_t k, const corpus *sel, int epochs,
 		for (size_t j = 0; j < m; j++) {
 			ndoc *d = &tr->d[order[j]];
 			uint8_t *t = malloc(d->a->n_toks ? d->a->n_toks : 1);
-			if (!t || cr_ner_tag(&w, d->a, t, d->gold, update, l)) {
+			if (!t || cr_ner_tag_with(&w, cl, d->a, t, d->gold,
+			                          update, l)) {
 				free(t);
 				free(order);
 				return 1;
@@ -396,7 +402,7 @@ static int train(const corpus *tr, size_t k, const corpus *sel, int epochs,
 			continue;
 		}
 		cr_ner_weights wa = {.w = avg, .bits = bits};
-		double f = evaluate(&wa, sel);
+		double f = evaluate(&wa, cl, sel);
 		fprintf(stderr, "epoch %d: held-out token-chunk F1 %.4f\n", e,
 		        f);
 		if (f > best_f) {
@@ -415,6 +421,7 @@ int main(int argc, char **argv)
 	uint32_t bits = 20;
 	float prune = 0;
 	long k = 10;
+	const char *cpath = NULL;
 	int i = 1;
 	for (; i + 1 < argc && argv[i][0] == '-'; i += 2) {
 		if (!strcmp(argv[i], "-e"))
@@ -425,13 +432,15 @@ int main(int argc, char **argv)
 			prune = (float)atof(argv[i + 1]);
 		else if (!strcmp(argv[i], "-k"))
 			k = atol(argv[i + 1]);
+		else if (!strcmp(argv[i], "-c"))
+			cpath = argv[i + 1];
 		else
 			break;
 	}
 	if (argc - i != 2 || epochs < 1 || epochs > MAX_EPOCHS || k < 2 ||
 	    bits < CR_NER_MIN_BITS || bits > CR_NER_MAX_BITS) {
 		fprintf(stderr, "usage: ner-train [-e EPOCHS] [-b BITS] "
-		                "[-p PRUNE] [-k K] TRAIN OUT\n");
+		                "[-p PRUNE] [-k K] [-c CLUSTERS] TRAIN OUT\n");
 		return 2;
 	}
 	cr_analyzer *an = cr_analyzer_new();
@@ -441,6 +450,11 @@ int main(int argc, char **argv)
 	float *avg = malloc(n * sizeof(float));
 	float *best = malloc(n * sizeof(float));
 	int rc = 1;
+	cr_ner_clusters *cl = NULL;
+	if (cpath && cr_ner_clusters_read(cpath, &cl) != CR_OK) {
+		fprintf(stderr, "ner-train: cannot read clusters %s\n", cpath);
+		goto out;
+	}
 	if (!an || !l.w || !l.u || !avg || !best || load(an, argv[i], &tr))
 		goto out;
 	/* The held-out slice borrows the documents of tr (free_corpus is
@@ -453,19 +467,22 @@ int main(int argc, char **argv)
 	fprintf(stderr, "ner-train: %zu train documents, %zu held out\n",
 	        tr.n - held.n, held.n);
 	int best_e = 0, last = 0;
-	if (train(&tr, (size_t)k, &held, epochs, bits, &l, avg, best, &best_e))
+	if (train(&tr, (size_t)k, &held, epochs, bits, cl, &l, avg, best,
+	          &best_e))
 		goto out;
 	fprintf(stderr, "ner-train: best epoch %d; retraining on all\n",
 	        best_e);
-	if (train(&tr, 0, NULL, best_e, bits, &l, avg, best, &last))
+	if (train(&tr, 0, NULL, best_e, bits, cl, &l, avg, best, &last))
 		goto out;
-	if (cr_ner_model_save(argv[i + 1], best, bits, prune) != CR_OK) {
+	if (cr_ner_model_save_with(argv[i + 1], best, bits, prune, cl) !=
+	    CR_OK) {
 		fprintf(stderr, "ner-train: cannot write %s\n", argv[i + 1]);
 		goto out;
 	}
 	rc = 0;
 out:
 	free(held.d);
+	cr_ner_clusters_free(cl);
 	free(l.w);
 	free(l.u);
 	free(avg);

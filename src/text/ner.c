@@ -3,23 +3,30 @@
  *
  * Each token gets hashed features (its word, shape, prefixes and
  * suffixes, the words and shapes around it, the two tags before it, the
- * gazetteers of text/entity.c, and document evidence: whether the word is
- * written in lower case or capitalised mid-sentence elsewhere in the
- * article, and the type it was last tagged with). The tag is the argmax
- * of the summed weight rows, with an inside tag allowed only after a tag
- * of its type. Greedy left-to-right decoding keeps the tagger linear and
- * lets later tokens see earlier decisions, which is what the document
- * memory needs. At run time a token with no capital letter between two
- * such tokens, not opening a clause and with no name open, is outside
- * without scoring (surely_outside); only tokens near a scored one get
- * their costly features (detail). This keeps the 35 MB weight table
- * from being read for most words; dev F1 is unchanged.
+ * gazetteers of text/entity.c, the word clusters of it and its
+ * neighbours (path prefixes of 4, 6, 10 and 20 bits, learnt from
+ * unlabelled news by tools/ner-clusters), and document evidence: whether
+ * the word is written in lower case or capitalised mid-sentence elsewhere
+ * in the article, and the type it was last tagged with). The tag is the
+ * argmax of the summed weight rows, with an inside tag allowed only after
+ * a tag of its type. Greedy left-to-right decoding keeps the tagger linear
+ * and lets later tokens see earlier decisions, which is what the document
+ * memory needs. At run time a token with no
+ * capital letter, not opening a clause and with no name open, is outside
+ * without scoring (surely_outside); only tokens next to a scored one get
+ * their costly features (detail). The loaded model keeps only the weight
+ * rows training set, in an open-addressing table small enough to stay in
+ * cache.
  *
  * Assumes the tokenizer's contract (text/token.h): norms are case-folded,
  * "Biden's" is one token with norm "biden's". Scratch memory is malloc'd
  * per call and freed, so nothing but the mentions lands in the arena.
- * The model file is little-endian: "CRNER001", bits, tag count, scale
- * (float bits), deflated length, then the deflated 16-bit weights.
+ * The model file is little-endian: "CRNER002", bits, tag count, scale
+ * (float bits), deflated length, row count, cluster word count, then
+ * deflated: the rows' feature numbers (uint32), their 16-bit weights
+ * (CR_NER_N_TAGS each), and per clustered word its hash (uint64), path
+ * (uint32) and path length (one byte). The first format ("CRNER001":
+ * 28-byte header, every row of the 2^bits table) is still read.
  */
 #include "text/ner.h"
 
@@ -32,16 +39,48 @@
 
 #include "text/entity.h"
 
-#define NER_MAGIC        "CRNER001"
-#define NER_HEADER_BYTES 28
+#define NER_MAGIC_DENSE        "CRNER001"
+#define NER_MAGIC              "CRNER002"
+#define NER_HEADER_BYTES_DENSE 28
+#define NER_HEADER_BYTES       32
+/* Bytes of one word of the cluster section: hash, path, depth. */
+#define NER_WORD_BYTES 13
+/* Longest cluster path and line of a cluster file; most words. */
+#define NER_MAX_DEPTH 30
+#define NER_MAX_LINE  4096
+#define NER_MAX_WORDS (1u << 22)
+/* Cluster path prefixes used as features (Ratinov & Roth 2009). */
+static const uint32_t NER_PREFIX[] = {4, 6, 10, 20};
+#define NER_N_PREFIX 4
 /* Bytes of a word used for prefix and suffix features. */
 #define NER_AFFIX 4
 /* Bytes of a word's shape. */
 #define NER_SHAPE 16
 
+/* The loaded model keeps only the rows training touched (about a tenth
+ * of 2^bits), found by open addressing: a 2 MB slot table and 4 MB of
+ * rows stay in cache where the dense 35 MB table did not. */
+/* Word clusters by word hash (the tagger's key of a word). */
+struct ner_word {
+	uint64_t key; /* 0 = empty */
+	uint32_t path;
+	uint8_t depth;
+};
+struct cr_ner_clusters {
+	uint32_t sbits, n;
+	struct ner_word *slot;
+};
+
 struct cr_ner_model {
-	int16_t *q;
-	uint32_t bits;
+	cr_ner_clusters cl; /* empty when the model has none */
+	uint32_t bits;      /* feature hash bits */
+	uint32_t sbits;     /* log2 of the slot count */
+	uint32_t n_rows;    /* rows stored */
+	struct ner_slot {
+		uint32_t key; /* 1 + feature row, 0 = empty */
+		uint32_t row; /* index into rows */
+	} * slot;
+	int16_t *rows; /* n_rows rows of CR_NER_N_TAGS weights */
 };
 
 /* Per-token values computed once per article. */
@@ -51,6 +90,8 @@ typedef struct tokf {
 	uint64_t sshape; /* same, runs collapsed: Xx */
 	uint64_t pre[NER_AFFIX];
 	uint64_t suf[NER_AFFIX];
+	uint32_t cl; /* cluster path, cld bits */
+	uint8_t cld; /* 0 = no cluster */
 	uint16_t gaz;
 	uint8_t cap;   /* capitalised word */
 	uint8_t plain; /* no capital letter anywhere: "strike" "412" "," */
@@ -64,6 +105,8 @@ enum { EV_LOWER = 1, EV_CAP_MID = 2 };
 /* Document evidence and memory, by word hash. */
 typedef struct dslot {
 	uint64_t key; /* 0 = empty */
+	uint16_t gaz; /* gazetteer bits, when has_gaz */
+	uint8_t has_gaz;
 	uint8_t ev;
 	uint8_t last; /* 1 + type it was last tagged with, 0 = never */
 } dslot;
@@ -111,6 +154,9 @@ enum {
 	F_SH0_WP1,
 	F_T1_WM1,
 	F_SSHM1_SSH0_SSHP1,
+	F_CL0,
+	F_CLM1 = F_CL0 + NER_N_PREFIX,
+	F_CLP1 = F_CLM1 + NER_N_PREFIX,
 };
 
 static uint64_t mix(uint64_t tmpl, uint64_t v)
@@ -149,6 +195,46 @@ static size_t shape_of(const char *s, size_t len, char *out, int collapse)
 		out[n++] = c;
 	}
 	return n;
+}
+
+/* The cluster of word hash key, or NULL. */
+static const struct ner_word *cluster_of(const cr_ner_clusters *c, uint64_t key)
+{
+	if (!c || !c->slot)
+		return NULL;
+	uint32_t mask = (1u << c->sbits) - 1;
+	for (uint32_t h = (uint32_t)(key >> 32) & mask;; h = (h + 1) & mask) {
+		if (c->slot[h].key == key)
+			return &c->slot[h];
+		if (!c->slot[h].key)
+			return NULL;
+	}
+}
+
+/* Allocates room for n words in c, at most half full. */
+static cr_err clusters_alloc(cr_ner_clusters *c, uint32_t n)
+{
+	c->sbits = 4;
+	while (((size_t)1 << c->sbits) < 2 * (size_t)n)
+		c->sbits++;
+	c->n = 0;
+	c->slot = calloc((size_t)1 << c->sbits, sizeof *c->slot);
+	return c->slot ? CR_OK : CR_ENOMEM;
+}
+
+/* Adds word hash key with its path; a word already there keeps its
+ * first path. */
+static void clusters_put(cr_ner_clusters *c, uint64_t key, uint32_t path,
+                         uint8_t depth)
+{
+	uint32_t mask = (1u << c->sbits) - 1;
+	uint32_t h = (uint32_t)(key >> 32) & mask;
+	while (c->slot[h].key && c->slot[h].key != key)
+		h = (h + 1) & mask;
+	if (c->slot[h].key)
+		return;
+	c->slot[h] = (struct ner_word){key, path, depth};
+	c->n++;
 }
 
 static int is_poss(const char *n, size_t len)
@@ -197,13 +283,20 @@ static int all_upper(const cr_article *a, uint32_t s0, uint32_t s1)
 
 /* Sets the costly values of token i (shapes, affixes, gazetteer bits)
  * once, when a token at most one away is scored: most tokens never are
- * (surely_outside). */
-static void detail(const cr_article *a, tokf *tf, uint32_t i)
+ * (surely_outside). The gazetteer bits of a word are looked up once per
+ * document and kept in d. */
+static void detail(const cr_article *a, tokf *tf, const doc *d,
+                   const cr_ner_clusters *cl, uint32_t i)
 {
 	tokf *f = &tf[i];
 	if (f->full)
 		return;
 	f->full = 1;
+	const struct ner_word *cw = cluster_of(cl, f->w);
+	if (cw) {
+		f->cl = cw->path;
+		f->cld = cw->depth;
+	}
 	const cr_token *t = &a->toks[i];
 	const char *n = t->norm ? t->norm : "";
 	size_t len = strlen(n) - (f->poss ? 2 : 0);
@@ -218,11 +311,17 @@ static void detail(const cr_article *a, tokf *tf, uint32_t i)
 		f->suf[k] = hstr(n + len - m, m);
 	}
 	char key[64];
-	if ((t->flags & CR_TOK_WORD) && len < sizeof key) {
+	if (!(t->flags & CR_TOK_WORD) || len >= sizeof key)
+		return;
+	dslot *ds = doc_slot(d, f->w);
+	if (!ds->has_gaz) {
 		memcpy(key, n, len);
 		key[len] = '\0';
-		f->gaz = (uint16_t)cr_entity_gazetteer(key);
+		ds->key = f->w;
+		ds->gaz = (uint16_t)cr_entity_gazetteer(key);
+		ds->has_gaz = 1;
 	}
+	f->gaz = ds->gaz;
 }
 
 /* Computes the cheap per-token values (word hash, case, possessive) and
@@ -273,12 +372,13 @@ static void prepare(const cr_article *a, tokf *tf, doc *d, uint8_t *head)
 /* The feature rows of token i of sentence [s0, s1); tags before i are
  * decided. Returns the count written to out. */
 static uint32_t features(const cr_article *a, tokf *tf, const doc *d,
-                         const uint8_t *tags, uint32_t i, uint32_t s0,
-                         uint32_t s1, int head, uint32_t *out, uint32_t mask)
+                         const cr_ner_clusters *cl, const uint8_t *tags,
+                         uint32_t i, uint32_t s0, uint32_t s1, int head,
+                         uint32_t *out, uint32_t mask)
 {
 	uint32_t n = 0;
 	for (uint32_t k = i > s0 ? i - 1 : i; k < s1 && k <= i + 1; k++)
-		detail(a, tf, k);
+		detail(a, tf, d, cl, k);
 	const tokf *f = &tf[i];
 	const uint64_t BOS = 0x5eed0001, EOS = 0x5eed0002;
 	uint64_t wm1 = i > s0 ? tf[i - 1].w : BOS;
@@ -350,6 +450,22 @@ static uint32_t features(const cr_article *a, tokf *tf, const doc *d,
 	}
 	if (f->poss)
 		ADD(F_POSS, 1);
+	if (cl) {
+		const tokf *nb[3] = {f, i > s0 ? &tf[i - 1] : NULL,
+		                     i + 1 < s1 ? &tf[i + 1] : NULL};
+		static const uint32_t base[3] = {F_CL0, F_CLM1, F_CLP1};
+		for (int k = 0; k < 3; k++) {
+			if (!nb[k] || !nb[k]->cld)
+				continue;
+			for (uint32_t j = 0; j < NER_N_PREFIX; j++) {
+				uint32_t l = NER_PREFIX[j] < nb[k]->cld
+				                     ? NER_PREFIX[j]
+				                     : nb[k]->cld;
+				uint64_t p = nb[k]->cl >> (nb[k]->cld - l);
+				ADD(base[k] + j, p << 5 | l);
+			}
+		}
+	}
 #undef ADD
 	return n;
 }
@@ -394,22 +510,61 @@ static int from_bio(int g, int next)
  * (prev, the model tag before it, is outside, last or unit). On CoNLL
  * dev this skips most tokens and costs no F1 (bench/ner-eval). */
 static int surely_outside(const cr_article *a, const tokf *tf, uint32_t i,
-                          uint32_t s0, uint32_t s1, int prev)
+                          uint32_t s0, int prev)
 {
-	if (!tf[i].plain || (i > s0 && !tf[i - 1].plain) ||
-	    (i + 1 < s1 && !tf[i + 1].plain))
+	if (!tf[i].plain)
 		return 0;
 	if (prev && (prev - 1) % 4 < 2)
 		return 0;
 	return !initial_at(a, i, s0);
 }
 
-/* The best valid tag for the summed rows. */
-static int best_tag(const cr_ner_weights *w, const uint32_t *feats, uint32_t n,
-                    int prev)
+/* The slot where feature row f is or would go. */
+static uint32_t slot_of(const cr_ner_model *m, uint32_t f)
+{
+	return (uint32_t)((f * 0x9E3779B1u) >> (32 - m->sbits));
+}
+
+/* The stored row of feature row f, or NULL when training never set it. */
+static const int16_t *model_row(const cr_ner_model *m, uint32_t f)
+{
+	uint32_t mask = (1u << m->sbits) - 1;
+	for (uint32_t h = slot_of(m, f);; h = (h + 1) & mask) {
+		const struct ner_slot *sl = &m->slot[h];
+		if (sl->key == f + 1)
+			return m->rows + (size_t)sl->row * CR_NER_N_TAGS;
+		if (!sl->key)
+			return NULL;
+	}
+}
+
+/* The best valid tag for the summed rows, read from the compact model m
+ * when it is set, else from w. */
+static int best_tag(const cr_ner_weights *w, const cr_ner_model *m,
+                    const uint32_t *feats, uint32_t n, int prev)
 {
 	float score[CR_NER_N_TAGS] = {0};
-	if (w->q) {
+	if (m) {
+		int32_t s[CR_NER_N_TAGS] = {0};
+		const int16_t *rows[CR_NER_MAX_FEATS];
+		uint32_t nr = 0;
+		/* Slots first, then the rows found: asking for all of
+		 * them before reading overlaps the cache misses. */
+		for (uint32_t k = 0; k < n; k++)
+			__builtin_prefetch(&m->slot[slot_of(m, feats[k])]);
+		for (uint32_t k = 0; k < n; k++) {
+			const int16_t *row = model_row(m, feats[k]);
+			if (row) {
+				__builtin_prefetch(row);
+				rows[nr++] = row;
+			}
+		}
+		for (uint32_t k = 0; k < nr; k++)
+			for (int t = 0; t < CR_NER_N_TAGS; t++)
+				s[t] += rows[k][t];
+		for (int t = 0; t < CR_NER_N_TAGS; t++)
+			score[t] = (float)s[t];
+	} else if (w->q) {
 		int32_t s[CR_NER_N_TAGS] = {0};
 		/* The rows are scattered over megabytes: asking for all of
 		 * them first overlaps the cache misses. */
@@ -440,12 +595,16 @@ static int best_tag(const cr_ner_weights *w, const uint32_t *feats, uint32_t n,
 	return best;
 }
 
-cr_err cr_ner_tag(const cr_ner_weights *w, const cr_article *a, uint8_t *tags,
-                  const uint8_t *gold, cr_ner_update_fn update, void *ud)
+/* cr_ner_tag() with the weights of w, or of the compact model m when it
+ * is set (then w is not read and there is no training). */
+static cr_err tag_doc(const cr_ner_weights *w, const cr_ner_model *m,
+                      const cr_ner_clusters *cl, const cr_article *a,
+                      uint8_t *tags, const uint8_t *gold,
+                      cr_ner_update_fn update, void *ud)
 {
-	if (!w || !a || !tags || (!w->w == !w->q) ||
-	    w->bits < CR_NER_MIN_BITS || w->bits > CR_NER_MAX_BITS)
-		return CR_EINVAL;
+	uint32_t bits = m ? m->bits : w->bits;
+	if (m)
+		cl = m->cl.n ? &m->cl : NULL;
 	if (!a->n_toks)
 		return CR_OK;
 	size_t size = 64;
@@ -469,7 +628,7 @@ cr_err cr_ner_tag(const cr_ner_weights *w, const cr_article *a, uint8_t *tags,
 	}
 	memset(mt, 0, a->n_toks);
 	prepare(a, tf, &d, head);
-	uint32_t mask = (1u << w->bits) - 1;
+	uint32_t mask = (1u << bits) - 1;
 	uint32_t feats[CR_NER_MAX_FEATS];
 	for (uint32_t si = 0; si < a->n_sents; si++) {
 		const cr_sentence *st = &a->sents[si];
@@ -480,13 +639,13 @@ cr_err cr_ner_tag(const cr_ner_weights *w, const cr_article *a, uint8_t *tags,
 			/* Training scores every token: updates on the
 			 * skipped ones still shape shared rows (bias, tag
 			 * history), and dev F1 was 0.004 higher so. */
-			if (!update && surely_outside(a, tf, i, s0, s1, prev)) {
+			if (!update && surely_outside(a, tf, i, s0, prev)) {
 				mt[i] = 0;
 				continue;
 			}
-			uint32_t n = features(a, tf, &d, mt, i, s0, s1,
+			uint32_t n = features(a, tf, &d, cl, mt, i, s0, s1,
 			                      head[si], feats, mask);
-			int t = best_tag(w, feats, n, prev);
+			int t = best_tag(w, m, feats, n, prev);
 			if (gold && update)
 				update(ud, feats, n,
 				       from_bio(gold[i],
@@ -509,6 +668,82 @@ cr_err cr_ner_tag(const cr_ner_weights *w, const cr_article *a, uint8_t *tags,
 	return CR_OK;
 }
 
+cr_err cr_ner_tag(const cr_ner_weights *w, const cr_article *a, uint8_t *tags,
+                  const uint8_t *gold, cr_ner_update_fn update, void *ud)
+{
+	if (!w || !a || !tags || (!w->w == !w->q) ||
+	    w->bits < CR_NER_MIN_BITS || w->bits > CR_NER_MAX_BITS)
+		return CR_EINVAL;
+	return tag_doc(w, NULL, NULL, a, tags, gold, update, ud);
+}
+
+cr_err cr_ner_tag_with(const cr_ner_weights *w, const cr_ner_clusters *c,
+                       const cr_article *a, uint8_t *tags, const uint8_t *gold,
+                       cr_ner_update_fn update, void *ud)
+{
+	if (!w || !a || !tags || (!w->w == !w->q) ||
+	    w->bits < CR_NER_MIN_BITS || w->bits > CR_NER_MAX_BITS)
+		return CR_EINVAL;
+	return tag_doc(w, NULL, c && c->n ? c : NULL, a, tags, gold, update,
+	               ud);
+}
+
+cr_err cr_ner_clusters_read(const char *path, cr_ner_clusters **out)
+{
+	if (!path || !out)
+		return CR_EINVAL;
+	*out = NULL;
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return CR_EIO;
+	cr_ner_clusters *c = calloc(1, sizeof *c);
+	char line[NER_MAX_LINE];
+	uint32_t lines = 0;
+	cr_err e = c ? CR_OK : CR_ENOMEM;
+	while (e == CR_OK && fgets(line, sizeof line, f))
+		lines++;
+	if (e == CR_OK && lines > NER_MAX_WORDS)
+		e = CR_ETOOBIG;
+	if (e == CR_OK)
+		e = clusters_alloc(c, lines);
+	rewind(f);
+	/* "PATH\tWORD\tCOUNT": PATH is 0s and 1s, "-" for none. */
+	while (e == CR_OK && fgets(line, sizeof line, f)) {
+		char *t1 = strchr(line, '\t');
+		char *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+		if (!t1 || !t2) {
+			e = CR_EFORMAT;
+			break;
+		}
+		size_t depth = line[0] == '-' ? 0 : (size_t)(t1 - line);
+		uint32_t p = 0;
+		for (size_t k = 0; k < depth && e == CR_OK; k++) {
+			if ((line[k] != '0' && line[k] != '1') ||
+			    depth > NER_MAX_DEPTH)
+				e = CR_EFORMAT;
+			p = p << 1 | (uint32_t)(line[k] == '1');
+		}
+		if (e == CR_OK && depth)
+			clusters_put(c, hstr(t1 + 1, (size_t)(t2 - t1 - 1)), p,
+			             (uint8_t)depth);
+	}
+	fclose(f);
+	if (e != CR_OK) {
+		cr_ner_clusters_free(c);
+		return e;
+	}
+	*out = c;
+	return CR_OK;
+}
+
+void cr_ner_clusters_free(cr_ner_clusters *c)
+{
+	if (!c)
+		return;
+	free(c->slot);
+	free(c);
+}
+
 cr_err cr_ner_find(const cr_ner_model *m, cr_article *a)
 {
 	if (!m || !a || (a->n_toks && !a->toks) || (a->n_sents && !a->sents))
@@ -520,8 +755,7 @@ cr_err cr_ner_find(const cr_ner_model *m, cr_article *a)
 	uint8_t *tags = malloc(a->n_toks);
 	if (!tags)
 		return CR_ENOMEM;
-	cr_ner_weights w = {.q = m->q, .bits = m->bits};
-	cr_err e = cr_ner_tag(&w, a, tags, NULL, NULL, NULL);
+	cr_err e = tag_doc(NULL, m, NULL, a, tags, NULL, NULL, NULL);
 	if (e == CR_OK)
 		e = cr_entities_from_tags(a, tags);
 	free(tags);
@@ -540,34 +774,82 @@ static uint32_t get32(const unsigned char *p)
 	       (uint32_t)p[3] << 24;
 }
 
+/* The 16-bit value of float weight v at the given scale; weights under
+ * cut in magnitude are 0. */
+static int16_t quantise(float v, float scale, float cut)
+{
+	if (fabsf(v) < cut)
+		return 0;
+	long q = lroundf(v / scale);
+	return (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
+}
+
 cr_err cr_ner_model_save(const char *path, const float *w, uint32_t bits,
                          float prune)
 {
+	return cr_ner_model_save_with(path, w, bits, prune, NULL);
+}
+
+cr_err cr_ner_model_save_with(const char *path, const float *w, uint32_t bits,
+                              float prune, const cr_ner_clusters *c)
+{
 	if (!path || !w || bits < CR_NER_MIN_BITS || bits > CR_NER_MAX_BITS)
 		return CR_EINVAL;
-	size_t n = ((size_t)1 << bits) * CR_NER_N_TAGS;
+	size_t rows = (size_t)1 << bits;
+	size_t n = rows * CR_NER_N_TAGS;
 	float max = 0;
 	for (size_t i = 0; i < n; i++)
 		if (fabsf(w[i]) > max)
 			max = fabsf(w[i]);
 	float scale = max > 0 ? max / 32767.0f : 1.0f;
-	unsigned char *raw = malloc(n * 2);
-	uLongf zn = compressBound((uLong)(n * 2));
+	float cut = prune * max;
+	/* Only rows with a weight left are written: key, then weights. */
+	size_t kept = 0;
+	for (size_t r = 0; r < rows; r++)
+		for (int t = 0; t < CR_NER_N_TAGS; t++)
+			if (quantise(w[r * CR_NER_N_TAGS + t], scale, cut)) {
+				kept++;
+				break;
+			}
+	size_t row_bytes = 2 * CR_NER_N_TAGS;
+	uint32_t nw = c ? c->n : 0;
+	size_t raw_n = kept * (4 + row_bytes) + (size_t)nw * NER_WORD_BYTES;
+	unsigned char *raw = malloc(raw_n ? raw_n : 1);
+	uLongf zn = compressBound((uLong)raw_n);
 	unsigned char *z = malloc(NER_HEADER_BYTES + zn);
 	cr_err e = CR_ENOMEM;
 	if (!raw || !z)
 		goto out;
-	for (size_t i = 0; i < n; i++) {
-		float v = fabsf(w[i]) < prune * max ? 0 : w[i] / scale;
-		long q = lroundf(v);
-		uint16_t u = (uint16_t)(int16_t)(q > 32767    ? 32767
-		                                 : q < -32767 ? -32767
-		                                              : q);
-		raw[2 * i] = (unsigned char)u;
-		raw[2 * i + 1] = (unsigned char)(u >> 8);
+	size_t k = 0;
+	for (size_t r = 0; r < rows && k < kept; r++) {
+		int16_t q[CR_NER_N_TAGS];
+		int any = 0;
+		for (int t = 0; t < CR_NER_N_TAGS; t++)
+			any |= (q[t] = quantise(w[r * CR_NER_N_TAGS + t], scale,
+			                        cut)) != 0;
+		if (!any)
+			continue;
+		put32(raw + 4 * k, (uint32_t)r);
+		unsigned char *p = raw + 4 * kept + k * row_bytes;
+		for (int t = 0; t < CR_NER_N_TAGS; t++) {
+			uint16_t u = (uint16_t)q[t];
+			p[2 * t] = (unsigned char)u;
+			p[2 * t + 1] = (unsigned char)(u >> 8);
+		}
+		k++;
 	}
-	if (compress2(z + NER_HEADER_BYTES, &zn, raw, (uLong)(n * 2), 9) !=
-	    Z_OK)
+	unsigned char *q = raw + kept * (4 + row_bytes);
+	for (size_t h = 0; c && h < ((size_t)1 << c->sbits); h++) {
+		const struct ner_word *cw = &c->slot[h];
+		if (!cw->key)
+			continue;
+		put32(q, (uint32_t)cw->key);
+		put32(q + 4, (uint32_t)(cw->key >> 32));
+		put32(q + 8, cw->path);
+		q[12] = cw->depth;
+		q += NER_WORD_BYTES;
+	}
+	if (compress2(z + NER_HEADER_BYTES, &zn, raw, (uLong)raw_n, 9) != Z_OK)
 		goto out;
 	memcpy(z, NER_MAGIC, 8);
 	put32(z + 8, bits);
@@ -576,7 +858,8 @@ cr_err cr_ner_model_save(const char *path, const float *w, uint32_t bits,
 	memcpy(&sb, &scale, 4);
 	put32(z + 16, sb);
 	put32(z + 20, (uint32_t)zn);
-	put32(z + 24, 0);
+	put32(z + 24, (uint32_t)kept);
+	put32(z + 28, nw);
 	FILE *f = fopen(path, "wb");
 	e = CR_EIO;
 	if (!f)
@@ -592,7 +875,6 @@ out:
 	return e;
 }
 
-/* Reads the whole file at path into a malloc'd buffer. */
 static cr_err read_file(const char *path, unsigned char **out, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
@@ -633,56 +915,139 @@ static cr_err read_file(const char *path, unsigned char **out, size_t *len)
 	return CR_OK;
 }
 
+/* Allocates the slots and rows of m for n_rows rows of feature rows
+ * below 2^m->bits; the slots are at most half full. */
+static cr_err model_alloc(cr_ner_model *m, uint32_t n_rows)
+{
+	m->sbits = 4;
+	while (((size_t)1 << m->sbits) < 2 * (size_t)n_rows)
+		m->sbits++;
+	m->slot = calloc((size_t)1 << m->sbits, sizeof *m->slot);
+	m->rows = malloc(((size_t)n_rows ? n_rows : 1) * CR_NER_N_TAGS *
+	                 sizeof *m->rows);
+	return m->slot && m->rows ? CR_OK : CR_ENOMEM;
+}
+
+/* Stores feature row f with the little-endian 16-bit weights at p as the
+ * next row of m. CR_EFORMAT when f is out of range or already stored. */
+static cr_err model_put(cr_ner_model *m, uint32_t f, const unsigned char *p)
+{
+	if (f >> m->bits)
+		return CR_EFORMAT;
+	uint32_t mask = (1u << m->sbits) - 1;
+	uint32_t h = slot_of(m, f);
+	while (m->slot[h].key) {
+		if (m->slot[h].key == f + 1)
+			return CR_EFORMAT;
+		h = (h + 1) & mask;
+	}
+	m->slot[h].key = f + 1;
+	m->slot[h].row = m->n_rows;
+	int16_t *row = m->rows + (size_t)m->n_rows++ * CR_NER_N_TAGS;
+	for (int t = 0; t < CR_NER_N_TAGS; t++) {
+		uint16_t u = (uint16_t)(p[2 * t] | p[2 * t + 1] << 8);
+		memcpy(&row[t], &u, sizeof u);
+	}
+	return CR_OK;
+}
+
+/* 1 when the 2 * CR_NER_N_TAGS bytes at p are all 0. */
+static int zero_row(const unsigned char *p)
+{
+	for (int k = 0; k < 2 * CR_NER_N_TAGS; k++)
+		if (p[k])
+			return 0;
+	return 1;
+}
+
+/* Fills m from the inflated body of a file: a dense table of 2^bits rows
+ * (the first format) or n_rows keys then their rows. */
+static cr_err model_fill(cr_ner_model *m, const unsigned char *raw, int dense,
+                         uint32_t n_rows, uint32_t n_words)
+{
+	size_t row_bytes = 2 * CR_NER_N_TAGS;
+	if (dense) {
+		size_t rows = (size_t)1 << m->bits;
+		n_rows = 0;
+		for (size_t r = 0; r < rows; r++)
+			n_rows += !zero_row(raw + r * row_bytes);
+		cr_err e = model_alloc(m, n_rows);
+		for (size_t r = 0; r < rows && e == CR_OK; r++)
+			if (!zero_row(raw + r * row_bytes))
+				e = model_put(m, (uint32_t)r,
+				              raw + r * row_bytes);
+		return e;
+	}
+	cr_err e = model_alloc(m, n_rows);
+	for (uint32_t k = 0; k < n_rows && e == CR_OK; k++)
+		e = model_put(m, get32(raw + 4 * (size_t)k),
+		              raw + 4 * (size_t)n_rows + k * row_bytes);
+	if (e != CR_OK || !n_words)
+		return e;
+	e = clusters_alloc(&m->cl, n_words);
+	const unsigned char *q = raw + (size_t)n_rows * (4 + row_bytes);
+	for (uint32_t k = 0; k < n_words && e == CR_OK;
+	     k++, q += NER_WORD_BYTES) {
+		uint64_t key = get32(q) | (uint64_t)get32(q + 4) << 32;
+		if (!key || q[12] > NER_MAX_DEPTH)
+			e = CR_EFORMAT;
+		else
+			clusters_put(&m->cl, key, get32(q + 8), q[12]);
+	}
+	return e;
+}
+
 cr_err cr_ner_model_load(const char *path, cr_ner_model **out)
 {
 	if (!path || !out)
 		return CR_EINVAL;
 	*out = NULL;
-	unsigned char *buf = NULL;
+	unsigned char *buf = NULL, *raw = NULL;
 	size_t len = 0;
 	cr_err e = read_file(path, &buf, &len);
 	if (e != CR_OK)
 		return e;
 	cr_ner_model *m = NULL;
 	e = CR_EFORMAT;
-	if (len < NER_HEADER_BYTES || memcmp(buf, NER_MAGIC, 8))
+	int dense = len >= NER_HEADER_BYTES_DENSE &&
+	            !memcmp(buf, NER_MAGIC_DENSE, 8);
+	size_t hb = dense ? NER_HEADER_BYTES_DENSE : NER_HEADER_BYTES;
+	if (len < hb || (!dense && memcmp(buf, NER_MAGIC, 8)))
 		goto out;
 	uint32_t bits = get32(buf + 8), zn = get32(buf + 20);
-	uint32_t sb = get32(buf + 16);
+	uint32_t sb = get32(buf + 16), n_rows = get32(buf + 24);
+	uint32_t n_words = dense ? 0 : get32(buf + 28);
 	float scale;
 	memcpy(&scale, &sb, 4);
 	if (bits < CR_NER_MIN_BITS || bits > CR_NER_MAX_BITS ||
-	    get32(buf + 12) != CR_NER_N_TAGS || zn > len - NER_HEADER_BYTES ||
-	    !isfinite(scale))
+	    get32(buf + 12) != CR_NER_N_TAGS || zn > len - hb ||
+	    !isfinite(scale) || (!dense && n_rows > (1u << bits)) ||
+	    n_words > NER_MAX_WORDS)
 		goto out;
-	size_t n = ((size_t)1 << bits) * CR_NER_N_TAGS;
+	size_t row_bytes = 2 * CR_NER_N_TAGS;
+	size_t n = dense ? ((size_t)1 << bits) * row_bytes
+	                 : (size_t)n_rows * (4 + row_bytes) +
+	                           (size_t)n_words * NER_WORD_BYTES;
 	m = calloc(1, sizeof *m);
-	if (m)
-		m->q = malloc(n * sizeof *m->q);
-	if (!m || !m->q) {
+	raw = malloc(n ? n : 1);
+	if (!m || !raw) {
 		e = CR_ENOMEM;
 		goto out;
 	}
-	/* Inflated straight into the table and decoded in place (weight i
-	 * is read from bytes 2i and 2i + 1 before it is written there), so
-	 * loading never holds the table twice. */
-	unsigned char *raw = (unsigned char *)m->q;
-	uLongf rn = (uLongf)(n * 2);
-	if (uncompress(raw, &rn, buf + NER_HEADER_BYTES, zn) != Z_OK ||
-	    rn != n * 2)
-		goto out;
+	m->bits = bits;
 	/* The tagger sums 16-bit weights; the scale only orders the scores,
 	 * so it is not needed at run time. */
-	for (size_t i = 0; i < n; i++) {
-		uint16_t u = (uint16_t)(raw[2 * i] | raw[2 * i + 1] << 8);
-		memcpy(&m->q[i], &u, sizeof u);
-	}
-	m->bits = bits;
+	uLongf rn = (uLongf)n;
+	if (uncompress(raw, &rn, buf + hb, zn) != Z_OK || rn != n)
+		goto out;
+	e = model_fill(m, raw, dense, n_rows, n_words);
+	if (e != CR_OK)
+		goto out;
 	*out = m;
 	m = NULL;
-	e = CR_OK;
 out:
 	cr_ner_model_free(m);
+	free(raw);
 	free(buf);
 	return e;
 }
@@ -691,6 +1056,8 @@ void cr_ner_model_free(cr_ner_model *m)
 {
 	if (!m)
 		return;
-	free(m->q);
+	free(m->slot);
+	free(m->rows);
+	free(m->cl.slot);
 	free(m);
 }

@@ -3,12 +3,13 @@
  * over BIO tags, trained on CoNLL-2003 by tools/ner-train.
  *
  * Features are hashed into 2^bits rows of CR_NER_N_TAGS weights, so the
- * model is one flat array; the file stores it quantised to 16 bits and
- * deflated. Tagging reads tokens, sentences and flags from the tokenizer,
- * plus document evidence (how a word is written elsewhere in the article,
- * and what it was tagged before), and leaves the names to
- * cr_entities_from_tags() (text/entity.h), which normalises them as the
- * rules do.
+ * learner's model is one flat array; the file stores the rows training
+ * set, quantised to 16 bits and deflated, with the word clusters
+ * (tools/ner-clusters) whose prefixes are features. Tagging reads tokens,
+ * sentences and flags from the tokenizer, plus document evidence (how a word is
+ * written elsewhere in the article, and what it was tagged before), and leaves
+ * the names to cr_entities_from_tags() (text/entity.h), which normalises them
+ * as the rules do.
  */
 #ifndef CR_TEXT_NER_H
 #define CR_TEXT_NER_H
@@ -73,5 +74,25 @@ cr_err cr_ner_tag(const cr_ner_weights *w, const cr_article *a, uint8_t *tags,
  * whose magnitude is under prune (relative to the largest) set to 0. */
 cr_err cr_ner_model_save(const char *path, const float *w, uint32_t bits,
                          float prune);
+
+/* Word clusters (tools/ner-clusters): a bit-string path per word, whose
+ * prefixes become features of the word and its neighbours. A model
+ * saved with clusters carries them in its file. */
+typedef struct cr_ner_clusters cr_ner_clusters;
+
+/* Reads "PATH\tWORD\tCOUNT" lines (PATH of 0s and 1s, WORD a token's
+ * case-folded norm) into *out (free with cr_ner_clusters_free). CR_EIO,
+ * CR_EFORMAT, CR_ETOOBIG, CR_ENOMEM. */
+cr_err cr_ner_clusters_read(const char *path, cr_ner_clusters **out);
+void cr_ner_clusters_free(cr_ner_clusters *c); /* accepts NULL */
+
+/* cr_ner_tag() with cluster features from c (NULL: none). */
+cr_err cr_ner_tag_with(const cr_ner_weights *w, const cr_ner_clusters *c,
+                       const cr_article *a, uint8_t *tags, const uint8_t *gold,
+                       cr_ner_update_fn update, void *ud);
+
+/* cr_ner_model_save() that also stores the clusters c (NULL: none). */
+cr_err cr_ner_model_save_with(const char *path, const float *w, uint32_t bits,
+                              float prune, const cr_ner_clusters *c);
 
 #endif
