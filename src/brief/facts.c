@@ -8,19 +8,14 @@
  * exactly the articles that state its unit (cr_story_support), so the
  * list beside a fact is never "the article it was taken from" alone.
  *
- * The summary picks whole sentences by coverage across outlets and
- * non-redundancy (a sentence that restates a chosen one is skipped), up
- * to the requested length in sentences and, when asked, in words (the
- * sentence that reaches the word budget is cut to fit, as ROUGE's -l
- * cuts); each lists every article that states it.
+ * The summary (summary.c) is then chosen from whole sentences, each
+ * telling a fact not yet told and listing every article that states it.
  */
 #include "brief/story.h"
+#include "brief/summary.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "text/stem.h"
 
 #define SAME_FACT_COVERAGE 0.50 /* v restates u */
 #define MIN_FACT_WORDS     4
@@ -104,56 +99,6 @@ static int by_agreement_then_order(const void *x, const void *y)
 	return 0;
 }
 
-/* Words of a request ("discuss", "include", "describe") say what to do,
- * not what about: they are no content of a query. */
-static int is_request_word(const char *w)
-{
-	static const char *const req[] = {
-	        "discuss", "describe", "include",     "including", "identify",
-	        "explain", "provide",  "information", "specify",   "give",
-	        "detail",  "details",  "report",      "reports",   "list",
-	        "mention", "note",     "regarding",   "concerning"};
-	for (size_t i = 0; i < sizeof req / sizeof *req; i++)
-		if (!strcmp(w, req[i]))
-			return 1;
-	return 0;
-}
-
-/* Focus: the share of the query's content words that the unit's tokens
- * start with (a cheap stem match: "closures" meets "closure"). */
-static double focus_match(const cr_story *st, uint32_t u, const char *focus)
-{
-	if (!focus || !*focus)
-		return 0;
-	const cr_unit *un = &st->units[u];
-	const cr_article *a = st->arts[un->art];
-	const cr_sentence *s = &a->sents[un->sent];
-	char word[64];
-	uint32_t n_words = 0, n_hit = 0;
-	const char *p = focus;
-	while (*p) {
-		while (*p && !isalnum((unsigned char)*p))
-			p++;
-		size_t k = 0;
-		while (*p && isalnum((unsigned char)*p)) {
-			if (k + 1 < sizeof word)
-				word[k++] = (char)tolower((unsigned char)*p);
-			p++;
-		}
-		word[k] = '\0';
-		if (k < 3 || cr_is_stopword(word, k) || is_request_word(word))
-			continue;
-		size_t pre = k > 5 ? 5 : k;
-		n_words++;
-		for (uint32_t i = s->tok_begin; i < s->tok_end; i++)
-			if (!strncmp(a->toks[i].norm, word, pre)) {
-				n_hit++;
-				break;
-			}
-	}
-	return n_words ? (double)n_hit / n_words : 0;
-}
-
 /* Covers unit v and, when v is a whole sentence, its clauses; when v is
  * a clause that makes up most of its sentence, the sentence too. */
 static void cover_unit(const cr_story *st, int32_t *fact_of, uint32_t v,
@@ -169,8 +114,9 @@ static void cover_unit(const cr_story *st, int32_t *fact_of, uint32_t v,
 }
 
 /* Chooses the facts; fact_of[u] receives the fact that covers unit u
- * (-1 for none). */
-static cr_err pick_facts(cr_story *st, cr_briefing *b, int32_t *fact_of)
+ * (-1 for none), and own[u] is set to 1 when a fact is unit u's text. */
+static cr_err pick_facts(cr_story *st, cr_briefing *b, int32_t *fact_of,
+                         uint8_t *own)
 {
 	cr_err e = CR_ENOMEM;
 	cand *cs = malloc((st->n_units ? st->n_units : 1) * sizeof *cs);
@@ -216,6 +162,7 @@ static cr_err pick_facts(cr_story *st, cr_briefing *b, int32_t *fact_of)
 			goto out;
 		/* Everything that restates this fact is now covered. */
 		fact_of[u] = fi;
+		own[u] = 1;
 		for (uint32_t j = 0; j < st->n_arts; j++) {
 			uint32_t v;
 			if (j == st->units[u].art || !row[j])
@@ -256,167 +203,21 @@ static void order_facts(cr_briefing *b)
 	}
 }
 
-/* The facts a whole sentence states: its own and its clauses'. */
-static uint32_t facts_of_sentence(const cr_story *st, const int32_t *fact_of,
-                                  uint32_t u, int32_t *out, uint32_t max)
-{
-	uint32_t n = 0;
-	for (uint32_t c = u; c < st->n_units && n < max; c++) {
-		if (c != u &&
-		    !(st->units[c].clause && st->units[c].parent == u))
-			break;
-		int32_t f = fact_of[c];
-		int seen = f < 0;
-		for (uint32_t k = 0; k < n && !seen; k++)
-			seen = out[k] == f;
-		if (!seen)
-			out[n++] = f;
-	}
-	return n;
-}
-
-/* Whitespace-separated words of s, as ROUGE's -l counts them. */
-static uint32_t text_words(const char *s)
-{
-	uint32_t n = 0;
-	for (const char *p = s; *p; p++)
-		n += !isspace((unsigned char)*p) &&
-		     (p == s || isspace((unsigned char)p[-1]));
-	return n;
-}
-
-/* s cut after its first keep words, with an ellipsis: the arena copy, or
- * s itself when it has no more than keep words. */
-static const char *cut_words(cr_arena *ar, const char *s, uint32_t keep)
-{
-	uint32_t n = 0;
-	for (const char *p = s; *p; p++) {
-		if (isspace((unsigned char)*p) ||
-		    (p != s && !isspace((unsigned char)p[-1])))
-			continue;
-		if (n++ == keep) {
-			size_t len = (size_t)(p - s);
-			while (len && isspace((unsigned char)s[len - 1]))
-				len--;
-			return cr_arena_printf(ar, "%.*s\xe2\x80\xa6", (int)len,
-			                       s);
-		}
-	}
-	return s;
-}
-
-static int same_set(cr_artset x, cr_artset y)
-{
-	if (x.n != y.n)
-		return 0;
-	for (uint32_t i = 0; i < x.n; i++)
-		if (x.idx[i] != y.idx[i])
-			return 0;
-	return 1;
-}
-
-/* The summary: greedy coverage of the facts. Each pick is the sentence
- * that adds the most not-yet-told facts, weighted by how many independent
- * outlets state them, so the summary tells the most-confirmed facts once
- * each. A sentence that mixes facts with different sources is worth less:
- * its attribution would be true of only part of it. */
-static cr_err pick_summary(cr_story *st, cr_briefing *b, const int32_t *fact_of,
-                           uint32_t max, uint32_t max_words, const char *focus)
-{
-	cr_err e = CR_ENOMEM;
-	uint8_t *told = calloc(b->n_facts ? b->n_facts : 1, 1);
-	uint8_t *taken = calloc(st->n_units ? st->n_units : 1, 1);
-	b->summary =
-	        cr_arena_alloc(st->arena, (max ? max : 1) * sizeof *b->summary);
-	if (!told || !taken || !b->summary)
-		goto out;
-	uint32_t words = 0;
-	while (b->n_summary < max && (!max_words || words < max_words)) {
-		double best = 0;
-		uint32_t best_u = UINT32_MAX;
-		int32_t fs[16];
-		for (uint32_t u = 0; u < st->n_units; u++) {
-			const cr_unit *un = &st->units[u];
-			if (un->clause || un->is_quote_only || taken[u] ||
-			    words_in(st, u) < 6)
-				continue;
-			uint32_t nf = facts_of_sentence(st, fact_of, u, fs, 16);
-			double gain = 0;
-			int mixed = 0;
-			for (uint32_t k = 0; k < nf; k++) {
-				const cr_bfact *f = &b->facts[fs[k]];
-				/* the square favours what most outlets say */
-				if (!told[fs[k]])
-					gain += f->independent > 1
-					                ? (double)f->independent *
-					                          f->independent
-					                : 0.5;
-				if (k &&
-				    !same_set(f->arts, b->facts[fs[0]].arts))
-					mixed = 1;
-			}
-			if (gain <= 0)
-				continue;
-			const cr_article *a = st->arts[un->art];
-			double lead =
-			        a->n_sents ? 1.0 - (double)un->sent / a->n_sents
-			                   : 0;
-			/* focus multiplies, so it can outrank support */
-			double score =
-			        (gain * (mixed ? 0.25 : 1.0) + 1.5 * lead) *
-			        (1.0 + 4.0 * focus_match(st, u, focus));
-			if (score > best) {
-				best = score;
-				best_u = u;
-			}
-		}
-		if (best_u == UINT32_MAX)
-			break;
-		taken[best_u] = 1;
-		uint32_t nf = facts_of_sentence(st, fact_of, best_u, fs, 16);
-		for (uint32_t k = 0; k < nf; k++)
-			told[fs[k]] = 1;
-		const cr_unit *un = &st->units[best_u];
-		cr_bsentence *sm = &b->summary[b->n_summary++];
-		sm->text = cr_story_text(st, un->art, un->span);
-		/* A sentence of one fact carries that fact's articles; one of
-		 * several carries those that state it whole. */
-		if (nf == 1)
-			sm->arts = b->facts[fs[0]].arts;
-		else
-			sm->arts = cr_artset_from_mask(
-			        st->arena, cr_unit_support(st, best_u),
-			        st->n_arts);
-		if (!sm->text || !sm->arts.idx)
-			goto out;
-		if (max_words) {
-			uint32_t n = text_words(sm->text);
-			if (words + n > max_words &&
-			    !(sm->text = cut_words(st->arena, sm->text,
-			                           max_words - words)))
-				goto out;
-			words += n;
-		}
-	}
-	e = CR_OK;
-out:
-	free(taken);
-	free(told);
-	return e;
-}
-
 cr_err cr_brief_facts(cr_story *st, cr_briefing *b, uint32_t max_summary,
                       uint32_t max_words, const char *focus)
 {
 	int32_t *fact_of =
 	        malloc((st->n_units ? st->n_units : 1) * sizeof *fact_of);
-	if (!fact_of)
-		return CR_ENOMEM;
-	cr_err e = pick_facts(st, b, fact_of);
+	uint8_t *own = calloc(st->n_units ? st->n_units : 1, 1);
+	cr_err e = CR_ENOMEM;
+	if (fact_of && own)
+		e = pick_facts(st, b, fact_of, own);
 	if (e == CR_OK)
-		e = pick_summary(st, b, fact_of, max_summary, max_words, focus);
+		e = cr_brief_summary(st, b, fact_of, own, max_summary,
+		                     max_words, focus);
 	if (e == CR_OK)
 		order_facts(b);
+	free(own);
 	free(fact_of);
 	return e;
 }

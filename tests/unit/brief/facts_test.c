@@ -301,6 +301,46 @@ static void test_summary_word_budget(void **state)
 	fx_free(f);
 }
 
+/* A word that links a sentence to the one before it ("But", "And") means
+ * nothing out of that context: the summary drops it and capitalises the
+ * next word, the fact keeps the outlet's wording. */
+static void test_summary_drops_an_opening_linker(void **state)
+{
+	(void)state;
+	fx *f = fx_new();
+	add(f, "a", "Harbour Herald", utc(2025, 3, 11, 8),
+	    "But a winter storm closed the Saltmere ferry terminal on "
+	    "Tuesday, stranding passengers on the quay.\n"
+	    "The town museum postponed its spring exhibition by a "
+	    "fortnight.");
+	add(f, "b", "Coastal Wire", utc(2025, 3, 11, 9),
+	    "And the ferry terminal at Saltmere was closed on Tuesday as a "
+	    "winter storm reached the coast.\n"
+	    "Power was cut to about four hundred homes in the old town.");
+	add(f, "c", "Bay Times", utc(2025, 3, 11, 10),
+	    "But Saltmere's ferry terminal closed on Tuesday because of the "
+	    "winter storm that reached the coast.\n"
+	    "Road crews cleared fallen trees from the coastal highway "
+	    "overnight.");
+	fx_brief(f, 3, NULL);
+	const cr_briefing *b = f->b;
+	int closure = 0;
+	for (uint32_t i = 0; i < b->n_summary; i++) {
+		const char *t = b->summary[i].text;
+		assert_true(strncmp(t, "But ", 4) && strncmp(t, "And ", 4));
+		if (strstr(t, "erry terminal")) {
+			closure = 1;
+			assert_true(t[0] == 'A' || t[0] == 'T' || t[0] == 'S');
+			assert_int_equal(b->summary[i].arts.n, 3);
+		}
+	}
+	assert_true(closure);
+	const cr_bfact *fc = fact(b, "ferry terminal");
+	assert_true(!strncmp(fc->text, "But ", 4) ||
+	            !strncmp(fc->text, "And ", 4));
+	fx_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -311,6 +351,7 @@ int main(void)
 	        cmocka_unit_test(test_summary_length_and_no_repeats),
 	        cmocka_unit_test(test_focus_moves_a_sentence_into_the_summary),
 	        cmocka_unit_test(test_summary_word_budget),
+	        cmocka_unit_test(test_summary_drops_an_opening_linker),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
