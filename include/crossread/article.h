@@ -132,8 +132,10 @@ typedef struct cr_mention {
 typedef struct cr_quote {
 	cr_span text;
 	uint32_t sent;
-	cr_span speaker_span; /* where the speaker is named ({0,0} if none) */
-	const char *speaker;  /* arena; NULL when unknown */
+	/* The attribution's own words for the speaker ("she", "a spokesman");
+	 * {0,0} if none. */
+	cr_span speaker_span;
+	const char *speaker; /* arena; NULL when unknown */
 	const char *cue; /* "said" "told" "according to" "warned"...; NULL */
 	uint8_t partial; /* quote is part of a sentence, not all of it */
 } cr_quote;
