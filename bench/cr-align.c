@@ -31,6 +31,8 @@
 
 #include "base/arena.h"
 #include "brief/story.h"
+#include "ingest/clean.h"
+#include "text/analyze.h"
 #include "crossread/crossread.h"
 
 #define MAX_PAIRS    100000u     /* pairs read from stdin */
@@ -58,9 +60,9 @@ static int cmp_df(const void *x, const void *y)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
-/* One pair's story: its pipeline, the two articles and the story. */
+/* One pair's story: the two articles (owned) and the story. */
 typedef struct pstory {
-	cr_pipeline *p;
+	cr_article *own[2];
 	cr_arena *ar;
 	const cr_article *arts[2];
 	uint32_t root[2];
@@ -83,26 +85,26 @@ static cr_article *make_article(const char *id, const char *source,
 	return a;
 }
 
-/* Builds the story of pair pr up to its units; 0 on success. */
-static int story_open(pstory *ps, const pair *pr)
+/* Builds the story of pair pr up to its units, each article cleaned and
+ * analysed as the pipeline does it (one analyzer for the whole run: it
+ * loads the named-entity model once); 0 on success. */
+static int story_open(pstory *ps, const pair *pr, cr_analyzer *an)
 {
 	memset(ps, 0, sizeof *ps);
-	ps->p = cr_pipeline_new(NULL);
 	ps->ar = cr_arena_create();
-	if (!ps->p || !ps->ar)
+	if (!ps->ar)
 		return -1;
 	const char *texts[2] = {pr->s1, pr->s2};
 	const char *srcs[2] = {"outlet-1", "outlet-2"};
-	for (int i = 0; i < 2; i++) {
-		cr_article *a = make_article(pr->id, srcs[i], texts[i]);
-		if (!a || cr_pipeline_add_article(ps->p, a) != CR_OK)
-			return -1;
-	}
 	for (uint32_t i = 0; i < 2; i++) {
-		ps->arts[i] = cr_pipeline_article(ps->p, i);
-		ps->root[i] = i; /* two outlets: neither is the other's copy */
-		if (!ps->arts[i] || ps->arts[i]->n_sents == 0)
+		cr_article *a = make_article(pr->id, srcs[i], texts[i]);
+		ps->own[i] = a;
+		if (!a || cr_clean(a) != CR_OK || a->body_len == 0 ||
+		    cr_analyze(an, a) != CR_OK || a->n_sents == 0)
 			return -1;
+		a->seq = i;
+		ps->arts[i] = a;
+		ps->root[i] = i; /* two outlets: neither is the other's copy */
 	}
 	ps->st = (cr_story){.arena = ps->ar,
 	                    .arts = ps->arts,
@@ -116,7 +118,8 @@ static int story_open(pstory *ps, const pair *pr)
 static void story_close(pstory *ps)
 {
 	cr_arena_destroy(ps->ar);
-	cr_pipeline_free(ps->p);
+	cr_article_destroy(ps->own[0]);
+	cr_article_destroy(ps->own[1]);
 }
 
 /* Adds the terms of every whole sentence of the story to the df table. */
@@ -282,10 +285,16 @@ int main(int argc, char **argv)
 	size_t n = 0;
 	read_pairs(&prs, &n);
 	df_table df = {0};
+	cr_analyzer *an = cr_analyzer_new();
+	if (!an) {
+		fputs("cr-align: no analyzer\n", stderr);
+		return 1;
+	}
 	/* First pass: the corpus's document frequencies. */
 	for (size_t i = 0; i < n; i++) {
 		pstory ps;
-		if (story_open(&ps, &prs[i]) == 0 && df_add(&df, &ps.st) != 0) {
+		if (story_open(&ps, &prs[i], an) == 0 &&
+		    df_add(&df, &ps.st) != 0) {
 			story_close(&ps);
 			fputs("cr-align: out of memory\n", stderr);
 			return 1;
@@ -297,7 +306,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < n; i++) {
 		pstory ps;
 		json_t *row = json_pack("{s:s}", "id", prs[i].id);
-		if (story_open(&ps, &prs[i]) != 0) {
+		if (story_open(&ps, &prs[i], an) != 0) {
 			json_object_set_new(row, "error",
 			                    json_string("article rejected"));
 		} else {
@@ -327,5 +336,6 @@ int main(int argc, char **argv)
 	}
 	free(prs);
 	free(df.e);
+	cr_analyzer_free(an);
 	return status;
 }

@@ -97,6 +97,16 @@ enum {
 	CR_AF_PERSON,     /* one names a person the other does not */
 	CR_AF_LEFT_MIN,   /* terms the other lacks, fewer side, / 10 */
 	CR_AF_LEFT_MAX,   /* terms the other lacks, more side, / 10 */
+	CR_AF_WORD1,      /* F of clipped word matches, stopwords kept */
+	CR_AF_WORD2,      /* the same for word bigrams */
+	CR_AF_WORD3,      /* the same for word trigrams */
+	CR_AF_WORD4,      /* the same for word 4-grams */
+	CR_AF_STEM1,      /* F of clipped stem matches, stopwords kept */
+	CR_AF_EDIT,       /* word edit distance / longer unit's words */
+	CR_AF_LEN_DIFF,   /* difference in words, / 10 */
+	CR_AF_NUM_SAME,   /* both write numbers, and the same ones */
+	CR_AF_NUM_DIFF,   /* both write numbers, and not the same ones */
+	CR_AF_CAP_LEFT,   /* capitalised words the other lacks, / 5 */
 	CR_AF_COUNT
 };
 

@@ -524,6 +524,45 @@ static void test_features(void **state)
 	fx_free(f);
 }
 
+/* The MT-style features: n-gram matches with stopwords kept, word edit
+ * distance, numbers both sides write, and names one side lacks. */
+static void test_mt_features(void **state)
+{
+	(void)state;
+	fx *f = fx_new();
+	add(f, "a", "Valley Post", utc(2025, 6, 2, 8),
+	    "The council of Brandmoor sold 40 acres to a builder last year.");
+	add(f, "b", "River Daily", utc(2025, 6, 2, 9),
+	    "The council of Brandmoor sold 40 acres to a builder last year.\n"
+	    "Last year a builder bought 40 acres from the Brandmoor council.\n"
+	    "The council of Brandmoor sold 65 acres to Ostrava Homes last "
+	    "year.");
+	fx_story(f);
+	uint32_t a = unit_at(f, 0, "The council", 0);
+	uint32_t same = unit_at(f, 1, "The council of Brandmoor sold 40", 0);
+	uint32_t re = unit_at(f, 1, "Last year", 0);
+	uint32_t diff = unit_at(f, 1, "The council of Brandmoor sold 65", 0);
+	double fs[CR_AF_COUNT], fr[CR_AF_COUNT], fd[CR_AF_COUNT];
+	cr_unit_features(&f->st, a, same, fs);
+	cr_unit_features(&f->st, a, re, fr);
+	cr_unit_features(&f->st, a, diff, fd);
+	/* the same words in the same order match at every length */
+	assert_true(fs[CR_AF_WORD1] > 0.999 && fs[CR_AF_WORD4] > 0.999);
+	assert_true(fs[CR_AF_EDIT] == 0);
+	assert_true(fs[CR_AF_NUM_SAME] == 1 && fs[CR_AF_NUM_DIFF] == 0);
+	/* reworded: words shared, few of their 4-grams, many edits */
+	assert_true(fr[CR_AF_WORD1] > 0.5);
+	assert_true(fr[CR_AF_WORD4] < 0.2);
+	assert_true(fr[CR_AF_EDIT] > 0.5);
+	assert_true(fr[CR_AF_NUM_SAME] == 1);
+	/* another figure and a buyer the first does not name */
+	assert_true(fd[CR_AF_NUM_DIFF] == 1 && fd[CR_AF_NUM_SAME] == 0);
+	assert_true(fd[CR_AF_CAP_LEFT] > 0);
+	assert_true(fs[CR_AF_CAP_LEFT] == 0);
+	assert_true(fd[CR_AF_WORD2] < fs[CR_AF_WORD2]);
+	fx_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -540,6 +579,7 @@ int main(void)
 	        cmocka_unit_test(test_artset_from_mask),
 	        cmocka_unit_test(test_two_sentence_story_aligns),
 	        cmocka_unit_test(test_features),
+	        cmocka_unit_test(test_mt_features),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
