@@ -729,16 +729,6 @@ static int cmp_claim(const void *x, const void *y)
 	return a->art < b->art ? -1 : a->art > b->art;
 }
 
-static int same_artset(cr_artset x, cr_artset y)
-{
-	if (x.n != y.n)
-		return 0;
-	for (uint32_t i = 0; i < x.n; i++)
-		if (x.idx[i] != y.idx[i])
-			return 0;
-	return 1;
-}
-
 /* 1 when an earlier conflict of b has the same sides as cf: the same
  * values from the same articles. */
 static int repeats_conflict(const cr_briefing *b, const cr_bconflict *cf)
@@ -752,8 +742,8 @@ static int repeats_conflict(const cr_briefing *b, const cr_bconflict *cf)
 			for (uint32_t m = 0; m < o->n_claims; m++)
 				if (!strcmp(o->claims[m].value,
 				            cf->claims[k].value) &&
-				    same_artset(o->claims[m].arts,
-				                cf->claims[k].arts)) {
+				    cr_artset_equal(o->claims[m].arts,
+				                    cf->claims[k].arts)) {
 					same++;
 					break;
 				}

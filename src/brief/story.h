@@ -126,6 +126,17 @@ static inline const uint8_t *cr_unit_support(const cr_story *st, uint32_t u)
 /* An article set from a bitmap of story articles, into the arena. */
 cr_artset cr_artset_from_mask(cr_arena *a, const uint8_t *mask, uint32_t n);
 
+/* 1 when x and y hold the same articles (sets are kept in story order). */
+static inline int cr_artset_equal(cr_artset x, cr_artset y)
+{
+	if (x.n != y.n)
+		return 0;
+	for (uint32_t i = 0; i < x.n; i++)
+		if (x.idx[i] != y.idx[i])
+			return 0;
+	return 1;
+}
+
 /* Independent outlets among the articles of mask: copies count once. */
 uint32_t cr_story_independent(const cr_story *st, const uint8_t *mask);
 

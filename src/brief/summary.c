@@ -258,16 +258,6 @@ static const char *drop_linker(cr_arena *ar, const char *s)
 	return s;
 }
 
-static int same_set(cr_artset x, cr_artset y)
-{
-	if (x.n != y.n)
-		return 0;
-	for (uint32_t i = 0; i < x.n; i++)
-		if (x.idx[i] != y.idx[i])
-			return 0;
-	return 1;
-}
-
 /* Adds concept key to sentence unit unit, whose concepts start at
  * pool[begin] (once), marking it with marks; the article art, when it counts,
  * is one more that uses it. */
@@ -440,8 +430,8 @@ cr_err cr_brief_summary(cr_story *st, cr_briefing *b, const int32_t *fact_of,
 					                ? (double)f->independent *
 					                          f->independent
 					                : 0.5;
-				if (i &&
-				    !same_set(f->arts, b->facts[fs[0]].arts))
+				if (i && !cr_artset_equal(f->arts,
+				                          b->facts[fs[0]].arts))
 					mixed = 1;
 			}
 			/* it must tell a fact of its own: a restatement
