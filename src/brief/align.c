@@ -386,6 +386,8 @@ static int cmp_df(const void *x, const void *y)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
+static cr_err unit_sequences(cr_story *st);
+
 cr_err cr_story_units(cr_story *st)
 {
 	cr_term scratch[CR_BRIEF_MAX_TERMS + 16];
@@ -451,7 +453,7 @@ cr_err cr_story_units(cr_story *st)
 		st->ubeg[st->units[u].art] = u;
 	for (uint32_t u = 0; u < st->n_units; u++)
 		st->uend[st->units[u].art] = u + 1;
-	return CR_OK;
+	return unit_sequences(st);
 }
 
 static double shared_weight(const cr_unit *a, const cr_unit *b)
@@ -637,7 +639,14 @@ static uint32_t clipped_ngrams(const uint64_t *x, uint32_t nx,
 		return 0;
 	for (uint32_t i = 0; i + n <= nx; i++)
 		for (uint32_t j = 0; j + n <= ny; j++) {
-			if (used[j] || memcmp(x + i, y + j, n * sizeof *x))
+			/* ids compared in line: a memcmp call per pair of
+			 * positions was a sixth of the briefing's time */
+			if (used[j] || x[i] != y[j])
+				continue;
+			uint32_t m = 1;
+			while (m < n && x[i + m] == y[j + m])
+				m++;
+			if (m < n)
 				continue;
 			used[j] = 1;
 			k++;
@@ -681,18 +690,51 @@ static uint32_t edit_distance(const uint64_t *x, uint32_t nx, const uint64_t *y,
 }
 
 /* Capitalised words of x (names) that y does not write. */
-static uint32_t caps_left(const surface *x, const surface *y)
+static uint32_t caps_left(const cr_unit *x, const cr_unit *y)
 {
 	uint32_t k = 0;
-	for (uint32_t i = 0; i < x->n; i++) {
-		if (!x->cap[i])
+	for (uint32_t i = 0; i < x->n_words; i++) {
+		if (!x->caps[i])
 			continue;
 		int found = 0;
-		for (uint32_t j = 0; j < y->n && !found; j++)
-			found = x->word[i] == y->word[j];
+		for (uint32_t j = 0; j < y->n_words && !found; j++)
+			found = x->words[i] == y->words[j];
 		k += !found;
 	}
 	return k;
+}
+
+/* Builds every unit's word sequences into the arena: cr_unit_features
+ * compares them for each candidate pair, so each unit's are made once,
+ * not once per pair. */
+static cr_err unit_sequences(cr_story *st)
+{
+	for (uint32_t u = 0; u < st->n_units; u++) {
+		cr_unit *un = &st->units[u];
+		uint64_t content[MAX_SEQ];
+		uint32_t n_neg;
+		uint32_t nc = content_seq(st, un, content, &n_neg);
+		surface sf;
+		surface_seq(st, un, &sf);
+		size_t bytes =
+		        (nc + 2 * (size_t)sf.n) * sizeof(uint64_t) + sf.n;
+		uint64_t *v = cr_arena_alloc(st->arena, bytes ? bytes : 1);
+		if (!v)
+			return CR_ENOMEM;
+		memcpy(v, content, nc * sizeof *v);
+		memcpy(v + nc, sf.word, sf.n * sizeof *v);
+		memcpy(v + nc + sf.n, sf.stem, sf.n * sizeof *v);
+		uint8_t *caps = (uint8_t *)(v + nc + 2 * sf.n);
+		memcpy(caps, sf.cap, sf.n);
+		un->content = v;
+		un->words = v + nc;
+		un->stems = v + nc + sf.n;
+		un->caps = caps;
+		un->n_content = (uint8_t)nc;
+		un->n_words = (uint8_t)sf.n;
+		un->n_neg = (uint8_t)(n_neg < 255 ? n_neg : 255);
+	}
+	return CR_OK;
 }
 
 /* Numbers of unit x (as written) that unit y does not write, and how
@@ -782,10 +824,9 @@ void cr_unit_features(const cr_story *st, uint32_t u, uint32_t v, double *f)
 			j++;
 		}
 	}
-	uint64_t xa[MAX_SEQ], xb[MAX_SEQ];
-	uint32_t nega, negb;
-	uint32_t na = content_seq(st, a, xa, &nega);
-	uint32_t nb = content_seq(st, b, xb, &negb);
+	const uint64_t *xa = a->content, *xb = b->content;
+	uint32_t nega = a->n_neg, negb = b->n_neg;
+	uint32_t na = a->n_content, nb = b->n_content;
 	uint32_t nmin = na < nb ? na : nb, nmax = na > nb ? na : nb;
 	double wsum = (double)a->weight + b->weight;
 	f[CR_AF_DICE] = wsum > 0 ? 2 * sw / wsum : 0;
@@ -809,26 +850,23 @@ void cr_unit_features(const cr_story *st, uint32_t u, uint32_t v, double *f)
 	f[CR_AF_LEFT_MIN] = (ua < ub ? ua : ub) / 10.0;
 	f[CR_AF_LEFT_MAX] = (ua > ub ? ua : ub) / 10.0;
 
-	surface sa, sb;
-	surface_seq(st, a, &sa);
-	surface_seq(st, b, &sb);
-	f[CR_AF_WORD1] = ngram_f(sa.word, sa.n, sb.word, sb.n, 1);
-	f[CR_AF_WORD2] = ngram_f(sa.word, sa.n, sb.word, sb.n, 2);
-	f[CR_AF_WORD3] = ngram_f(sa.word, sa.n, sb.word, sb.n, 3);
-	f[CR_AF_WORD4] = ngram_f(sa.word, sa.n, sb.word, sb.n, 4);
-	f[CR_AF_STEM1] = ngram_f(sa.stem, sa.n, sb.stem, sb.n, 1);
-	uint32_t wmax = sa.n > sb.n ? sa.n : sb.n;
+	uint32_t wa = a->n_words, wb = b->n_words;
+	f[CR_AF_WORD1] = ngram_f(a->words, wa, b->words, wb, 1);
+	f[CR_AF_WORD2] = ngram_f(a->words, wa, b->words, wb, 2);
+	f[CR_AF_WORD3] = ngram_f(a->words, wa, b->words, wb, 3);
+	f[CR_AF_WORD4] = ngram_f(a->words, wa, b->words, wb, 4);
+	f[CR_AF_STEM1] = ngram_f(a->stems, wa, b->stems, wb, 1);
+	uint32_t wmax = wa > wb ? wa : wb;
 	f[CR_AF_EDIT] =
-	        wmax ? (double)edit_distance(sa.stem, sa.n, sb.stem, sb.n) /
-	                        wmax
+	        wmax ? (double)edit_distance(a->stems, wa, b->stems, wb) / wmax
 	             : 0;
-	f[CR_AF_LEN_DIFF] = (sa.n > sb.n ? sa.n - sb.n : sb.n - sa.n) / 10.0;
+	f[CR_AF_LEN_DIFF] = (wa > wb ? wa - wb : wb - wa) / 10.0;
 	uint32_t nxa, nxb;
 	uint32_t la = numbers_left(st, a, b, &nxa);
 	uint32_t lb = numbers_left(st, b, a, &nxb);
 	f[CR_AF_NUM_SAME] = nxa && nxb && !la && !lb;
 	f[CR_AF_NUM_DIFF] = nxa && nxb && (la || lb);
-	uint32_t ca = caps_left(&sa, &sb), cb = caps_left(&sb, &sa);
+	uint32_t ca = caps_left(a, b), cb = caps_left(b, a);
 	f[CR_AF_CAP_LEFT] = (ca > cb ? ca : cb) / 5.0;
 }
 

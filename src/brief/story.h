@@ -42,6 +42,14 @@ typedef struct cr_unit {
 	cr_term *terms;  /* sorted by id, unique */
 	uint32_t n_terms;
 	float weight; /* sum of term weights */
+	/* Word sequences for the alignment features, built once with the
+	 * units (text order, at most 64 each): the folded content stems and
+	 * numbers; the words as written, stopwords kept; their folded stems;
+	 * and a flag per word for a capitalised word not opening the
+	 * sentence. */
+	const uint64_t *content, *words, *stems;
+	const uint8_t *caps;
+	uint8_t n_content, n_words, n_neg; /* n_neg: negators in the unit */
 } cr_unit;
 
 typedef struct cr_story {
