@@ -28,7 +28,10 @@
  * at the sentence's end or at a comma before another cue (", adding").
  * What follows a cue is not content when it is the listener ("told
  * reporters"), an occasion ("said at a rally", unless "that" follows)
- * or the speaker after a quote ("..." said X, a spokesman); the subject
+ * or the speaker after a quote ("..." said X, a spokesman), and after a
+ * cue that follows a direct quote nothing is, unless "that" follows
+ * ('"...," he said this week'). Nouns of stance count as cues too
+ * ("his call for an inquiry"), as PolNeAR annotates them; the subject
  * of "seems" or "is expected" is content with no speaker. The cue
  * lexicon was widened from the cue words of PolNeAR's train split.
  *
@@ -138,97 +141,107 @@ static const char *const NOT_SPEECH[] = {
 /* Verbs whose clausal complement is reported speech or thought ("the
  * mayor believes the bridge will hold"), beyond the cue verbs above. */
 static const char *const REPORT_VERBS[] = {
-        "accusations",  "accuse",        "accused",      "accuses",
-        "acknowledge",  "acknowledged",  "acknowledges", "added",
-        "addressed",    "adds",          "admits",       "admitted",
-        "advocate",     "advocated",     "agree",        "agreed",
-        "agrees",       "aimed",         "aims",         "allegations",
-        "alleged",      "alleges",       "angered",      "announce",
-        "announced",    "answered",      "apologized",   "appeared",
-        "appears",      "applauded",     "approved",     "argue",
-        "argued",       "argues",        "articulated",  "asked",
-        "asks",         "assailed",      "asserted",     "assertion",
-        "assure",       "assured",       "attacked",     "attempted",
-        "attributed",   "authorized",    "backed",       "backs",
-        "believe",      "believed",      "believes",     "bemoaned",
-        "blame",        "blamed",        "blames",       "blasted",
-        "blasts",       "boasted",       "boasts",       "bragged",
-        "called",       "calls",         "cautioned",    "celebrated",
-        "challenged",   "championed",    "chanted",      "characterized",
-        "charged",      "cheered",       "chided",       "cite",
-        "cited",        "cites",         "claim",        "claimed",
-        "claims",       "clarified",     "coined",       "comments",
-        "complained",   "complaints",    "conceded",     "concerns",
-        "conclude",     "concluded",     "concludes",    "condemned",
-        "confirmed",    "congratulated", "considered",   "considers",
-        "contemplate",  "contended",     "contends",     "continued",
-        "contradicted", "convinced",     "credited",     "criticism",
-        "criticize",    "criticized",    "criticizes",   "debated",
-        "decided",      "declare",       "declared",     "declined",
-        "decried",      "deemed",        "defended",     "defends",
-        "delivered",    "demanded",      "demands",      "denied",
-        "denies",       "denounced",     "derided",      "describe",
-        "described",    "describes",     "disagree",     "disavowed",
-        "disclose",     "disclosed",     "discuss",      "discussed",
-        "dislike",      "disliked",      "dismissed",    "dismisses",
-        "dispute",      "disputed",      "doubt",        "doubts",
-        "downplayed",   "dubbed",        "echoed",       "elaborated",
-        "emailed",      "embraced",      "emphasize",    "emphasized",
-        "encourage",    "encouraged",    "endorse",      "endorsed",
-        "endorses",     "enjoyed",       "enjoys",       "envisioned",
-        "estimated",    "expected",      "expects",      "explain",
-        "explained",    "explains",      "express",      "expressed",
-        "favored",      "fear",          "feared",       "fears",
-        "filed",        "finds",         "focused",      "focuses",
-        "found",        "hailed",        "highlighted",  "hinted",
-        "hints",        "hoped",         "hopes",        "identified",
-        "ignore",       "ignored",       "implied",      "indicate",
-        "indicated",    "indicates",     "informed",     "insist",
-        "insisted",     "insists",       "intended",     "interjected",
-        "interpreted",  "introduced",    "invoked",      "issued",
-        "joked",        "knew",          "know",         "known",
-        "knows",        "labeled",       "lambasted",    "lamented",
-        "laments",      "learned",       "likened",      "listed",
-        "maintained",   "mention",       "mentioned",    "mentions",
-        "mocked",       "mused",         "named",        "note",
-        "noted",        "notes",         "noticed",      "observed",
-        "offered",      "offers",        "opined",       "oppose",
-        "opposed",      "opposes",       "ordered",      "outlined",
-        "persuade",     "plans",         "pleaded",      "pledge",
-        "pledged",      "pledges",       "pointed",      "portray",
-        "portrayed",    "posted",        "praise",       "praised",
-        "praises",      "predicted",     "predicts",     "prefer",
-        "preferred",    "prefers",       "presented",    "pressed",
-        "proclaimed",   "projected",     "promise",      "promised",
-        "promises",     "promote",       "promotes",     "pronounced",
-        "proposed",     "proposes",      "published",    "pushed",
-        "questioned",   "questions",     "quoted",       "railed",
-        "reacted",      "reads",         "reaffirmed",   "rebuffed",
-        "rebuked",      "recalled",      "recognizes",   "recommended",
-        "recounted",    "referenced",    "referred",     "refers",
-        "refuse",       "refused",       "refuses",      "reiterated",
-        "rejected",     "released",      "remarked",     "remarks",
-        "remembered",   "remembers",     "reminded",     "repeated",
-        "replied",      "reported",      "requested",    "responded",
-        "responds",     "retweeted",     "revealed",     "reveals",
-        "said",         "say",           "says",         "see",
-        "seeks",        "seem",          "seemed",       "seems",
-        "sees",         "shouted",       "show",         "showed",
-        "shown",        "shows",         "sided",        "signaled",
-        "signed",       "slammed",       "slams",        "sought",
-        "sounded",      "speaks",        "speculate",    "speculated",
-        "spoke",        "stated",        "stressed",     "suggest",
-        "suggested",    "suggestion",    "suggests",     "support",
-        "supported",    "supports",      "talked",       "talks",
-        "tells",        "testified",     "thanked",      "think",
-        "thinks",       "thought",       "told",         "touted",
-        "touts",        "tweeted",       "underscored",  "underscores",
-        "unveiled",     "urged",         "uttered",      "viewed",
-        "voiced",       "voted",         "vowed",        "vows",
-        "want",         "wanted",        "wants",        "warn",
-        "warned",       "warns",         "weighed",      "welcomed",
-        "wondered",     "worried",       "worries",      "worry",
-        "writes",       "wrote",
+        "accusations",   "accuse",       "accused",      "accuses",
+        "acknowledge",   "acknowledged", "acknowledges", "added",
+        "addressed",     "adds",         "admits",       "admitted",
+        "advocate",      "advocated",    "agree",        "agreed",
+        "agrees",        "aimed",        "aims",         "allegations",
+        "alleged",       "alleges",      "angered",      "announce",
+        "announced",     "answered",     "apologized",   "appeared",
+        "appears",       "applauded",    "approved",     "argue",
+        "argued",        "argues",       "argument",     "articulated",
+        "ask",           "asked",        "asks",         "assailed",
+        "asserted",      "assertion",    "assume",       "assumed",
+        "assure",        "assured",      "attack",       "attacked",
+        "attacks",       "attempted",    "attributed",   "authorized",
+        "backed",        "backs",        "believe",      "believed",
+        "believes",      "bemoaned",     "blame",        "blamed",
+        "blames",        "blast",        "blasted",      "blasts",
+        "boasted",       "boasts",       "bragged",      "call",
+        "called",        "calls",        "cautioned",    "celebrated",
+        "challenged",    "championed",   "chanted",      "characterized",
+        "charge",        "charged",      "cheered",      "chided",
+        "cite",          "cited",        "cites",        "claim",
+        "claimed",       "claims",       "clarified",    "coined",
+        "comment",       "comments",     "complained",   "complaints",
+        "conceded",      "concern",      "concerns",     "conclude",
+        "concluded",     "concludes",    "condemned",    "confirmed",
+        "congratulated", "considered",   "considers",    "contemplate",
+        "contended",     "contends",     "continued",    "contradicted",
+        "convinced",     "credited",     "criticism",    "criticize",
+        "criticized",    "criticizes",   "debated",      "decided",
+        "decision",      "declare",      "declared",     "declined",
+        "decried",       "deemed",       "defended",     "defends",
+        "delivered",     "demand",       "demanded",     "demands",
+        "denied",        "denies",       "denounced",    "derided",
+        "describe",      "described",    "describes",    "disagree",
+        "disavowed",     "disclose",     "disclosed",    "discuss",
+        "discussed",     "dislike",      "disliked",     "dismissed",
+        "dismisses",     "dispute",      "disputed",     "doubt",
+        "doubted",       "doubts",       "downplayed",   "dubbed",
+        "echoed",        "elaborated",   "emailed",      "embraced",
+        "emphasize",     "emphasized",   "encourage",    "encouraged",
+        "endorse",       "endorsed",     "endorsement",  "endorses",
+        "enjoyed",       "enjoys",       "envisioned",   "estimated",
+        "expect",        "expected",     "expects",      "explain",
+        "explained",     "explains",     "express",      "expressed",
+        "favor",         "favored",      "fear",         "feared",
+        "fears",         "feel",         "feels",        "felt",
+        "filed",         "finds",        "focused",      "focuses",
+        "found",         "framed",       "guess",        "hailed",
+        "highlighted",   "hinted",       "hints",        "hope",
+        "hoped",         "hopes",        "identified",   "ignore",
+        "ignored",       "imagine",      "implied",      "indicate",
+        "indicated",     "indicates",    "informed",     "insist",
+        "insisted",      "insists",      "intended",     "interjected",
+        "interpreted",   "introduced",   "invoked",      "issued",
+        "joked",         "knew",         "know",         "known",
+        "knows",         "labeled",      "lambasted",    "lamented",
+        "laments",       "learned",      "likened",      "listed",
+        "maintained",    "mention",      "mentioned",    "mentions",
+        "message",       "mocked",       "mused",        "named",
+        "note",          "noted",        "notes",        "noticed",
+        "observed",      "offer",        "offered",      "offers",
+        "opined",        "oppose",       "opposed",      "opposes",
+        "opposition",    "ordered",      "outlined",     "persuade",
+        "plan",          "plans",        "pleaded",      "pledge",
+        "pledged",       "pledges",      "pointed",      "portray",
+        "portrayed",     "posted",       "praise",       "praised",
+        "praises",       "predict",      "predicted",    "predicts",
+        "prefer",        "preferred",    "prefers",      "presented",
+        "pressed",       "proclaimed",   "projected",    "promise",
+        "promised",      "promises",     "promote",      "promotes",
+        "pronounced",    "proposed",     "proposes",     "published",
+        "pushed",        "question",     "questioned",   "questions",
+        "quoted",        "railed",       "reacted",      "reads",
+        "reaffirmed",    "rebuffed",     "rebuked",      "recalled",
+        "recognizes",    "recommend",    "recommended",  "recommends",
+        "recounted",     "referenced",   "referred",     "refers",
+        "refuse",        "refused",      "refuses",      "reiterated",
+        "rejected",      "released",     "remark",       "remarked",
+        "remarks",       "remembered",   "remembers",    "reminded",
+        "repeated",      "replied",      "reported",     "requested",
+        "respond",       "responded",    "responds",     "retweeted",
+        "revealed",      "reveals",      "said",         "saw",
+        "say",           "says",         "see",          "seeks",
+        "seem",          "seemed",       "seems",        "sees",
+        "shouted",       "show",         "showed",       "shown",
+        "shows",         "sided",        "signaled",     "signed",
+        "slammed",       "slams",        "sought",       "sounded",
+        "speaks",        "speculate",    "speculated",   "spoke",
+        "stated",        "stressed",     "suggest",      "suggested",
+        "suggestion",    "suggests",     "support",      "supported",
+        "supports",      "suspect",      "suspected",    "suspects",
+        "talk",          "talked",       "talks",        "tell",
+        "tells",         "testified",    "thanked",      "think",
+        "thinks",        "thought",      "told",         "touted",
+        "touts",         "tweeted",      "underscored",  "underscores",
+        "unveiled",      "urged",        "uttered",      "view",
+        "viewed",        "voiced",       "vote",         "voted",
+        "vowed",         "vows",         "want",         "wanted",
+        "wants",         "warn",         "warned",       "warns",
+        "weighed",       "welcomed",     "wondered",     "worried",
+        "worries",       "worry",        "writes",       "wrote",
 };
 
 /* Participles whose complement is reported speech: ", adding that". */
@@ -244,20 +257,20 @@ static const char *const REPORT_PARTICIPLES[] = {
         "criticizing", "declaring",      "decrying",      "defending",
         "demanding",   "denouncing",     "describing",    "detailing",
         "discussing",  "dismissing",     "echoing",       "embracing",
-        "emphasizing", "endorsing",      "explaining",    "expressing",
-        "fearing",     "focusing",       "highlighting",  "hoping",
-        "implying",    "insisting",      "lamenting",     "mentioning",
-        "mocking",     "noting",         "offering",      "outlining",
-        "planning",    "pledging",       "pointing",      "portraying",
-        "praising",    "predicting",     "promising",     "promoting",
-        "proposing",   "pushing",        "questioning",   "quoting",
-        "recalling",   "recognizing",    "referencing",   "referring",
-        "refusing",    "rejecting",      "remarking",     "reminding",
-        "repeating",   "saying",         "seeking",       "showing",
-        "slamming",    "stating",        "stressing",     "suggesting",
-        "supporting",  "talking",        "telling",       "thanking",
-        "touting",     "trumpeting",     "tweeting",      "urging",
-        "vowing",      "warning",        "wondering",
+        "emphasizing", "endorsing",      "expecting",     "explaining",
+        "expressing",  "fearing",        "focusing",      "highlighting",
+        "hoping",      "implying",       "insisting",     "lamenting",
+        "mentioning",  "mocking",        "noting",        "offering",
+        "outlining",   "planning",       "pledging",      "pointing",
+        "portraying",  "praising",       "predicting",    "promising",
+        "promoting",   "proposing",      "pushing",       "questioning",
+        "quoting",     "recalling",      "recognizing",   "referencing",
+        "referring",   "refusing",       "rejecting",     "remarking",
+        "reminding",   "repeating",      "saying",        "seeking",
+        "showing",     "slamming",       "stating",       "stressing",
+        "suggesting",  "supporting",     "talking",       "telling",
+        "thanking",    "touting",        "trumpeting",    "tweeting",
+        "urging",      "vowing",         "warning",       "wondering",
 };
 
 /* Words between a cue and its content that belong to neither: "said
@@ -282,8 +295,8 @@ static const char *const OCCASION_WORDS[] = {
 /* Cues whose subject is what is judged ("the plan seems to work"):
  * PolNeAR's content is that subject. */
 static const char *const RAISING_CUES[] = {
-        "appear",     "appeared", "appears", "expected",
-        "reportedly", "seem",     "seemed",  "seems",
+        "appear", "appeared", "appears", "expected", "reportedly",
+        "seem",   "seemed",   "seems",   "seen",
 };
 
 /* Prepositions that open a cue's object ("talked about", "called
@@ -308,7 +321,7 @@ static const char *const WEEKDAYS[] = {
 /* Most tokens a reported content may hold. */
 #define REPORT_MAX_TOKENS 200u
 /* Fewest words of a reported content. */
-#define REPORT_MIN_WORDS 3
+#define REPORT_MIN_WORDS 2
 
 /* Mark families: a quote closes with a mark of the family it opened. */
 enum { FAM_NONE, FAM_DOUBLE, FAM_SINGLE };
@@ -1053,6 +1066,14 @@ static cr_err list_push(cr_arena *arena, qlist *l, const cr_quote *q)
 	return CR_OK;
 }
 
+/* Auxiliaries: right after "that" they make it a relative pronoun,
+ * right after a cue word they make that word a noun subject. */
+static const char *const RELATIVE_VERBS[] = {
+        "are",  "can",    "could", "did",  "do",   "does",
+        "had",  "has",    "have",  "is",   "may",  "might",
+        "must", "should", "was",   "were", "will", "would",
+};
+
 /* 1 when token i, outside quotes, is a word of REPORT_VERBS or
  * REPORT_PARTICIPLES. Unlike a direct quote's cue, "warned of" and
  * "talked about" count: their object is what was said. */
@@ -1060,6 +1081,11 @@ static int report_cue(const qctx *c, uint32_t i)
 {
 	if (c->inq[i] || !is_word(c, i) ||
 	    !filter_may(c->report_bits, norm(c, i)))
+		return 0;
+	/* A word between a determiner and an auxiliary is a noun, the
+	 * subject of its clause: "the vote would be delayed". */
+	if (i > 0 && i + 1 < c->a->n_toks && TOK_IN(c, i - 1, DETERMINERS) &&
+	    TOK_IN(c, i + 1, RELATIVE_VERBS))
 		return 0;
 	return TOK_IN(c, i, REPORT_VERBS) || TOK_IN(c, i, REPORT_PARTICIPLES);
 }
@@ -1202,13 +1228,6 @@ static const char *const THAT_VERBS[] = {
         "think",   "understand", "warn",     "worried",   "worry",
 };
 
-/* Verbs that, right after "that", make it a relative pronoun. */
-static const char *const RELATIVE_VERBS[] = {
-        "are",  "can",    "could", "did",  "do",   "does",
-        "had",  "has",    "have",  "is",   "may",  "might",
-        "must", "should", "was",   "were", "will", "would",
-};
-
 /* 1 when token k is a "that" opening the complement clause of a verb
  * of thought or speech ("she felt that", "believes that"), not one
  * after "so" or "now". */
@@ -1280,7 +1299,9 @@ static cr_err find_reported(qctx *c, qlist *out, uint32_t b, uint32_t e)
 				err = add_reported(c, out, j + 1,
 				                   clause_end(c, j + 1, e), k,
 				                   1, &w);
-			else if (k > b && tok_is(c, k - 1, ","))
+			/* "..., according to X, ...": the part before the
+			 * comma is content too, whatever follows. */
+			if (err == CR_OK && k > b + 1 && tok_is(c, k - 1, ","))
 				err = add_reported(c, out, b, k - 1, k, 1, &w);
 			k = j;
 			continue;
@@ -1293,7 +1314,8 @@ static cr_err find_reported(qctx *c, qlist *out, uint32_t b, uint32_t e)
 		/* "..., said Senator Ann Lutz.": what follows is the
 		 * speaker, and the content came before. */
 		uint32_t xb, xe;
-		int inverted = k > b + 1 &&
+		int inverted = !participle && !tok_is(c, k + 1, "that") &&
+		               k > b + 1 &&
 		               (tok_is(c, k - 1, ",") || c->inq[k - 1]) &&
 		               np_after(c, k + 1, e, &xb, &xe) &&
 		               (xe >= s_end || tok_is(c, xe, ","));
@@ -1315,6 +1337,16 @@ static cr_err find_reported(qctx *c, qlist *out, uint32_t b, uint32_t e)
 			 * rally."), or nothing. */
 			s = t;
 		}
+		/* '"...," he said later this week': a cue right after a
+		 * direct quote reports that quote, so what follows it is
+		 * the time or the occasion, unless a "that" opens a new
+		 * content. */
+		uint32_t sb = subject && !participle ? nb : k;
+		if (sb > b && tok_is(c, sb - 1, ",") && !c->inq[sb - 1])
+			sb--;
+		if (sb > b && c->inq[sb - 1] && s < s_end &&
+		    !tok_is(c, k + 1, "that"))
+			s = s_end;
 		if (!inverted && s < s_end &&
 		    count_words(c, s, s_end) >= REPORT_MIN_WORDS) {
 			/* What follows the cue is the content, so the speaker

@@ -637,6 +637,49 @@ static void test_reported_raising_cue_and_relative_that(void **state)
 	cr_article_destroy(a);
 }
 
+/* The reported content starting with prefix, or NULL. */
+static const cr_quote *reported_from(const cr_article *a, const cr_quote *r,
+                                     uint32_t n, const char *prefix)
+{
+	size_t len = strlen(prefix);
+	for (uint32_t i = 0; i < n; i++)
+		if (r[i].text.len >= len &&
+		    !memcmp(cr_span_ptr(a, r[i].text), prefix, len))
+			return &r[i];
+	return NULL;
+}
+
+static void test_reported_after_quote_split_according_and_nouns(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "\"We will not give up the harbour,\" he said later this "
+	        "week.\n"
+	        "\"The deal protects our workers,\" the union chief said, "
+	        "adding that Rosa Amaral, the treasurer, had signed it.\n"
+	        "Only two ferries sailed last winter, according to the port "
+	        "office, and the rest stayed in dock.\n"
+	        "Councillor Ivo Marsh renewed his call for a public inquiry.",
+	        CR_TIME_NONE);
+	uint32_t n;
+	cr_quote *r = reported(a, &n);
+	/* After a quote, "said later this week" gives the time alone. */
+	assert_null(reported_from(a, r, n, "this week"));
+	/* A participle's "that" clause is content, not a speaker after
+	 * the cue, even with an apposition inside. */
+	const cr_quote *q = reported_is(
+	        a, r, n, "that Rosa Amaral, the treasurer, had signed it");
+	assert_string_equal(q->cue, "adding");
+	/* "according to" in mid-sentence: the part before it counts. */
+	q = reported_is(a, r, n, "Only two ferries sailed last winter");
+	assert_string_equal(q->cue, "according to");
+	/* A stance named by a noun: "his call for an inquiry". */
+	q = reported_is(a, r, n, "a public inquiry");
+	assert_string_equal(q->cue, "call");
+	cr_article_destroy(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -664,6 +707,8 @@ int main(void)
 	        cmocka_unit_test(test_speaker_span_is_where_the_quote_names_it),
 	        cmocka_unit_test(test_reported_listener_occasion_and_inverted),
 	        cmocka_unit_test(test_reported_raising_cue_and_relative_that),
+	        cmocka_unit_test(
+	                test_reported_after_quote_split_according_and_nouns),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
