@@ -29,9 +29,12 @@
 #include "text/stem.h"
 
 /* Sentences shorter than this say too little to stand alone, and longer
- * ones spend the budget on one statement (content words). */
+ * ones spend the budget on one statement (words and numbers). The upper
+ * bound is tuned on the dev half of DUC 2006: 60 lost 0.0025 SU4 against
+ * 36 under a 250-word budget, as long sentences carry clauses few
+ * outlets share. */
 #define MIN_SUMMARY_WORDS 8
-#define MAX_SUMMARY_WORDS 60
+#define MAX_SUMMARY_WORDS 36
 /* Concepts kept per sentence; a longer sentence keeps its first ones. */
 #define MAX_SENT_CONCEPTS 128
 /* Facts one sentence can tell (its own and its clauses'). */

@@ -341,6 +341,51 @@ static void test_summary_drops_an_opening_linker(void **state)
 	fx_free(f);
 }
 
+/* A sentence of more than three dozen words spends a fixed budget on one
+ * statement: the summary leaves it out even when all outlets tell it, and
+ * takes the shorter sentences that two of them share. */
+static void test_summary_skips_a_rambling_sentence(void **state)
+{
+	(void)state;
+	fx *f = fx_new();
+	add(f, "a", "Harbour Herald", utc(2025, 3, 11, 8),
+	    "A winter storm that had been building over the western approaches "
+	    "for most of the weekend finally closed the Saltmere ferry "
+	    "terminal on Tuesday morning, stranding about two hundred "
+	    "passengers, several lorry drivers and a school party on the "
+	    "quay while harbour staff waited for the wind to drop.\n"
+	    "The coast guard moved six fishing boats into the inner basin "
+	    "before the winds peaked.");
+	add(f, "b", "Coastal Wire", utc(2025, 3, 11, 9),
+	    "The ferry terminal at Saltmere was closed on Tuesday morning as a "
+	    "winter storm that had been building over the western approaches "
+	    "all weekend reached the coast, leaving about two hundred "
+	    "passengers, several lorry drivers and a school party stranded "
+	    "on the quay for hours.\n"
+	    "Six fishing boats were moved into the inner basin by the coast "
+	    "guard before the winds peaked.");
+	add(f, "c", "Bay Times", utc(2025, 3, 11, 10),
+	    "Saltmere's ferry terminal closed on Tuesday morning because of a "
+	    "winter storm that had been building over the western approaches "
+	    "all weekend, and about two hundred passengers, several lorry "
+	    "drivers and a school party were left stranded on the quay for "
+	    "most of the day.\n"
+	    "Road crews cleared fallen trees from the coastal highway "
+	    "overnight.");
+	fx_brief(f, 3, NULL);
+	const cr_briefing *b = f->b;
+	assert_int_equal(fact(b, "erry terminal")->arts.n, 3);
+	int boats = 0;
+	for (uint32_t i = 0; i < b->n_summary; i++) {
+		const char *t = b->summary[i].text;
+		if (strstr(t, "erry terminal"))
+			fail_msg("summary holds the long sentence: %s", t);
+		boats += strstr(t, "fishing boats") != NULL;
+	}
+	assert_int_equal(boats, 1);
+	fx_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -352,6 +397,7 @@ int main(void)
 	        cmocka_unit_test(test_focus_moves_a_sentence_into_the_summary),
 	        cmocka_unit_test(test_summary_word_budget),
 	        cmocka_unit_test(test_summary_drops_an_opening_linker),
+	        cmocka_unit_test(test_summary_skips_a_rambling_sentence),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
