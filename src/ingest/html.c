@@ -631,6 +631,21 @@ static int number_of(const char *w, size_t k, size_t max_digits)
 	return v;
 }
 
+/* The next run of letters and digits at or after *p, its length in *len;
+ * *p moves past it. NULL when none is left. */
+static const char *next_word(const char **p, size_t *len)
+{
+	const char *s = *p;
+	while (*s && !isalnum((unsigned char)*s))
+		s++;
+	const char *e = s;
+	while (isalnum((unsigned char)*e))
+		e++;
+	*p = e;
+	*len = (size_t)(e - s);
+	return e == s ? NULL : s;
+}
+
 /* The first date written out in a short text, "Oct 31, 2025" or
  * "31 October 2025", as a time at midnight UTC; CR_TIME_NONE when the
  * text is longer than CR_HTML_SHOWN_DATE_BYTES or holds none. */
@@ -640,18 +655,8 @@ static int64_t shown_date(const char *s)
 		return CR_TIME_NONE;
 	const char *w[24];
 	size_t wl[24], n = 0;
-	for (const char *p = s; *p && n < 24;) {
-		while (*p && !isalnum((unsigned char)*p))
-			p++;
-		const char *e = p;
-		while (isalnum((unsigned char)*e))
-			e++;
-		if (e == p)
-			break;
-		w[n] = p;
-		wl[n++] = (size_t)(e - p);
-		p = e;
-	}
+	for (const char *p = s; n < 24 && (w[n] = next_word(&p, &wl[n]));)
+		n++;
 	for (size_t i = 0; i + 2 < n; i++) {
 		int m = month_of(w[i], wl[i]),
 		    d = number_of(w[i + 1], wl[i + 1], 2);
@@ -1637,25 +1642,17 @@ static const char *strip_site(ex *x, const char *t, const char *site)
  * case) that also occur in ref. */
 static double word_overlap(const char *h, const char *ref)
 {
-	size_t n = 0, hit = 0, rn = strlen(ref);
-	for (const char *p = h; *p;) {
-		while (*p && !isalnum((unsigned char)*p))
-			p++;
-		const char *e = p;
-		while (isalnum((unsigned char)*e))
-			e++;
-		if (e == p)
-			break;
-		size_t k = (size_t)(e - p);
+	size_t n = 0, hit = 0, rn = strlen(ref), k;
+	const char *p = h, *w;
+	while ((w = next_word(&p, &k))) {
 		n++;
 		for (size_t i = 0; i + k <= rn; i++)
-			if (!strncasecmp(ref + i, p, k) &&
+			if (!strncasecmp(ref + i, w, k) &&
 			    (i == 0 || !isalnum((unsigned char)ref[i - 1])) &&
 			    !isalnum((unsigned char)ref[i + k])) {
 				hit++;
 				break;
 			}
-		p = e;
 	}
 	return n ? (double)hit / (double)n : 0;
 }
