@@ -40,6 +40,8 @@ typedef struct cr_cluster_opts {
 	uint32_t top_terms;   /* terms of an article used to find candidates */
 	double title_weight;  /* weight of a title use of a term (>= 0.5) */
 	double entity_weight; /* weight of an entity mention (>= 0.5) */
+	double short_threshold; /* threshold of a text with no terms */
+	uint32_t short_terms;   /* terms from which threshold applies */
 } cr_cluster_opts;
 
 /* As cr_pipeline_new, with clustering settings o (NULL = defaults). */

@@ -12,8 +12,9 @@
  *
  * For tuning (bench/tune-clustering), the clustering settings can be
  * set without recompiling through CR_CLUSTER_THRESHOLD,
- * CR_CLUSTER_WINDOW_DAYS, CR_CLUSTER_TOP_TERMS, CR_CLUSTER_TITLE_WEIGHT
- * and CR_CLUSTER_ENTITY_WEIGHT; unset ones keep the library's defaults.
+ * CR_CLUSTER_WINDOW_DAYS, CR_CLUSTER_TOP_TERMS, CR_CLUSTER_TITLE_WEIGHT,
+ * CR_CLUSTER_ENTITY_WEIGHT, CR_CLUSTER_SHORT_THRESHOLD and
+ * CR_CLUSTER_SHORT_TERMS; unset ones keep the library's defaults.
  * Only this command reads them; the library never reads the environment.
  */
 #include <errno.h>
@@ -223,16 +224,21 @@ static int env_number(const char *name, double lo, double hi, double *out)
  * -1 when one is malformed. Unset settings stay 0, the default. */
 static int env_cluster_opts(cr_cluster_opts *o)
 {
-	double top = 0;
+	double top = 0, short_terms = 0;
 	*o = (cr_cluster_opts){0};
 	if (env_number("CR_CLUSTER_THRESHOLD", 0.001, 1, &o->threshold) ||
 	    env_number("CR_CLUSTER_WINDOW_DAYS", 0.001, 36500,
 	               &o->window_days) ||
 	    env_number("CR_CLUSTER_TOP_TERMS", 1, 64, &top) ||
 	    env_number("CR_CLUSTER_TITLE_WEIGHT", 0.5, 100, &o->title_weight) ||
-	    env_number("CR_CLUSTER_ENTITY_WEIGHT", 0.5, 100, &o->entity_weight))
+	    env_number("CR_CLUSTER_ENTITY_WEIGHT", 0.5, 100,
+	               &o->entity_weight) ||
+	    env_number("CR_CLUSTER_SHORT_THRESHOLD", 0.001, 1,
+	               &o->short_threshold) ||
+	    env_number("CR_CLUSTER_SHORT_TERMS", 1, 128, &short_terms))
 		return -1;
 	o->top_terms = (uint32_t)top;
+	o->short_terms = (uint32_t)short_terms;
 	return 0;
 }
 

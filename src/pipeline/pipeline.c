@@ -62,6 +62,8 @@ cr_pipeline *cr_pipeline_new_with(cr_diag *d, const cr_cluster_opts *o)
 		sp.top_terms = o->top_terms;
 		sp.title_weight = o->title_weight;
 		sp.entity_weight = o->entity_weight;
+		sp.short_threshold = o->short_threshold;
+		sp.short_terms = o->short_terms;
 	}
 	p->stories = cr_stories_new(o ? &sp : NULL);
 	if (!p->analyzer || !p->copies || !p->stories) {
