@@ -1,8 +1,8 @@
 /*
  * ner-train - trains the named-entity tagger of src/text/ner.c.
  *
- * Usage: ner-train [-e EPOCHS] [-b BITS] [-p PRUNE] [-k K] [-c CLUSTERS]
- *                  TRAIN OUT
+ * Usage: ner-train [-e EPOCHS] [-b BITS] [-p PRUNE] [-k K]
+ *                  [-c CLUSTERS [-w LEXICON]] [-n 1] [-f EPOCHS] TRAIN OUT
  *
  * TRAIN is CoNLL-2003 train in the sentence-per-line JSON lines form
  * ({"doc", "tokens", "ner"} with BIO tags), the form bench/ner-eval
@@ -20,8 +20,12 @@
  * so that bench/ner-eval's dev figure is not tuned on; then the model is
  * trained again on all of train for that many epochs and written to OUT.
  * With -c, the word clusters of tools/ner-clusters give features and
- * are stored in OUT. Assumes the file fits in memory (CoNLL-2003 train is 3
- * MB).
+ * are stored in OUT; with -w as well, so do the words of a lexicon
+ * (cr_ner_clusters_add_lexicon(): tools/train-ner lists WordNet's). With
+ * -n 1 the model is trained on all but the held-out slice (and its F1
+ * there printed), so that bench/ner-eval can show its misses on that
+ * slice; -f trains exactly EPOCHS epochs, choosing none. Assumes the
+ * file fits in memory (CoNLL-2003 train is 3 MB).
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -38,6 +42,8 @@
 #define MAX_DOCS 100000u
 /* Most epochs run. */
 #define MAX_EPOCHS 100
+/* The seed of the document shuffling. */
+#define SEED 0x2003u
 
 typedef struct ndoc {
 	cr_article *a;
@@ -350,14 +356,14 @@ static void free_corpus(corpus *c)
 }
 
 /* Runs epochs over the documents of tr whose index is not a multiple of
- * k (all of them when k is 0), in an order shuffled by a fixed seed, into
+ * k (all of them when k is 0), in an order shuffled by seed, into
  * l; after each epoch the averaged weights go to avg and, when sel is
  * set, are scored on sel, and the best are copied to best (*best_e is
  * their epoch). Without sel the last epoch's average is kept. Returns 0,
  * or 1 when out of memory. */
 static int train(const corpus *tr, size_t k, const corpus *sel, int epochs,
-                 uint32_t bits, const cr_ner_clusters *cl, learner *l,
-                 float *avg, float *best, int *best_e)
+                 uint64_t seed, uint32_t bits, const cr_ner_clusters *cl,
+                 learner *l, float *avg, float *best, int *best_e)
 {
 	size_t n = ((size_t)1 << bits) * CR_NER_N_TAGS;
 	size_t *order = malloc((tr->n ? tr->n : 1) * sizeof *order);
@@ -370,7 +376,6 @@ static int train(const corpus *tr, size_t k, const corpus *sel, int epochs,
 	memset(l->w, 0, n * sizeof(float));
 	memset(l->u, 0, n * sizeof(float));
 	l->c = 0;
-	uint64_t seed = 0x2003;
 	double best_f = -1;
 	for (int e = 1; e <= epochs; e++) {
 		for (size_t j = m; j > 1; j--) {
@@ -421,7 +426,9 @@ int main(int argc, char **argv)
 	uint32_t bits = 20;
 	float prune = 0;
 	long k = 10;
-	const char *cpath = NULL;
+	const char *cpath = NULL, *wpath = NULL;
+	int held_only = 0;
+	int fixed = 0;
 	int i = 1;
 	for (; i + 1 < argc && argv[i][0] == '-'; i += 2) {
 		if (!strcmp(argv[i], "-e"))
@@ -434,13 +441,22 @@ int main(int argc, char **argv)
 			k = atol(argv[i + 1]);
 		else if (!strcmp(argv[i], "-c"))
 			cpath = argv[i + 1];
+		else if (!strcmp(argv[i], "-n"))
+			held_only = atoi(argv[i + 1]);
+		else if (!strcmp(argv[i], "-w"))
+			wpath = argv[i + 1];
+		else if (!strcmp(argv[i], "-f"))
+			fixed = atoi(argv[i + 1]);
 		else
 			break;
 	}
 	if (argc - i != 2 || epochs < 1 || epochs > MAX_EPOCHS || k < 2 ||
+	    (wpath && !cpath) || fixed < 0 || fixed > MAX_EPOCHS ||
 	    bits < CR_NER_MIN_BITS || bits > CR_NER_MAX_BITS) {
 		fprintf(stderr, "usage: ner-train [-e EPOCHS] [-b BITS] "
-		                "[-p PRUNE] [-k K] [-c CLUSTERS] TRAIN OUT\n");
+		                "[-p PRUNE] [-k K] [-c CLUSTERS [-w LEXICON]] "
+		                "[-n 1] [-f EPOCHS] "
+		                "TRAIN OUT\n");
 		return 2;
 	}
 	cr_analyzer *an = cr_analyzer_new();
@@ -455,6 +471,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "ner-train: cannot read clusters %s\n", cpath);
 		goto out;
 	}
+	if (wpath && cr_ner_clusters_add_lexicon(cl, wpath) != CR_OK) {
+		fprintf(stderr, "ner-train: cannot read lexicon %s\n", wpath);
+		goto out;
+	}
 	if (!an || !l.w || !l.u || !avg || !best || load(an, argv[i], &tr))
 		goto out;
 	/* The held-out slice borrows the documents of tr (free_corpus is
@@ -466,14 +486,21 @@ int main(int argc, char **argv)
 		held.d[held.n++] = tr.d[j];
 	fprintf(stderr, "ner-train: %zu train documents, %zu held out\n",
 	        tr.n - held.n, held.n);
-	int best_e = 0, last = 0;
-	if (train(&tr, (size_t)k, &held, epochs, bits, cl, &l, avg, best,
-	          &best_e))
+	int best_e = fixed, last = 0;
+	if (!fixed && train(&tr, (size_t)k, &held, epochs, SEED, bits, cl, &l,
+	                    avg, best, &best_e))
 		goto out;
-	fprintf(stderr, "ner-train: best epoch %d; retraining on all\n",
-	        best_e);
-	if (train(&tr, 0, NULL, best_e, bits, cl, &l, avg, best, &last))
+	fprintf(stderr, "ner-train: %s epoch %d; training on %s\n",
+	        fixed ? "fixed" : "best", best_e,
+	        held_only ? "all but the held-out slice" : "all");
+	if (train(&tr, held_only ? (size_t)k : 0, NULL, best_e, SEED, bits, cl,
+	          &l, avg, best, &last))
 		goto out;
+	if (held_only) {
+		cr_ner_weights wb = {.w = best, .bits = bits};
+		fprintf(stderr, "ner-train: held-out F1 %.4f\n",
+		        evaluate(&wb, cl, &held));
+	}
 	if (cr_ner_model_save_with(argv[i + 1], best, bits, prune, cl) !=
 	    CR_OK) {
 		fprintf(stderr, "ner-train: cannot write %s\n", argv[i + 1]);

@@ -1,11 +1,12 @@
 /*
  * ner.h - named entities by a learnt tagger: a greedy averaged perceptron
- * over BIO tags, trained on CoNLL-2003 by tools/ner-train.
+ * over BILOU tags, trained on CoNLL-2003 by tools/ner-train.
  *
  * Features are hashed into 2^bits rows of CR_NER_N_TAGS weights, so the
  * learner's model is one flat array; the file stores the rows training
  * set, quantised to 16 bits and deflated, with the word clusters
- * (tools/ner-clusters) whose prefixes are features. Tagging reads tokens,
+ * (tools/ner-clusters) whose prefixes are features and the lexicon bits
+ * (WordNet's names, tools/train-ner) of words. Tagging reads tokens,
  * sentences and flags from the tokenizer, plus document evidence (how a word is
  * written elsewhere in the article, and what it was tagged before), and leaves
  * the names to cr_entities_from_tags() (text/entity.h), which normalises them
@@ -85,6 +86,13 @@ typedef struct cr_ner_clusters cr_ner_clusters;
  * CR_EFORMAT, CR_ETOOBIG, CR_ENOMEM. */
 cr_err cr_ner_clusters_read(const char *path, cr_ner_clusters **out);
 void cr_ner_clusters_free(cr_ner_clusters *c); /* accepts NULL */
+
+/* Adds "BITS\tWORD" lines (WORD a case-folded norm, BITS a decimal
+ * number: 4 bits, unit, begin, inside and last, for each of up to 8
+ * kinds of name a lexicon holds the word in) to the words of c, whose
+ * bits become features of the word and its neighbours. CR_EIO,
+ * CR_EFORMAT, CR_ETOOBIG, CR_ENOMEM (c is unchanged on error). */
+cr_err cr_ner_clusters_add_lexicon(cr_ner_clusters *c, const char *path);
 
 /* cr_ner_tag() with cluster features from c (NULL: none). */
 cr_err cr_ner_tag_with(const cr_ner_weights *w, const cr_ner_clusters *c,

@@ -93,6 +93,40 @@ static void test_titles_cut_and_possessive(void **state)
 	cr_ner_model_free(m);
 }
 
+/* Whole names with one type: a name whose words the tagger sees as of
+ * different kinds (a valley, then a railway) stays one name of its
+ * last word's kind, and the WordNet lexicon knows a Scottish island
+ * and a surname's shape from a place. */
+static void test_whole_names_one_type(void **state)
+{
+	(void)state;
+	cr_ner_model *m = shipped_model();
+	if (!m)
+		return;
+	cr_analyzer *an = cr_analyzer_new();
+	cr_article *a = tokens_of(
+	        an, "The Tarrow Valley Railway reopened its line to "
+	            "Penhallow on Saturday.\nVolunteers had repaired the "
+	            "track.\nKowalczyk arrives in Warsaw on Monday for talks "
+	            "with Polish officials.\nThe Brackwater Harbour "
+	            "Authority said ferries to Islay were cancelled.");
+	assert_int_equal(cr_ner_find(m, a), CR_OK);
+	assert_int_equal(
+	        cr_test_mentions(a, "Tarrow Valley Railway", CR_ENT_ORG), 1);
+	assert_int_equal(cr_test_mentions(a, "Tarrow Valley", -1), 0);
+	assert_int_equal(cr_test_mentions(a, "Penhallow", CR_ENT_PLACE), 1);
+	assert_int_equal(cr_test_mentions(a, "Kowalczyk", CR_ENT_PERSON), 1);
+	assert_int_equal(cr_test_mentions(a, "Warsaw", CR_ENT_PLACE), 1);
+	assert_int_equal(
+	        cr_test_mentions(a, "Brackwater Harbour Authority", CR_ENT_ORG),
+	        1);
+	assert_int_equal(cr_test_mentions(a, "Islay", CR_ENT_PLACE), 1);
+	assert_int_equal(cr_test_mentions(a, "Volunteers", -1), 0);
+	cr_article_destroy(a);
+	cr_analyzer_free(an);
+	cr_ner_model_free(m);
+}
+
 /* The analyzer finds the shipped model and uses it in cr_analyze(). */
 static void test_analyzer_uses_model(void **state)
 {
@@ -192,6 +226,95 @@ static void write_temp(char *path, const char *text)
 	assert_non_null(f);
 	fputs(text, f);
 	fclose(f);
+}
+
+/* A lexicon word never seen in training is tagged like the lexicon's
+ * words of its kind, and the lexicon travels inside the saved model: a
+ * town learnt as a place makes an unseen town listed as a place a
+ * place, where the same training without the lexicon leaves it out. A
+ * malformed lexicon is refused and leaves the words as they were. */
+static void test_lexicon_generalises(void **state)
+{
+	(void)state;
+	char cpath[] = "/tmp/cr-ner-clusters-XXXXXX";
+	char lpath[] = "/tmp/cr-ner-lexicon-XXXXXX";
+	write_temp(cpath, "1001011\tperhaps\t300\n"
+	                  "1001011\tmeanwhile\t90\n");
+	/* 16: a place (kind 1) written alone (unit, bit 0 of its 4). */
+	write_temp(lpath, "16\tdunmore\n16\tardee\n16\ttullow\n"
+	                  "16\tballinrobe\n");
+	cr_analyzer *an = cr_analyzer_new();
+	cr_article *tr = tokens_of(an, "Dunmore flooded overnight. Perhaps "
+	                               "the river rose. Ardee stayed dry. "
+	                               "Officials said little. Tullow lost "
+	                               "power. Rain fell again.");
+	cr_article *te = tokens_of(an, "Ballinrobe shivered. Meanwhile ice "
+	                               "formed. Reid shivered.");
+	uint8_t gold[32] = {0}, tags[32];
+	assert_true(tr->n_toks <= 32);
+	for (uint32_t i = 0; i < tr->n_toks; i++)
+		gold[i] = !strcmp(tr->toks[i].norm, "dunmore") ||
+		                          !strcmp(tr->toks[i].norm, "ardee") ||
+		                          !strcmp(tr->toks[i].norm, "tullow")
+		                  ? 3
+		                  : 0;
+	const uint32_t bits = 14;
+	size_t n = ((size_t)1 << bits) * CR_NER_N_TAGS;
+	float *w = calloc(n, sizeof *w);
+	assert_non_null(w);
+	cr_ner_weights cw = {.w = w, .bits = bits};
+	for (int with = 0; with < 2; with++) {
+		cr_ner_clusters *cl = NULL;
+		assert_int_equal(cr_ner_clusters_read(cpath, &cl), CR_OK);
+		if (with)
+			assert_int_equal(cr_ner_clusters_add_lexicon(cl, lpath),
+			                 CR_OK);
+		memset(w, 0, n * sizeof *w);
+		for (int epoch = 0; epoch < 5; epoch++)
+			assert_int_equal(cr_ner_tag_with(&cw, cl, tr, tags,
+			                                 gold,
+			                                 update_toward_gold, w),
+			                 CR_OK);
+		assert_int_equal(
+		        cr_ner_tag_with(&cw, cl, te, tags, NULL, NULL, NULL),
+		        CR_OK);
+		assert_int_equal(tags[0], with ? 3 : 0); /* Ballinrobe */
+		assert_int_equal(tags[3], 0);            /* Meanwhile */
+		assert_int_equal(tags[7], 0);            /* Reid */
+		if (with) {
+			char mpath[] = "/tmp/cr-ner-model-XXXXXX";
+			write_temp(mpath, "");
+			assert_int_equal(
+			        cr_ner_model_save_with(mpath, w, bits, 0, cl),
+			        CR_OK);
+			cr_ner_model *m = NULL;
+			assert_int_equal(cr_ner_model_load(mpath, &m), CR_OK);
+			assert_int_equal(cr_ner_find(m, te), CR_OK);
+			assert_int_equal(cr_test_mentions(te, "Ballinrobe",
+			                                  CR_ENT_PLACE),
+			                 1);
+			assert_int_equal(te->n_ments, 1);
+			cr_ner_model_free(m);
+			unlink(mpath);
+			FILE *f = fopen(lpath, "w");
+			assert_non_null(f);
+			fputs("16 ballinrobe\n", f);
+			fclose(f);
+			assert_int_equal(cr_ner_clusters_add_lexicon(cl, lpath),
+			                 CR_EFORMAT);
+			assert_int_equal(cr_ner_tag_with(&cw, cl, te, tags,
+			                                 NULL, NULL, NULL),
+			                 CR_OK);
+			assert_int_equal(tags[0], 3); /* the lexicon kept */
+		}
+		cr_ner_clusters_free(cl);
+	}
+	unlink(cpath);
+	unlink(lpath);
+	cr_article_destroy(tr);
+	cr_article_destroy(te);
+	cr_analyzer_free(an);
+	free(w);
 }
 
 /* Word clusters let a name never seen in training be tagged like the
@@ -351,6 +474,8 @@ int main(void)
 	        cmocka_unit_test(test_analyzer_uses_model),
 	        cmocka_unit_test(test_learn_save_load),
 	        cmocka_unit_test(test_clusters_generalise),
+	        cmocka_unit_test(test_lexicon_generalises),
+	        cmocka_unit_test(test_whole_names_one_type),
 	        cmocka_unit_test(test_skips_plain_stretches),
 	        cmocka_unit_test(test_missing_model_is_silent),
 	};
