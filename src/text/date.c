@@ -95,9 +95,12 @@ static const char *const future_cues[] = {
         "opens",  "expected",  "supposed", "expects", "would",
 };
 
-static int streq(const char *a, const char *b)
+/* strcmp() == 0, with the first bytes compared inline: the matchers
+ * compare most tokens with a word they are not, and a first byte that
+ * differs spares the call. */
+static inline int streq(const char *a, const char *b)
 {
-	return strcmp(a, b) == 0;
+	return a[0] == b[0] && (a[0] == '\0' || strcmp(a + 1, b + 1) == 0);
 }
 
 static int is_cap(const cr_scan *s, uint32_t i)
@@ -1124,18 +1127,19 @@ static int hyphen_span(const cr_scan *s, uint32_t i, long *count, int *unit)
 
 /* A duration: "three years", "nearly three months", "a decade", "the
  * past two weeks", "24 hours", "two-year", "24-hour", "several years",
- * "for weeks". */
-static int match_duration(const cr_scan *s, uint32_t i, dmatch *m)
+ * "for weeks". near is near_unit()'s answer for i when the caller has
+ * it, else -1. */
+static int match_duration(const cr_scan *s, uint32_t i, dmatch *m, int near)
 {
 	/* Every form has a unit word within five tokens or is a hyphenated
 	 * word within three: a cheap test that rejects most tokens. */
-	int near = 0;
-	for (uint32_t k = i; k < s->e && k < i + 5 && !near; k++) {
+	for (uint32_t k = i; near < 0 && k < s->e && k < i + 5; k++) {
 		const char *n = cr_scan_norm(s, k);
 		int pl;
-		near = span_unit(n, &pl) || (k < i + 3 && strchr(n, '-'));
+		if (span_unit(n, &pl) || (k < i + 3 && strchr(n, '-')))
+			near = 1;
 	}
-	if (!near)
+	if (near <= 0)
 		return 0;
 	uint32_t j = i;
 	const char *w = cr_scan_norm(s, j);
@@ -1470,20 +1474,27 @@ static int match_era(const cr_scan *s, uint32_t i, dmatch *m)
 
 /* Durations, references to the present, past or future, and
  * recurrences: expressions of time with no single calendar day. */
-static int match_span(const cr_scan *s, uint32_t i, dmatch *m)
+static int match_span(const cr_scan *s, uint32_t i, dmatch *m, int near)
 {
 	return match_set(s, i, m) || match_era(s, i, m) ||
-	       match_duration(s, i, m) || match_ref(s, i, m);
+	       match_duration(s, i, m, near) || match_ref(s, i, m);
 }
 
-/* Tries every pattern at token i; the first that matches wins. */
-static int match_at(const cr_scan *s, uint32_t i, dmatch *m)
+/* Tries every pattern at token i; the first that matches wins. near is
+ * near_unit()'s answer for i when the caller has it, else -1. */
+static int match_near(const cr_scan *s, uint32_t i, dmatch *m, int near)
 {
 	return match_iso(s, i, m) || match_weekday(s, i, m) ||
 	       match_month(s, i, m) || match_day_first(s, i, m) ||
 	       match_quarter(s, i, m) || match_year(s, i, m) ||
 	       match_holiday(s, i, m) || match_relative(s, i, m) ||
-	       match_span(s, i, m);
+	       match_span(s, i, m, near);
+}
+
+/* match_near() without the caller's answer to near_unit(). */
+static int match_at(const cr_scan *s, uint32_t i, dmatch *m)
+{
+	return match_near(s, i, m, -1);
 }
 
 /* The sentence holding token i. */
@@ -1629,12 +1640,14 @@ static int near_unit(const cr_scan *s, near_cursor *c, uint32_t i)
 
 /* 0 when no pattern of match_at() can start at token i, told cheaply;
  * 1 when it may. Exact on the side that matters: every match_at() hit
- * passes this test. */
-static int may_start(const cr_scan *s, near_cursor *c, uint32_t i)
+ * passes this test. Sets *near to near_unit()'s answer, which spares
+ * match_duration() asking again. */
+static int may_start(const cr_scan *s, near_cursor *c, uint32_t i, int *near)
 {
 	const cr_token *t = cr_scan_tok(s, i);
 	const char *w = t->norm;
-	if ((w[0] >= '0' && w[0] <= '9') || near_unit(s, c, i))
+	*near = near_unit(s, c, i);
+	if ((w[0] >= '0' && w[0] <= '9') || *near)
 		return 1;
 	if (!(t->flags & CR_TOK_WORD))
 		return w[0] == '\'' && w[1] == '\0';
@@ -1712,7 +1725,9 @@ cr_err cr_dates_find(cr_article *a)
 		near_cursor nc = {0, 0, 0};
 		for (uint32_t i = s.b; i < s.e;) {
 			dmatch m;
-			if (!may_start(&s, &nc, i) || !match_at(&s, i, &m)) {
+			int near;
+			if (!may_start(&s, &nc, i, &near) ||
+			    !match_near(&s, i, &m, near)) {
 				i++;
 				continue;
 			}

@@ -15,6 +15,8 @@
  * norms are case-folded with typographic apostrophes mapped to '. All
  * tables below are sorted by strcmp (checked in debug builds) and searched
  * with cr_lexicon_has() (PLACES, a table of structs, with bsearch).
+ * The learnt tagger reads the same tables through one hash set
+ * (cr_gazetteer_new), built once when its model is loaded.
  */
 #include "text/entity.h"
 
@@ -1686,6 +1688,99 @@ unsigned cr_entity_gazetteer(const char *norm)
 	return g;
 }
 
+/* One word of the gazetteer set: its hash, its bytes (a table entry,
+ * static) and its bits; word NULL marks an empty slot. */
+typedef struct gz_slot {
+	uint64_t hash;
+	const char *word;
+	uint32_t len;
+	uint16_t bits;
+} gz_slot;
+
+struct cr_gazetteer {
+	gz_slot *slot;
+	size_t mask; /* slot count - 1, at most half the slots are used */
+};
+
+/* The slot where the len bytes at w with hash h are or would go. */
+static gz_slot *gz_find(const cr_gazetteer *g, const char *w, size_t len,
+                        uint64_t h)
+{
+	size_t k = (size_t)h & g->mask;
+	while (g->slot[k].word &&
+	       (g->slot[k].hash != h || g->slot[k].len != len ||
+	        memcmp(g->slot[k].word, w, len)))
+		k = (k + 1) & g->mask;
+	return &g->slot[k];
+}
+
+/* Puts the table word w into g with its bits (cr_entity_gazetteer()'s,
+ * so that both answer alike); a word in several tables goes in once. */
+static void gz_put(cr_gazetteer *g, const char *w)
+{
+	size_t len = strlen(w);
+	uint64_t h = XXH3_64bits(w, len);
+	gz_slot *s = gz_find(g, w, len, h);
+	if (s->word)
+		return;
+	*s = (gz_slot){h, w, (uint32_t)len, (uint16_t)cr_entity_gazetteer(w)};
+}
+
+cr_gazetteer *cr_gazetteer_new(void)
+{
+	/* Every table cr_entity_gazetteer() reads but PLACES. */
+	static const struct {
+		const char *const *words;
+		size_t n;
+	} tables[] = {
+	        {FIRST_NAMES, CR_COUNT(FIRST_NAMES)},
+	        {TITLES, CR_COUNT(TITLES)},
+	        {TITLE_MODS, CR_COUNT(TITLE_MODS)},
+	        {ORG_HEADS, CR_COUNT(ORG_HEADS)},
+	        {KNOWN_ORGS, CR_COUNT(KNOWN_ORGS)},
+	        {OTHER_HEADS, CR_COUNT(OTHER_HEADS)},
+	        {OTHER_FIRSTS, CR_COUNT(OTHER_FIRSTS)},
+	        {SPEECH_VERBS, CR_COUNT(SPEECH_VERBS)},
+	        {PLACE_HEADS, CR_COUNT(PLACE_HEADS)},
+	};
+	size_t n = CR_COUNT(PLACES);
+	for (size_t t = 0; t < CR_COUNT(tables); t++)
+		n += tables[t].n;
+	size_t cap = 16;
+	while (cap < 2 * n)
+		cap *= 2;
+	cr_gazetteer *g = malloc(sizeof *g);
+	gz_slot *slot = calloc(cap, sizeof *slot);
+	if (!g || !slot) {
+		free(g);
+		free(slot);
+		return NULL;
+	}
+	g->slot = slot;
+	g->mask = cap - 1;
+	for (size_t i = 0; i < CR_COUNT(PLACES); i++)
+		gz_put(g, PLACES[i].key);
+	for (size_t t = 0; t < CR_COUNT(tables); t++)
+		for (size_t i = 0; i < tables[t].n; i++)
+			gz_put(g, tables[t].words[i]);
+	return g;
+}
+
+unsigned cr_gazetteer_bits(const cr_gazetteer *g, const char *w, size_t len)
+{
+	if (!g || !w)
+		return 0;
+	return gz_find(g, w, len, XXH3_64bits(w, len))->bits;
+}
+
+void cr_gazetteer_free(cr_gazetteer *g)
+{
+	if (!g)
+		return;
+	free(g->slot);
+	free(g);
+}
+
 /* "Port of Saltmarsh", "Bank of England": an organisation named after a
  * place names the place too, so that a statement naming it shares the
  * place with one that names the place alone. The words after "of" (and
@@ -1865,17 +1960,36 @@ cr_err cr_entities_from_tags(cr_article *a, const uint8_t *tags)
 		         !is_surname(a, m->name))
 			m->type = CR_ENT_ORG;
 	}
-	/* One name, one type in an article: the type it has most often. */
+	/* One name, one type in an article: the type it has most often,
+	 * ties going to the first mention's. The mentions of a name are
+	 * voted on once, at the first of them, and all take the winner:
+	 * the first taking it only adds to its lead, so voting again at each
+	 * (as a plain reading would) gives the same type. Names are compared
+	 * by hash first. */
+	uint64_t *nh = NULL;
+	uint32_t *grp = NULL; /* 1 + the first mention of its name, or 0 */
+	if (err == CR_OK && a->n_ments) {
+		nh = malloc((size_t)a->n_ments * sizeof *nh);
+		grp = calloc(a->n_ments, sizeof *grp);
+		if (!nh || !grp)
+			err = CR_ENOMEM;
+		for (uint32_t k = 0; nh && k < a->n_ments; k++)
+			nh[k] = XXH3_64bits(a->ments[k].name,
+			                    strlen(a->ments[k].name));
+	}
 	for (uint32_t k = 0; k < a->n_ments && err == CR_OK; k++) {
-		cr_mention *m = &a->ments[k];
-		if (m->demonym)
+		const cr_mention *m = &a->ments[k];
+		if (m->demonym || grp[k])
 			continue;
 		uint32_t votes[4] = {0};
 		uint8_t best = 0xff; /* ties go to the first mention's type */
-		for (uint32_t q = 0; q < a->n_ments; q++) {
+		for (uint32_t q = k; q < a->n_ments; q++) {
 			const cr_mention *o = &a->ments[q];
-			if (o->demonym || o->type >= 4 ||
+			if (o->demonym || nh[q] != nh[k] ||
 			    strcmp(o->name, m->name))
+				continue;
+			grp[q] = k + 1;
+			if (o->type >= 4)
 				continue;
 			votes[o->type]++;
 			if (best == 0xff)
@@ -1886,7 +2000,11 @@ cr_err cr_entities_from_tags(cr_article *a, const uint8_t *tags)
 		for (uint8_t t = 0; t < 4; t++)
 			if (votes[t] > votes[best])
 				best = t;
-		m->type = best;
+		for (uint32_t q = k; q < a->n_ments; q++)
+			if (grp[q] == k + 1)
+				a->ments[q].type = best;
 	}
+	free(grp);
+	free(nh);
 	return err;
 }

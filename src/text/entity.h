@@ -43,6 +43,17 @@ enum {
 };
 unsigned cr_entity_gazetteer(const char *norm);
 
+/* The same bits from a hash set of every word the tables hold, built
+ * once (for the tagger: one probe per word instead of a binary search per
+ * table). cr_gazetteer_new() returns an owned set, NULL when out of
+ * memory; free it with cr_gazetteer_free(). cr_gazetteer_bits() gives
+ * cr_entity_gazetteer() of the len bytes at w (no NUL needed), 0 for a
+ * NULL set or word. */
+typedef struct cr_gazetteer cr_gazetteer;
+cr_gazetteer *cr_gazetteer_new(void);
+unsigned cr_gazetteer_bits(const cr_gazetteer *g, const char *w, size_t len);
+void cr_gazetteer_free(cr_gazetteer *g);
+
 /* Fills a->ments from BIO tags, one per token of a (0 = outside; 1 + 2k
  * begins and 2 + 2k continues a name of cr_entity_type k), as the learnt
  * tagger gives them. Names are normalised as cr_entities_find() does:

@@ -65,20 +65,18 @@ static inline int cmp_str(const char *w, const char *t)
 
 int cr_lexicon_has(const char *const *sorted, size_t n, const char *w)
 {
-	if (!w || !sorted)
+	if (!w || !sorted || !n)
 		return 0;
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = cmp_str(w, sorted[mid]);
-		if (c == 0)
-			return 1;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
+	/* The last entry not above w, found by halving with no early exit:
+	 * the step is a conditional move rather than a branch the CPU
+	 * cannot predict, which costs more than the probes saved. */
+	const char *const *base = sorted;
+	while (n > 1) {
+		size_t half = n / 2;
+		base = cmp_str(w, base[half]) >= 0 ? base + half : base;
+		n -= half;
 	}
-	return 0;
+	return cmp_str(w, *base) == 0;
 }
 
 int cr_lexicon_sorted(const char *const *sorted, size_t n)

@@ -406,6 +406,92 @@ static void test_names_from_tags(void **state)
 	cr_analyzer_free(an);
 }
 
+/* One name keeps the type most of its mentions have, ties going to the
+ * first mention's: "Corvane" tagged an organisation twice and a person
+ * once is an organisation each time, while "Ostrava Steel" and "Ostrava"
+ * are different names and keep their own types. */
+static void test_one_type_per_name(void **state)
+{
+	(void)state;
+	cr_analyzer *an = cr_analyzer_new();
+	cr_article *a = cr_test_body(
+	        "t", "Corvane cut jobs in Ostrava. Ostrava Steel said Corvane "
+	             "had warned staff. Unions blamed Corvane for the cuts.");
+	assert_int_equal(cr_analyze_tokens(an, a), CR_OK);
+	uint8_t tags[64] = {0};
+	assert_true(a->n_toks <= 64);
+	uint8_t corvane[] = {5, 1, 5}; /* org, person, org */
+	int seen = 0;
+	for (uint32_t i = 0; i < a->n_toks; i++) {
+		const char *w = a->toks[i].norm;
+		if (!strcmp(w, "corvane"))
+			tags[i] = corvane[seen++];
+		else if (!strcmp(w, "ostrava"))
+			tags[i] = !strcmp(a->toks[i + 1].norm, "steel") ? 5 : 3;
+		else if (!strcmp(w, "steel"))
+			tags[i] = 6;
+	}
+	assert_int_equal(seen, 3);
+	assert_int_equal(cr_entities_from_tags(a, tags), CR_OK);
+	assert_int_equal(cr_test_mentions(a, "Corvane", CR_ENT_ORG), 3);
+	assert_int_equal(cr_test_mentions(a, "Corvane", CR_ENT_PERSON), 0);
+	assert_int_equal(cr_test_mentions(a, "Ostrava Steel", CR_ENT_ORG), 1);
+	assert_int_equal(cr_test_mentions(a, "Ostrava", CR_ENT_PLACE), 1);
+	cr_article_destroy(a);
+
+	/* A tie (one person, one organisation) goes to the first. */
+	a = cr_test_body("t", "Halden Marr spoke first. Later Marr left, "
+	                      "and Marr Holdings said Marr would return.");
+	assert_int_equal(cr_analyze_tokens(an, a), CR_OK);
+	memset(tags, 0, sizeof tags);
+	assert_true(a->n_toks <= 64);
+	seen = 0;
+	for (uint32_t i = 0; i < a->n_toks; i++)
+		if (!strcmp(a->toks[i].norm, "marr") && i > 0 &&
+		    strcmp(a->toks[i - 1].norm, "halden") &&
+		    strcmp(a->toks[i + 1].norm, "holdings"))
+			tags[i] = seen++ ? 5 : 1; /* person, then org */
+	assert_int_equal(seen, 2);
+	assert_int_equal(cr_entities_from_tags(a, tags), CR_OK);
+	assert_int_equal(cr_test_mentions(a, "Marr", CR_ENT_PERSON), 2);
+	cr_article_destroy(a);
+	cr_analyzer_free(an);
+}
+
+/* The gazetteer set answers as cr_entity_gazetteer() does, for words of
+ * the tables, words of none, and a word read inside a longer text. */
+static void test_gazetteer_set(void **state)
+{
+	(void)state;
+	cr_gazetteer *g = cr_gazetteer_new();
+	assert_non_null(g);
+	static const char *const words[] = {
+	        "italy",    "italian", "brussels", "president", "ministry",
+	        "nato",     "said",    "river",    "u.s.",      "new york",
+	        "minister", "mary",    "harbour",  "pledged",   "the",
+	        "strike",   "",        "italys",   "ital",      "bank",
+	};
+	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+		assert_int_equal(
+		        cr_gazetteer_bits(g, words[k], strlen(words[k])),
+		        cr_entity_gazetteer(words[k]));
+	assert_int_equal(cr_gazetteer_bits(g, "italy", 5), CR_GAZ_COUNTRY);
+	assert_true(cr_gazetteer_bits(g, "said", 4) & CR_GAZ_SPEECH);
+	assert_true(cr_gazetteer_bits(g, "president", 9) & CR_GAZ_TITLE);
+	assert_int_equal(cr_gazetteer_bits(g, "strike", 6), 0);
+	/* "said" at the start of "said the minister": only len bytes. */
+	const char *text = "said the minister";
+	assert_int_equal(cr_gazetteer_bits(g, text, 4),
+	                 cr_entity_gazetteer("said"));
+	assert_int_equal(cr_gazetteer_bits(g, text + 9, 8),
+	                 cr_entity_gazetteer("minister"));
+	assert_int_equal(cr_gazetteer_bits(g, text, 3), 0); /* "sai" */
+	assert_int_equal(cr_gazetteer_bits(NULL, "italy", 5), 0);
+	assert_int_equal(cr_gazetteer_bits(g, NULL, 0), 0);
+	cr_gazetteer_free(g);
+	cr_gazetteer_free(NULL);
+}
+
 /* "Port of Saltmarsh" tagged as one organisation also names the place
  * Saltmarsh, so that a report of "dock workers in Saltmarsh" shares it;
  * "Ministry of Labour" names no place "Labour". */
@@ -458,6 +544,8 @@ int main(void)
 	        cmocka_unit_test(test_country_of),
 	        cmocka_unit_test(test_empty_and_invalid),
 	        cmocka_unit_test(test_seed_story_entities),
+	        cmocka_unit_test(test_one_type_per_name),
+	        cmocka_unit_test(test_gazetteer_set),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
