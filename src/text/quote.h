@@ -18,6 +18,13 @@
  * Reported speech without marks ("the mayor said the bridge would
  * hold") is found apart, by cr_quotes_find_reported(), so that
  * a->quotes keeps to text inside quotation marks.
+ *
+ * A quote that runs over several sentences with no cue continues the
+ * speaker of the sentence before it opened. One with no verb of speech
+ * may take a verb of stance before it as its cue ("Lutz pledged to keep
+ * "every station open"", "Lutz: "..."") when it has three words or
+ * more. A title in marks with no speaker ("Tales From the Crypt") is
+ * not a quote.
  */
 #ifndef CR_TEXT_QUOTE_H
 #define CR_TEXT_QUOTE_H

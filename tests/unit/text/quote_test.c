@@ -680,6 +680,106 @@ static void test_reported_after_quote_split_according_and_nouns(void **state)
 	cr_article_destroy(a);
 }
 
+static void test_quote_after_quote_of_sentences_keeps_speaker(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "“We will rebuild the pier,” harbour master Tomas Reyl said. "
+	        "“The old one is rotten. It has to go before the storms.”\n"
+	        "“Nobody will lose a mooring,” he said.",
+	        CR_TIME_NONE);
+	/* The second quote has no cue of its own and runs over two
+	 * sentences: it continues the speaker of the sentence before it
+	 * opened, not of its own first sentence. */
+	const cr_quote *q = quote_at(a, "The old one is rotten");
+	assert_non_null(q->speaker);
+	assert_non_null(strstr(q->speaker, "Reyl"));
+	assert_null(q->cue);
+	cr_article_destroy(a);
+}
+
+static void test_stance_cues_and_coordinated_said(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "Councillor Mira Osei pledged to keep “every fire station open "
+	        "through the winter”.\n"
+	        "Osei toured the depot on Monday and said “the trains will run "
+	        "again by Friday”.\n"
+	        "The network revived “Tales From the Crypt” this autumn.",
+	        CR_TIME_NONE);
+	/* "pledged" is no verb of speech, but a stance whose content the
+	 * quote is, and its subject the speaker. */
+	const cr_quote *q = quote_at(a, "every fire station");
+	assert_non_null(q->speaker);
+	assert_non_null(strstr(q->speaker, "Osei"));
+	assert_string_equal(q->cue, "pledged");
+	/* "toured ... and said": the verbs share the sentence subject. */
+	q = quote_at(a, "the trains will run");
+	assert_non_null(q->speaker);
+	assert_non_null(strstr(q->speaker, "Osei"));
+	assert_string_equal(q->cue, "said");
+	/* A title in marks, with no speaker, is no quote. */
+	assert_int_equal(a->n_quotes, 2);
+	cr_article_destroy(a);
+}
+
+static void test_reported_passive_subject_and_agent(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "The new toll scheme was sharply criticized by Mayor Ines "
+	        "Varela.\n"
+	        "The ferry timetable has been widely mocked on local radio.\n"
+	        "The senator was asked about the toll at a town hall.",
+	        CR_TIME_NONE);
+	uint32_t n;
+	cr_quote *r = reported(a, &n);
+	/* A passive's subject is content and its agent the source; what
+	 * follows "by" is not content. */
+	const cr_quote *q = reported_is(a, r, n, "The new toll scheme");
+	assert_string_equal(q->cue, "criticized");
+	assert_non_null(q->speaker);
+	assert_non_null(strstr(q->speaker, "Varela"));
+	assert_null(reported_from(a, r, n, "by Mayor"));
+	assert_null(reported_from(a, r, n, "Mayor Ines"));
+	/* "has been widely": the auxiliaries and adverb are skipped. */
+	q = reported_is(a, r, n, "The ferry timetable");
+	assert_string_equal(q->cue, "mocked");
+	assert_null(q->speaker);
+	/* The subject of "was asked" is the listener, not content. */
+	assert_null(reported_from(a, r, n, "The senator"));
+	cr_article_destroy(a);
+}
+
+static void test_reported_colon_heads_and_that_subject(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "Additional reporting: Ana Lind and Tomas Berg in Lisbon.\n"
+	        "Varela: Bridge will reopen in May.\n"
+	        "Still, Republican strategists concede that the toll could "
+	        "hurt them.",
+	        CR_TIME_NONE);
+	uint32_t n;
+	cr_quote *r = reported(a, &n);
+	/* A colon heads a statement when a speaker is named before it. */
+	assert_null(reported_from(a, r, n, "Ana Lind"));
+	const cr_quote *q = reported_is(a, r, n, "Bridge will reopen in May");
+	assert_non_null(q->speaker);
+	assert_string_equal(q->speaker, "Varela");
+	/* The source of a "that" clause is the verb's subject, past the
+	 * sentence adverb. */
+	q = reported_is(a, r, n, "that the toll could hurt them");
+	assert_non_null(q->speaker);
+	assert_string_equal(q->speaker, "Republican strategists");
+	cr_article_destroy(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -709,6 +809,11 @@ int main(void)
 	        cmocka_unit_test(test_reported_raising_cue_and_relative_that),
 	        cmocka_unit_test(
 	                test_reported_after_quote_split_according_and_nouns),
+	        cmocka_unit_test(
+	                test_quote_after_quote_of_sentences_keeps_speaker),
+	        cmocka_unit_test(test_stance_cues_and_coordinated_said),
+	        cmocka_unit_test(test_reported_passive_subject_and_agent),
+	        cmocka_unit_test(test_reported_colon_heads_and_that_subject),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
