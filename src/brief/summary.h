@@ -19,8 +19,13 @@
  * merely covers it. At most max
  * sentences; when max_words is not 0, at most max_words whitespace words,
  * the sentence that reaches the budget cut to fit and ending in an
- * ellipsis. focus (may be NULL) biases the choice towards its words. All
- * memory of the result comes from the story's arena. */
+ * ellipsis; while a sentence fits the words left whole, the best of those
+ * is taken instead. focus (may be NULL) biases the choice towards its
+ * words. A summary sentence shows its sentence without a dateline, an
+ * opening linker, an anonymous attribution at either end (unless it
+ * holds a quotation; one naming a person, organisation or place stays)
+ * and short parentheses. All memory of the result comes from
+ * the story's arena. */
 cr_err cr_brief_summary(cr_story *st, cr_briefing *b, const int32_t *fact_of,
                         const uint8_t *own, uint32_t max, uint32_t max_words,
                         const char *focus);
