@@ -18,8 +18,9 @@
  * capital letter, not opening a clause and with no name open, is outside
  * without scoring (surely_outside); only tokens next to a scored one get
  * their costly features (detail). The loaded model keeps only the weight
- * rows training set, in an open-addressing table small enough to stay in
- * cache.
+ * rows training set, in feature row order, found by counting the bits of
+ * a bitmap of the rows set (small enough to stay in cache); the
+ * gazetteers are one hash set built at load (cr_gazetteer_new).
  *
  * Assumes the tokenizer's contract (text/token.h): norms are case-folded,
  * "Biden's" is one token with norm "biden's". Scratch memory is malloc'd
@@ -69,8 +70,10 @@ static const uint32_t NER_PREFIX[] = {4, 6, 10, 20};
 #define NER_HIST_FEATS 5
 
 /* The loaded model keeps only the rows training touched (about a tenth
- * of 2^bits), found by open addressing: a 2 MB slot table and 4 MB of
- * rows stay in cache where the dense 35 MB table did not. */
+ * of 2^bits): 4 MB of rows where the dense table took 35 MB. While the
+ * file is read they are found by open addressing, which catches a row
+ * stored twice; then they are put in feature row order and found by
+ * counting bits (see has and before). */
 /* Word clusters by word hash (the tagger's key of a word). */
 struct ner_word {
 	uint64_t key; /* 0 = empty */
@@ -91,8 +94,16 @@ struct cr_ner_model {
 	struct ner_slot {
 		uint32_t key; /* 1 + feature row, 0 = empty */
 		uint32_t row; /* index into rows */
-	} * slot;
-	int16_t *rows; /* n_rows rows of CR_NER_N_TAGS weights */
+	} * slot;             /* while the file is read; NULL after */
+	int16_t *rows;        /* n_rows rows of CR_NER_N_TAGS weights */
+	/* Bit f is set when feature row f is stored, and before[w] counts
+	 * the rows stored below feature row 64 w. Once loaded, rows are in
+	 * feature row order and the slots are freed: a row's place is a
+	 * count of bits, and these arrays (2^bits / 8 and / 16 bytes) stay
+	 * in cache where the slots missed it on every feature. */
+	uint64_t *has;
+	uint32_t *before;
+	cr_gazetteer *gaz; /* text/entity.c's tables as one hash set */
 };
 
 /* Per-token values computed once per article. */
@@ -118,8 +129,12 @@ enum { EV_LOWER = 1, EV_CAP_MID = 2 };
 /* Document evidence and memory, by word hash. */
 typedef struct dslot {
 	uint64_t key; /* 0 = empty */
+	uint32_t cl;  /* cluster path, when has_cl */
+	uint32_t lex; /* lexicon bits, when has_cl */
 	uint16_t gaz; /* gazetteer bits, when has_gaz */
 	uint8_t has_gaz;
+	uint8_t has_cl;
+	uint8_t cld; /* cluster path length, 0: none */
 	uint8_t ev;
 	uint8_t last; /* 1 + type it was last tagged with, 0 = never */
 } dslot;
@@ -299,23 +314,34 @@ static int all_upper(const cr_article *a, uint32_t s0, uint32_t s1)
 	return words > 0;
 }
 
-/* Sets the costly values of token i (shapes, affixes, gazetteer bits)
- * once, when a token at most one away is scored: most tokens never are
- * (surely_outside). The gazetteer bits of a word are looked up once per
- * document and kept in d. */
+/* Sets the costly values of token i (shapes, affixes, cluster, lexicon
+ * and gazetteer bits) once, when a token at most one away is scored:
+ * most tokens never are (surely_outside). The cluster and gazetteer
+ * values of a word are looked up once per document and kept in d; the
+ * gazetteer through the hash set gz when it is set, else through
+ * cr_entity_gazetteer(), which gives the same bits. */
 static void detail(const cr_article *a, tokf *tf, const doc *d,
-                   const cr_ner_clusters *cl, uint32_t i)
+                   const cr_ner_clusters *cl, const cr_gazetteer *gz,
+                   uint32_t i)
 {
 	tokf *f = &tf[i];
 	if (f->full)
 		return;
 	f->full = 1;
-	const struct ner_word *cw = cluster_of(cl, f->w);
-	if (cw) {
-		f->cl = cw->path;
-		f->cld = cw->depth;
-		f->lex = cw->lex;
+	/* The cluster table is megabytes: one probe per word of the
+	 * article, not per token, spares most of its cache misses. */
+	dslot *ds = doc_slot(d, f->w);
+	if (!ds->has_cl) {
+		const struct ner_word *cw = cluster_of(cl, f->w);
+		ds->key = f->w;
+		ds->cl = cw ? cw->path : 0;
+		ds->cld = cw ? cw->depth : 0;
+		ds->lex = cw ? cw->lex : 0;
+		ds->has_cl = 1;
 	}
+	f->cl = ds->cl;
+	f->cld = ds->cld;
+	f->lex = ds->lex;
 	const cr_token *t = &a->toks[i];
 	const char *n = t->norm ? t->norm : "";
 	size_t len = strlen(n) - (f->poss ? 2 : 0);
@@ -332,12 +358,14 @@ static void detail(const cr_article *a, tokf *tf, const doc *d,
 	char key[64];
 	if (!(t->flags & CR_TOK_WORD) || len >= sizeof key)
 		return;
-	dslot *ds = doc_slot(d, f->w);
 	if (!ds->has_gaz) {
-		memcpy(key, n, len);
-		key[len] = '\0';
-		ds->key = f->w;
-		ds->gaz = (uint16_t)cr_entity_gazetteer(key);
+		if (gz) {
+			ds->gaz = (uint16_t)cr_gazetteer_bits(gz, n, len);
+		} else {
+			memcpy(key, n, len);
+			key[len] = '\0';
+			ds->gaz = (uint16_t)cr_entity_gazetteer(key);
+		}
 		ds->has_gaz = 1;
 	}
 	f->gaz = ds->gaz;
@@ -392,12 +420,13 @@ static void prepare(const cr_article *a, tokf *tf, doc *d, uint8_t *head)
  * tags before it (hist_features() adds those). Returns the count written
  * to out, at most CR_NER_MAX_FEATS - NER_HIST_FEATS. */
 static uint32_t features(const cr_article *a, tokf *tf, const doc *d,
-                         const cr_ner_clusters *cl, uint32_t i, uint32_t s0,
-                         uint32_t s1, int head, uint32_t *out, uint32_t mask)
+                         const cr_ner_clusters *cl, const cr_gazetteer *gz,
+                         uint32_t i, uint32_t s0, uint32_t s1, int head,
+                         uint32_t *out, uint32_t mask)
 {
 	uint32_t n = 0;
 	for (uint32_t k = i > s0 ? i - 1 : i; k < s1 && k <= i + 1; k++)
-		detail(a, tf, d, cl, k);
+		detail(a, tf, d, cl, gz, k);
 	const tokf *f = &tf[i];
 	const uint64_t BOS = 0x5eed0001, EOS = 0x5eed0002;
 	uint64_t wm1 = i > s0 ? tf[i - 1].w : BOS;
@@ -556,7 +585,8 @@ static uint32_t slot_of(const cr_ner_model *m, uint32_t f)
 	return (uint32_t)((f * 0x9E3779B1u) >> (32 - m->sbits));
 }
 
-/* The stored row of feature row f, or NULL when training never set it. */
+/* The stored row of feature row f while the model is filled (m->slot
+ * set), or NULL when training never set it; ranked_row() after. */
 static const int16_t *model_row(const cr_ner_model *m, uint32_t f)
 {
 	uint32_t mask = (1u << m->sbits) - 1;
@@ -569,6 +599,41 @@ static const int16_t *model_row(const cr_ner_model *m, uint32_t f)
 	}
 }
 
+/* The set bits of x. By hand: __builtin_popcountll() is a library
+ * call where the target has no popcount instruction (x86-64 baseline). */
+static inline uint32_t bit_count(uint64_t x)
+{
+	x = x - (x >> 1 & 0x5555555555555555ull);
+	x = (x & 0x3333333333333333ull) + (x >> 2 & 0x3333333333333333ull);
+	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+	return (uint32_t)(x * 0x0101010101010101ull >> 56);
+}
+
+/* The row of feature row f of a loaded model (model_rank() done), or
+ * NULL when training never set it. */
+static const int16_t *ranked_row(const cr_ner_model *m, uint32_t f)
+{
+	uint64_t word = m->has[f >> 6];
+	uint64_t bit = (uint64_t)1 << (f & 63);
+	if (!(word & bit))
+		return NULL;
+	uint32_t r = m->before[f >> 6] + bit_count(word & (bit - 1));
+	return m->rows + (size_t)r * CR_NER_N_TAGS;
+}
+
+/* Adds the CR_NER_N_TAGS weights of row to s: the first 16 in one loop
+ * of fixed count, which the compiler turns into vector adds, then the
+ * rest. */
+static inline void add_row(int32_t *restrict s, const int16_t *restrict row)
+{
+	enum { VEC = 16 };
+	_Static_assert(CR_NER_N_TAGS >= VEC, "a row holds the vector part");
+	for (int t = 0; t < VEC; t++)
+		s[t] += row[t];
+	for (int t = VEC; t < CR_NER_N_TAGS; t++)
+		s[t] += row[t];
+}
+
 /* Adds the summed rows of feats[0..n) to score, read from the compact
  * model m when it is set, else from w. */
 static void add_rows(const cr_ner_weights *w, const cr_ner_model *m,
@@ -578,20 +643,17 @@ static void add_rows(const cr_ner_weights *w, const cr_ner_model *m,
 	if (m) {
 		const int16_t *rows[CR_NER_MAX_FEATS];
 		uint32_t nr = 0;
-		/* Slots first, then the rows found: asking for all of
-		 * them before reading overlaps the cache misses. */
-		for (uint32_t k = 0; k < n; k++)
-			__builtin_prefetch(&m->slot[slot_of(m, feats[k])]);
+		/* Every row is asked for before any is read, which
+		 * overlaps the cache misses. */
 		for (uint32_t k = 0; k < n; k++) {
-			const int16_t *row = model_row(m, feats[k]);
+			const int16_t *row = ranked_row(m, feats[k]);
 			if (row) {
 				__builtin_prefetch(row);
 				rows[nr++] = row;
 			}
 		}
 		for (uint32_t k = 0; k < nr; k++)
-			for (int t = 0; t < CR_NER_N_TAGS; t++)
-				s[t] += rows[k][t];
+			add_row(s, rows[k]);
 	} else if (w->q) {
 		/* The rows are scattered over megabytes: asking for all of
 		 * them first overlaps the cache misses. */
@@ -703,7 +765,8 @@ static void tag_sentence(run *r, uint32_t si)
 			mt[i] = 0;
 			continue;
 		}
-		uint32_t n = features(a, r->tf, &r->d, r->cl, i, s0, s1,
+		uint32_t n = features(a, r->tf, &r->d, r->cl,
+		                      r->m ? r->m->gaz : NULL, i, s0, s1,
 		                      r->head[si], feats, r->mask);
 		hist_features(r->tf, i, s0, i > s0 ? (uint64_t)prev : 31,
 		              i > s0 + 1 ? mt[i - 2] : 31, feats + n, r->mask);
@@ -1077,7 +1140,8 @@ static cr_err model_alloc(cr_ner_model *m, uint32_t n_rows)
 	m->slot = calloc((size_t)1 << m->sbits, sizeof *m->slot);
 	m->rows = malloc(((size_t)n_rows ? n_rows : 1) * CR_NER_N_TAGS *
 	                 sizeof *m->rows);
-	return m->slot && m->rows ? CR_OK : CR_ENOMEM;
+	m->has = calloc(((size_t)1 << m->bits) / 64, sizeof *m->has);
+	return m->slot && m->rows && m->has ? CR_OK : CR_ENOMEM;
 }
 
 /* Stores feature row f with the little-endian 16-bit weights at p as the
@@ -1095,6 +1159,7 @@ static cr_err model_put(cr_ner_model *m, uint32_t f, const unsigned char *p)
 	}
 	m->slot[h].key = f + 1;
 	m->slot[h].row = m->n_rows;
+	m->has[f >> 6] |= (uint64_t)1 << (f & 63);
 	int16_t *row = m->rows + (size_t)m->n_rows++ * CR_NER_N_TAGS;
 	for (int t = 0; t < CR_NER_N_TAGS; t++) {
 		uint16_t u = (uint16_t)(p[2 * t] | p[2 * t + 1] << 8);
@@ -1149,6 +1214,36 @@ static cr_err model_fill(cr_ner_model *m, const unsigned char *raw, int dense,
 	return e;
 }
 
+/* Puts the rows of the filled m in feature row order and counts the
+ * rows before each word of m->has (see struct cr_ner_model); the slots,
+ * needed only to find duplicates while filling, are freed. */
+static cr_err model_rank(cr_ner_model *m)
+{
+	size_t words = ((size_t)1 << m->bits) / 64;
+	int16_t *rows = malloc(((size_t)m->n_rows ? m->n_rows : 1) *
+	                       CR_NER_N_TAGS * sizeof *rows);
+	m->before = malloc(words * sizeof *m->before);
+	if (!rows || !m->before) {
+		free(rows);
+		return CR_ENOMEM;
+	}
+	uint32_t r = 0;
+	for (size_t w = 0; w < words; w++) {
+		m->before[w] = r;
+		for (uint64_t b = m->has[w]; b; b &= b - 1) {
+			uint32_t f = (uint32_t)(w * 64) +
+			             (uint32_t)__builtin_ctzll(b);
+			memcpy(rows + (size_t)r++ * CR_NER_N_TAGS,
+			       model_row(m, f), CR_NER_N_TAGS * sizeof *rows);
+		}
+	}
+	free(m->rows);
+	m->rows = rows;
+	free(m->slot);
+	m->slot = NULL;
+	return CR_OK;
+}
+
 cr_err cr_ner_model_load(const char *path, cr_ner_model **out)
 {
 	if (!path || !out)
@@ -1189,12 +1284,19 @@ cr_err cr_ner_model_load(const char *path, cr_ner_model **out)
 		goto out;
 	}
 	m->bits = bits;
+	m->gaz = cr_gazetteer_new();
+	if (!m->gaz) {
+		e = CR_ENOMEM;
+		goto out;
+	}
 	/* The tagger sums 16-bit weights; the scale only orders the scores,
 	 * so it is not needed at run time. */
 	uLongf rn = (uLongf)n;
 	if (uncompress(raw, &rn, buf + hb, zn) != Z_OK || rn != n)
 		goto out;
 	e = model_fill(m, raw, dense, n_rows, n_words, wb);
+	if (e == CR_OK)
+		e = model_rank(m);
 	if (e != CR_OK)
 		goto out;
 	*out = m;
@@ -1212,6 +1314,9 @@ void cr_ner_model_free(cr_ner_model *m)
 		return;
 	free(m->slot);
 	free(m->rows);
+	free(m->has);
+	free(m->before);
 	free(m->cl.slot);
+	cr_gazetteer_free(m->gaz);
 	free(m);
 }

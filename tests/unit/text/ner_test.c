@@ -217,6 +217,73 @@ static void test_learn_save_load(void **state)
 	free(w);
 }
 
+/* A loaded model scores as the weights it was saved from: with integer
+ * weights up to 32767 the 16-bit rows are exact, so the names found by
+ * cr_ner_find() equal those from cr_ner_tag() on the float weights. A
+ * third of the rows are empty, so stored rows sit at every place of the
+ * loaded model's row bitmap and a row miscounted there would show. */
+static void test_loaded_model_scores_as_weights(void **state)
+{
+	(void)state;
+	const uint32_t bits = CR_NER_MIN_BITS;
+	size_t rows = (size_t)1 << bits;
+	float *w = calloc(rows * CR_NER_N_TAGS, sizeof *w);
+	assert_non_null(w);
+	uint64_t x = 0x2545F4914F6CDD1Dull;
+	for (size_t r = 0; r < rows; r++) {
+		x = x * 6364136223846793005ull + 1442695040888963407ull;
+		if (x >> 62 == 0)
+			continue; /* an empty row */
+		for (int t = 0; t < CR_NER_N_TAGS; t++) {
+			x = x * 6364136223846793005ull + 1442695040888963407ull;
+			w[r * CR_NER_N_TAGS + t] =
+			        (float)((int32_t)(x >> 49) - 16384);
+		}
+	}
+	w[5 * CR_NER_N_TAGS + 3] = 32767; /* scale 1: weights kept exact */
+	cr_analyzer *an = cr_analyzer_new();
+	cr_article *a = tokens_of(
+	        an, "Harbour master Ilse Vantongeren said on Tuesday that "
+	            "the Port of Kessendorf would reopen. President Marot "
+	            "of France told reporters in Lyon that Vantongeren had "
+	            "briefed the Ministry of Transport. The Kessendorf "
+	            "dockers' union, led by Pieter Aalst, said it would "
+	            "wait for the ministry's written answer.");
+	uint8_t *tags = malloc(a->n_toks);
+	assert_non_null(tags);
+	cr_ner_weights cw = {.w = w, .bits = bits};
+	assert_int_equal(cr_ner_tag(&cw, a, tags, NULL, NULL, NULL), CR_OK);
+	assert_int_equal(cr_entities_from_tags(a, tags), CR_OK);
+	uint32_t n = a->n_ments;
+	assert_true(n >= 3);
+	cr_mention *want = malloc(n * sizeof *want);
+	assert_non_null(want);
+	memcpy(want, a->ments, n * sizeof *want);
+
+	char path[] = "/tmp/cr-ner-test-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	assert_int_equal(cr_ner_model_save(path, w, bits, 0), CR_OK);
+	cr_ner_model *m = NULL;
+	assert_int_equal(cr_ner_model_load(path, &m), CR_OK);
+	unlink(path);
+	assert_int_equal(cr_ner_find(m, a), CR_OK);
+	assert_int_equal(a->n_ments, n);
+	for (uint32_t k = 0; k < n; k++) {
+		assert_int_equal(a->ments[k].span.off, want[k].span.off);
+		assert_int_equal(a->ments[k].span.len, want[k].span.len);
+		assert_int_equal(a->ments[k].type, want[k].type);
+		assert_string_equal(a->ments[k].name, want[k].name);
+	}
+	cr_ner_model_free(m);
+	free(want);
+	free(tags);
+	cr_article_destroy(a);
+	cr_analyzer_free(an);
+	free(w);
+}
+
 /* Writes text to a fresh temporary file whose name goes to path. */
 static void write_temp(char *path, const char *text)
 {
@@ -473,6 +540,7 @@ int main(void)
 	        cmocka_unit_test(test_titles_cut_and_possessive),
 	        cmocka_unit_test(test_analyzer_uses_model),
 	        cmocka_unit_test(test_learn_save_load),
+	        cmocka_unit_test(test_loaded_model_scores_as_weights),
 	        cmocka_unit_test(test_clusters_generalise),
 	        cmocka_unit_test(test_lexicon_generalises),
 	        cmocka_unit_test(test_whole_names_one_type),
