@@ -123,4 +123,10 @@ void cr_civil_from_days(int64_t z, int *y, int *m, int *d);
 /* 0 = Sunday .. 6 = Saturday. */
 int cr_weekday(int y, int m, int d);
 
+/* 1 when date.c's word tables are consistent: the words a date may
+ * start with are sorted for the binary search, and the quick filter by
+ * first letter and length before it lets each of them through. 0 when
+ * an edit to one table was not carried to the other. */
+int cr_dates_tables_ok(void);
+
 #endif
