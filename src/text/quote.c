@@ -41,7 +41,11 @@
  * subject of a passive ("the plan was criticized"), whose source is the
  * agent after "by" (never content itself). A headline's colon heads a
  * statement only after a named speaker or a lone capitalised word
- * ("Lutz: ...", not "Additional reporting: ..."). The cue lexicon was widened
+ * ("Lutz: ...", not "Additional reporting: ..." or a label such as
+ * "Editor's note: ..."). Some cue words report nothing where they stand
+ * ("appeared on MSNBC", "adding to her lead", "percent of the vote",
+ * "the backing of"), and a short opening phrase of time or place ("In
+ * recent weeks, ...") is no content. The cue lexicon was widened
  * from the cue words of PolNeAR's train split; bench/quote-eval --passives
  * counts the passives.
  *
@@ -303,6 +307,12 @@ static const char *const OCCASION_WORDS[] = {
         "in",    "inside", "outside", "through", "when",   "while",  "with",
 };
 
+/* Words after "appeared" that make it a showing up ("appeared on
+ * MSNBC", "appeared with Sanders"), not a judgement: no cue. */
+static const char *const APPEAR_PLACES[] = {
+        "alongside", "as", "at", "before", "in", "on", "with",
+};
+
 /* Cues whose subject is what is judged ("the plan seems to work"):
  * PolNeAR's content is that subject. */
 static const char *const RAISING_CUES[] = {
@@ -321,6 +331,35 @@ static const char *const LISTENER_CUES[] = {
         "telling",
         "tells",
         "told",
+};
+
+/* Words before a colon that label the line rather than name a speaker
+ * or cue a statement: "Editor's note: ...", "Contributing: ...",
+ * "Revealed: ...". */
+static const char *const COLON_LABELS[] = {
+        "contributing", "correction", "note", "revealed", "update",
+};
+
+/* Forms of "add", which before "to" adds to a tally ("adding to her
+ * lead"), not to what was said. */
+static const char *const ADD_FORMS[] = {
+        "add",
+        "added",
+        "adding",
+        "adds",
+};
+
+/* Lower-case words that open an apposition to a source rather than a
+ * clause: "according to Ann Lutz, who ...", "..., the mayor of ...". */
+static const char *const APPOSITION_OPENERS[] = {
+        "a", "an", "the", "who", "whose", "which",
+};
+
+/* Nouns whose "of" names a backer or a display, not a content: "the
+ * backing of many Democrats", "a show of force". */
+static const char *const OF_NOT_CONTENT[] = {
+        "backing",
+        "show",
 };
 
 /* Weekdays, as "said on Tuesday" names them. */
@@ -593,7 +632,8 @@ static const cr_mention *person_in(const qctx *c, uint32_t b, uint32_t e)
 /* 1 when a person or an organisation is named inside tokens [b, e), or
  * they are one capitalised word: "Mayor Lutz: ..." heads a statement,
  * "Additional reporting: ..." or "South Carolina: ..." does not. A lone
- * word is let through as a surname, so "Correction: ..." passes too. */
+ * word is let through as a surname; find_reported() turns away labels
+ * such as "Correction: ...". */
 static int speaker_named_in(const qctx *c, uint32_t b, uint32_t e)
 {
 	/* A lone surname the tagger missed ("Brooks:"), but no "Q:" or
@@ -1142,6 +1182,32 @@ static const char *const RELATIVE_VERBS[] = {
         "must", "should", "was",   "were", "will", "would",
 };
 
+/* 1 when cue word i reports nothing where it stands: a label, a tally
+ * or a share. Checked after the lexicon, on cue words alone, to keep
+ * report_cue() cheap for the other words. */
+static int not_a_cue(const qctx *c, uint32_t i)
+{
+	/* "Editor's note:", "Revealed:": a label heads what follows. */
+	if (i + 1 < c->a->n_toks && tok_is(c, i + 1, ":") &&
+	    TOK_IN(c, i, COLON_LABELS))
+		return 1;
+	/* "adding to her lead". */
+	if (i + 1 < c->a->n_toks && tok_is(c, i + 1, "to") &&
+	    TOK_IN(c, i, ADD_FORMS))
+		return 1;
+	/* "the backing of many Democrats", "a show of force". */
+	if (i + 1 < c->a->n_toks && tok_is(c, i + 1, "of") &&
+	    TOK_IN(c, i, OF_NOT_CONTENT))
+		return 1;
+	/* "69 percent of the (black) vote": a share, not a stance. */
+	if (i > 1 && (tok_is(c, i, "vote") || tok_is(c, i, "votes")) &&
+	    (tok_is(c, i - 1, "the") ? tok_is(c, i - 2, "of")
+	                             : i > 2 && tok_is(c, i - 2, "the") &&
+	                                       tok_is(c, i - 3, "of")))
+		return 1;
+	return 0;
+}
+
 /* 1 when token i, outside quotes, is a word of REPORT_VERBS or
  * REPORT_PARTICIPLES. Unlike a direct quote's cue, "warned of" and
  * "talked about" count: their object is what was said. */
@@ -1154,7 +1220,9 @@ static inline int report_cue(const qctx *c, uint32_t i)
 	if (i > 0 && i + 1 < c->a->n_toks && TOK_IN(c, i - 1, DETERMINERS) &&
 	    TOK_IN(c, i + 1, RELATIVE_VERBS))
 		return 0;
-	return TOK_IN(c, i, REPORT_VERBS) || TOK_IN(c, i, REPORT_PARTICIPLES);
+	return (TOK_IN(c, i, REPORT_VERBS) ||
+	        TOK_IN(c, i, REPORT_PARTICIPLES)) &&
+	       !not_a_cue(c, i);
 }
 
 /* Fills the filter of report_cue()'s words on first use: most articles
@@ -1282,6 +1350,11 @@ static cr_err add_reported(qctx *c, qlist *out, uint32_t b, uint32_t e,
 	 * the object, without its preposition. */
 	if (b + 1 < e && b > k && TOK_IN(c, b, OBJECT_PREPS))
 		b++;
+	/* "the bills voted on in the Senate": a preposition left without
+	 * its object, so what follows is the place or the time. */
+	if (b > k + 1 && TOK_IN(c, b - 1, OBJECT_PREPS) &&
+	    TOK_IN(c, b, OCCASION_WORDS))
+		return CR_OK;
 	cr_quote q = {0};
 	uint32_t off = tok(c, b)->span.off;
 	q.text = (cr_span){off, tok(c, e - 1)->span.off +
@@ -1333,7 +1406,7 @@ static int ends_ed(const qctx *c, uint32_t k)
  * the listener, and "was aimed", "issued" or "authorized" report acts,
  * not speech. */
 static const char *const PASSIVE_NOT[] = {
-        "aimed", "asked", "authorized", "issued", "pressed",
+        "aimed", "asked", "authorized", "issued", "pressed", "published",
 };
 
 /* Forms of "be" that make the participle after them passive. */
@@ -1437,6 +1510,7 @@ static cr_err find_reported(qctx *c, qlist *out, uint32_t b, uint32_t e)
 		uint32_t hb, he;
 		if (!according && k > b && tok_is(c, k, ":") && !c->inq[k] &&
 		    np_before(c, b, k, &hb, &he) && hb == b &&
+		    !TOK_IN(c, he - 1, COLON_LABELS) &&
 		    speaker_named_in(c, hb, he)) {
 			spk p = {SPK_NP, hb, he, k, 0};
 			err = add_reported(c, out, k + 1,
@@ -1456,15 +1530,17 @@ static cr_err find_reported(qctx *c, qlist *out, uint32_t b, uint32_t e)
 			continue;
 		}
 		uint32_t nb = 0, ne = 0;
+		int raising = !according && !c->inq[k] &&
+		              filter_may(c, c->report_bits, k) &&
+		              TOK_IN(c, k, RAISING_CUES);
+		if (raising && k + 1 < e && !strncmp(norm(c, k), "appear", 6) &&
+		    TOK_IN(c, k + 1, APPEAR_PLACES))
+			continue;
 		/* "The plan seems to work", "Lutz is expected to win":
 		 * PolNeAR takes the subject as what is judged, by nobody
 		 * named. */
-		if (!according && !c->inq[k] &&
-		    filter_may(c, c->report_bits, k) &&
-		    TOK_IN(c, k, RAISING_CUES) &&
-		    np_before(c, b, k, &nb, &ne)) {
+		if (raising && np_before(c, b, k, &nb, &ne))
 			err = add_subject(c, out, nb, ne, k, NULL);
-		}
 		if (!according && !report_cue(c, k))
 			continue;
 		/* "The plan was criticized by the mayor": the subject is
@@ -1493,13 +1569,19 @@ static cr_err find_reported(qctx *c, qlist *out, uint32_t b, uint32_t e)
 			uint32_t j = k + 2;
 			while (j < e && !(tok_is(c, j, ",") && !c->inq[j]))
 				j++;
-			if (j + 1 < e)
+			/* "Lutz leads, according to Ann Lee, who runs the
+			 * poll": with the content before the source, what
+			 * follows it describes the source. */
+			int before = k > b + 1 && tok_is(c, k - 1, ",");
+			if (j + 1 < e &&
+			    !(before && !(tok(c, j + 1)->flags & CR_TOK_CAP) &&
+			      TOK_IN(c, j + 1, APPOSITION_OPENERS)))
 				err = add_reported(c, out, j + 1,
 				                   clause_end(c, j + 1, e), k,
 				                   1, &w);
 			/* "..., according to X, ...": the part before the
 			 * comma is content too, whatever follows. */
-			if (err == CR_OK && k > b + 1 && tok_is(c, k - 1, ","))
+			if (err == CR_OK && before)
 				err = add_reported(c, out, b, k - 1, k, 1, &w);
 			k = j;
 			continue;
@@ -1571,7 +1653,13 @@ static cr_err find_reported(qctx *c, qlist *out, uint32_t b, uint32_t e)
 			comma = nb - 1;
 		else if (!subject && k > b + 1 && tok_is(c, k - 1, ","))
 			comma = k - 1;
-		if (comma != UINT32_MAX && !c->inq[comma])
+		/* "In a speech last July, he said: ...": a short phrase of
+		 * time or occasion before a cue that goes on is no content. */
+		int intro = comma != UINT32_MAX &&
+		            comma - b <= QUOTE_MAX_INTRO &&
+		            TOK_IN(c, b, OCCASION_WORDS) &&
+		            count_words(c, k + 1, e) > 0;
+		if (comma != UINT32_MAX && !c->inq[comma] && !intro)
 			err = add_reported(c, out, b, comma, k, 0, &w);
 	}
 	return err;

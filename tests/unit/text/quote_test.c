@@ -780,6 +780,73 @@ static void test_reported_colon_heads_and_that_subject(void **state)
 	cr_article_destroy(a);
 }
 
+static void test_reported_labels_appearances_and_tallies(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "Editor's note: The toll figures in this story were corrected "
+	        "on Friday.\n"
+	        "Contributing: Ana Lind in Lisbon.\n"
+	        "Mayor Varela appeared on a morning radio show to defend the "
+	        "budget.\n"
+	        "The ferry plan appeared to stall in committee.\n"
+	        "The strike added to the pressure on the harbour board.\n"
+	        "Varela won 62 percent of the vote and carried every coastal "
+	        "district.\n"
+	        "Lutz missed most of the bills voted on in the regional "
+	        "assembly last year.\n"
+	        "Ferry use fell by a third, according to Ana Lind, who runs "
+	        "the port authority.",
+	        CR_TIME_NONE);
+	uint32_t n;
+	cr_quote *r = reported(a, &n);
+	/* A label before a colon is neither a speaker nor a cue. */
+	assert_null(reported_from(a, r, n, "The toll figures"));
+	assert_null(reported_from(a, r, n, "Ana Lind in"));
+	/* "appeared on" a show is showing up, not a judgement; "appeared
+	 * to" still is one. */
+	assert_null(reported_from(a, r, n, "Mayor Varela"));
+	assert_null(reported_from(a, r, n, "a morning radio show"));
+	const cr_quote *q = reported_is(a, r, n, "The ferry plan");
+	assert_string_equal(q->cue, "appeared");
+	/* Adding to a tally and a share of the vote report nothing. */
+	assert_null(reported_from(a, r, n, "to the pressure"));
+	assert_null(reported_from(a, r, n, "and carried"));
+	/* A stranded preposition leaves a place, not content. */
+	assert_null(reported_from(a, r, n, "in the regional"));
+	/* After "according to X," an apposition describes the source. */
+	q = reported_is(a, r, n, "Ferry use fell by a third");
+	assert_string_equal(q->cue, "according to");
+	assert_null(reported_from(a, r, n, "who runs"));
+	cr_article_destroy(a);
+}
+
+static void test_reported_intro_phrase_and_backers(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "In recent weeks, Varela has sided with the harbour "
+	        "workers.\n"
+	        "The ferry fares will rise in March, Varela said.\n"
+	        "Lutz has the backing of most harbour workers.\n"
+	        "The union staged a show of strength outside the town hall.",
+	        CR_TIME_NONE);
+	uint32_t n;
+	cr_quote *r = reported(a, &n);
+	/* The phrase of occasion before a cue that goes on is no content;
+	 * a sentence before a closing cue still is. */
+	assert_null(reported_from(a, r, n, "In recent weeks"));
+	const cr_quote *q =
+	        reported_is(a, r, n, "The ferry fares will rise in March");
+	assert_string_equal(q->cue, "said");
+	/* "the backing of" names backers, "a show of" a display. */
+	assert_null(reported_from(a, r, n, "most harbour workers"));
+	assert_null(reported_from(a, r, n, "strength outside"));
+	cr_article_destroy(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -814,6 +881,8 @@ int main(void)
 	        cmocka_unit_test(test_stance_cues_and_coordinated_said),
 	        cmocka_unit_test(test_reported_passive_subject_and_agent),
 	        cmocka_unit_test(test_reported_colon_heads_and_that_subject),
+	        cmocka_unit_test(test_reported_labels_appearances_and_tallies),
+	        cmocka_unit_test(test_reported_intro_phrase_and_backers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
