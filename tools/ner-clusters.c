@@ -291,6 +291,19 @@ static void unit(float *c, uint32_t dims)
 		c[k] *= inv;
 }
 
+/* The unit centroids c0 and c1 of the items on each side. Unit, else
+ * the bigger half's longer sum draws every word to it. */
+static void centroids(const rows *r, const uint32_t *items, uint32_t n,
+                      const uint8_t *side, float *c0, float *c1)
+{
+	memset(c0, 0, r->dims * sizeof *c0);
+	memset(c1, 0, r->dims * sizeof *c1);
+	for (uint32_t k = 0; k < n; k++)
+		add_row(r, items[k], side[k] ? c1 : c0);
+	unit(c0, r->dims);
+	unit(c1, r->dims);
+}
+
 /* Splits items[0..n) (rows, most frequent first) in two, recursively,
  * writing each row's path and depth. c0, c1 and side are scratch for
  * r->dims floats and n bytes. */
@@ -346,12 +359,7 @@ static void split(const rows *r, uint32_t *items, uint32_t n, uint32_t path,
 		mv += (double)c0[d] * v[d];
 	for (uint32_t k = 0; k < n; k++)
 		side[k] = dot(r, items[k], v) > mv;
-	memset(c0, 0, bytes);
-	memset(c1, 0, bytes);
-	for (uint32_t k = 0; k < n; k++)
-		add_row(r, items[k], side[k] ? c1 : c0);
-	unit(c0, r->dims);
-	unit(c1, r->dims);
+	centroids(r, items, n, side, c0, c1);
 	for (int round = 0; round < ROUNDS; round++) {
 		int moved = 0;
 		for (uint32_t k = 0; k < n; k++) {
@@ -361,14 +369,7 @@ static void split(const rows *r, uint32_t *items, uint32_t n, uint32_t path,
 		}
 		if (!moved)
 			break;
-		memset(c0, 0, bytes);
-		memset(c1, 0, bytes);
-		for (uint32_t k = 0; k < n; k++)
-			add_row(r, items[k], side[k] ? c1 : c0);
-		/* Unit centroids: else the bigger half's longer sum
-		 * draws every word to it. */
-		unit(c0, r->dims);
-		unit(c1, r->dims);
+		centroids(r, items, n, side, c0, c1);
 	}
 	uint32_t nl = 0;
 	for (uint32_t k = 0; k < n; k++)
