@@ -205,6 +205,36 @@ static void test_summary_keeps_a_named_source(void **state)
 	fx_free(f);
 }
 
+/* A named source's attribution is kept short: what lies between the
+ * verb and the statement ("on Monday that") goes, and so does an
+ * apposition after the name at the end; the name and the verb stay. */
+static void test_summary_shortens_a_named_source(void **state)
+{
+	(void)state;
+	fx *f = fx_new();
+	add(f, "a", "Valley Post", utc(2025, 4, 7, 8),
+	    "Tarn Railways said on Monday that the line would reopen within "
+	    "a month.\n"
+	    "The old rail bridge over the Tarn River collapsed on Sunday "
+	    "night, said Anna Berg, a spokeswoman for the county council.\n");
+	add(f, "b", "Wire Service", utc(2025, 4, 7, 9),
+	    "Tarn Railways said on Tuesday that the line would reopen within "
+	    "a month.\n"
+	    "The old rail bridge over the Tarn River collapsed on Sunday "
+	    "night, said Anna Berg, a spokeswoman for the county council.\n");
+	fx_brief_words(f, 8, 200);
+	const cr_bsentence *s = summary_with(f->b, "reopen");
+	assert_non_null(s);
+	assert_string_equal(s->text, "Tarn Railways said the line would "
+	                             "reopen within a month.");
+	s = summary_with(f->b, "collapsed");
+	assert_non_null(s);
+	assert_string_equal(s->text, "The old rail bridge over the Tarn River "
+	                             "collapsed on Sunday night, said Anna "
+	                             "Berg.");
+	fx_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -214,6 +244,7 @@ int main(void)
 	        cmocka_unit_test(test_summary_drops_dateline_linker_and_aside),
 	        cmocka_unit_test(test_summary_fills_the_budget_whole),
 	        cmocka_unit_test(test_summary_keeps_a_named_source),
+	        cmocka_unit_test(test_summary_shortens_a_named_source),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
