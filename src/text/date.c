@@ -6,9 +6,11 @@
  * for each expression of time it recognises: full dates, months, years,
  * weekdays, relative days, holidays and vague times. Matching is by
  * small local patterns over a few tokens, so each token is looked at a
- * bounded number of times. It assumes the tokenizer's contract: norms are
- * case-folded with typographic apostrophes mapped to ', a trailing "." is
- * a punctuation token of its own ("Nov." is "nov" "."), numerals with an
+ * bounded number of times; a first pass over each sentence classes its
+ * words by one hash probe each, so that the patterns are tried only at
+ * the few tokens where a date may begin. It assumes the tokenizer's contract:
+ * norms are case-folded with typographic apostrophes mapped to ', a trailing
+ * "." is a punctuation token of its own ("Nov." is "nov" "."), numerals with an
  * ordinal suffix are one token ("20th"), and "-" between digits is a
  * punctuation token ("2024-11-20" is five tokens).
  *
@@ -102,6 +104,18 @@ static inline int streq(const char *a, const char *b)
 {
 	return a[0] == b[0] && (a[0] == '\0' || strcmp(a + 1, b + 1) == 0);
 }
+
+/* 1 when w is one of the n words of list: cr_word_in() with streq(),
+ * so that most words are told apart by their first byte, inline. */
+static inline int word_in(const char *w, const char *const *list, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (streq(w, list[k]))
+			return 1;
+	return 0;
+}
+
+#define WORD_IN(w, list) word_in((w), (list), CR_COUNT(list))
 
 static int is_cap(const cr_scan *s, uint32_t i)
 {
@@ -274,7 +288,7 @@ static int month_at(const cr_scan *s, uint32_t i, int *abbr, uint32_t *next)
 /* 1 when a word just before token i makes a time reading likely. */
 static int time_cue_before(const cr_scan *s, uint32_t i)
 {
-	return i > s->b && CR_WORD_IN(cr_scan_norm(s, i - 1), time_cues);
+	return i > s->b && WORD_IN(cr_scan_norm(s, i - 1), time_cues);
 }
 
 /* Past-tense verbs that do not end in "-ed". */
@@ -305,7 +319,7 @@ static int tense_of(const cr_scan *s, uint32_t i)
 	const char *w = t->norm;
 	size_t n = strlen(w);
 	const char *prev = i > s->b ? cr_scan_norm(s, i - 1) : "";
-	if (CR_WORD_IN(w, future_cues) || (n > 3 && streq(w + n - 3, "'ll"))) {
+	if (WORD_IN(w, future_cues) || (n > 3 && streq(w + n - 3, "'ll"))) {
 		/* "next to" is a place; "had been due" a past plan. */
 		if (streq(w, "next") && streq(cr_scan_norm(s, i + 1), "to"))
 			return 0;
@@ -317,10 +331,10 @@ static int tense_of(const cr_scan *s, uint32_t i)
 	}
 	if ((t->flags & (CR_TOK_CAP | CR_TOK_UPPER)) && i != s->b)
 		return 0;
-	if (CR_WORD_IN(w, past_verbs))
+	if (WORD_IN(w, past_verbs))
 		return -1;
 	if (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd' &&
-	    !CR_WORD_IN(w, not_past)) {
+	    !WORD_IN(w, not_past)) {
 		/* A participle after "be" ("will be named") takes its tense
 		 * from the verb before it. */
 		if (streq(prev, "be") || streq(prev, "been") ||
@@ -667,7 +681,7 @@ static int match_year(const cr_scan *s, uint32_t i, dmatch *m)
 		ok = i >= s->b + 2 && year_at(s, i - 2);
 	else if (streq(p, "on") || streq(p, "around"))
 		ok = 0;
-	else if (CR_WORD_IN(p, year_determiners) ||
+	else if (WORD_IN(p, year_determiners) ||
 	         (strlen(p) > 2 && streq(p + strlen(p) - 2, "'s")))
 		/* "its 1990 invasion", "the 1988 period": a year used as an
 		 * adjective; a plural after it makes it a count ("the 1500
@@ -871,11 +885,15 @@ static int match_season(const cr_scan *s, uint32_t i, dmatch *m)
 		if (streq(cr_scan_norm(s, j), "early") ||
 		    streq(cr_scan_norm(s, j), "late"))
 			j++;
-		cue = time_cue_before(s, i);
 	}
+	/* A season word alone needs a word before it (j == i). */
 	int mo = season_of(cr_scan_norm(s, j));
-	if (!mo || (j == i && !cue))
+	if (!mo || j == i)
 		return 0;
+	/* After "the", the cue is looked for last: most words after "the"
+	 * are no season. */
+	if (streq(w, "the"))
+		cue = time_cue_before(s, i);
 	match_init(m, i, CR_DATE_VAGUE);
 	m->last = j;
 	m->d.offset_unit = 's';
@@ -1152,9 +1170,9 @@ static int match_duration(const cr_scan *s, uint32_t i, dmatch *m, int near)
 		span_of(m, i, i, CR_DATE_G_DURATION, 0, span_unit(w, &plural));
 		return 1;
 	}
-	if (streq(w, "the") && CR_WORD_IN(cr_scan_norm(s, j + 1), span_leads))
+	if (streq(w, "the") && WORD_IN(cr_scan_norm(s, j + 1), span_leads))
 		j += 2;
-	else if (CR_WORD_IN(w, approx_words))
+	else if (WORD_IN(w, approx_words))
 		j++;
 	else if ((streq(w, "more") || streq(w, "less")) &&
 	         streq(cr_scan_norm(s, j + 1), "than"))
@@ -1166,7 +1184,7 @@ static int match_duration(const cr_scan *s, uint32_t i, dmatch *m, int near)
 		return 1;
 	}
 	if (streq(cr_scan_norm(s, j), "a") &&
-	    CR_WORD_IN(cr_scan_norm(s, j + 1), some_counts))
+	    WORD_IN(cr_scan_norm(s, j + 1), some_counts))
 		j++;
 	if (j > i + 1 && streq(cr_scan_norm(s, i), "the") &&
 	    (unit = span_unit(cr_scan_norm(s, j), &plural)) != 0 && !plural) {
@@ -1182,7 +1200,7 @@ static int match_duration(const cr_scan *s, uint32_t i, dmatch *m, int near)
 	/* The unit first: it is cheaper to test than the count. */
 	if (k >= s->e || !(unit = span_unit(cr_scan_norm(s, k), &plural)))
 		return 0;
-	if (CR_WORD_IN(cr_scan_norm(s, j), some_counts))
+	if (WORD_IN(cr_scan_norm(s, j), some_counts))
 		count = 0;
 	else if ((count = count_at(s, j)) < 0)
 		return 0;
@@ -1510,6 +1528,33 @@ static cr_scan sentence_of(const cr_article *a, uint32_t i)
 	return s;
 }
 
+/* Lower-case words that may begin a match with a day or year token in
+ * it: a quarter ("the first quarter 1998"), a season ("last summer
+ * 1994") or an era ("the late 1970s"). */
+static const char *const role_words[] = {
+        "the",  "fiscal", "this",  "last",   "next",  "early",
+        "late", "mid",    "first", "second", "third", "fourth",
+};
+
+/* 0 when no pattern that gives a number a role (a day, a year or a part
+ * of a numeric date: match_iso(), match_month(), match_day_first(),
+ * match_weekday(), match_year(), match_quarter(), match_season(),
+ * match_era()) can begin at token k; 1 when one may. At a token where
+ * none can, whatever matches gives no role, so cr_date_number_role()
+ * need not try the patterns there. */
+static int role_may_start(const cr_scan *s, uint32_t k)
+{
+	int f = cr_scan_flags(s, k);
+	const char *w = cr_scan_norm(s, k);
+	/* Numbers; months, weekdays and "Q3", which are capitalised. */
+	if (f & (CR_TOK_NUM | CR_TOK_CAP | CR_TOK_UPPER))
+		return 1;
+	if (!(f & CR_TOK_WORD))
+		return w[0] == '\'' && w[1] == '\0'; /* "the '80s" */
+	/* "mid-November", "third-quarter", "mid-1990s". */
+	return strchr(w, '-') || WORD_IN(w, role_words);
+}
+
 int cr_date_number_role(const cr_article *a, uint32_t i)
 {
 	if (!a || i >= a->n_toks || !(a->toks[i].flags & CR_TOK_NUM))
@@ -1518,7 +1563,8 @@ int cr_date_number_role(const cr_article *a, uint32_t i)
 	uint32_t k = i > s.b + ROLE_LOOKBACK ? i - ROLE_LOOKBACK : s.b;
 	for (; k <= i; k++) {
 		dmatch m;
-		if (!match_at(&s, k, &m) || m.first > i || m.last < i)
+		if (!role_may_start(&s, k) || !match_at(&s, k, &m) ||
+		    m.first > i || m.last < i)
 			continue;
 		if (m.day_tok == i || m.all_parts)
 			return 1;
@@ -1528,170 +1574,395 @@ int cr_date_number_role(const cr_article *a, uint32_t i)
 	return 0;
 }
 
-/* Words a date expression may begin with when no unit word ("days",
- * "year") is near: every first word the matchers above accept, sorted
- * for cr_lexicon_has(). Numbers, words with "-" or "'", words ending in
- * "-ly" and a word before "day" are let through apart. */
-static const char *const start_words[] = {
-        "a",
-        "apr",
-        "april",
-        "aug",
-        "august",
-        "christmas",
-        "coming",
-        "current",
-        "currently",
-        "dec",
-        "december",
-        "each",
-        "earlier",
-        "early",
-        "eighteen",
-        "every",
-        "feb",
-        "february",
-        "first",
-        "fiscal",
-        "following",
-        "fourth",
-        "friday",
-        "halloween",
-        "jan",
-        "january",
-        "jul",
-        "july",
-        "jun",
-        "june",
-        "last",
-        "late",
-        "later",
-        "mar",
-        "march",
-        "may",
-        "mid",
-        "monday",
-        "new",
-        "next",
-        "nineteen",
-        "nov",
-        "november",
-        "now",
-        "oct",
-        "october",
-        "one",
-        "per",
-        "q1",
-        "q2",
-        "q3",
-        "q4",
-        "recent",
-        "recently",
-        "saturday",
-        "second",
-        "sep",
-        "sept",
-        "september",
-        "sunday",
-        "thanksgiving",
-        "the",
-        "third",
-        "this",
-        "thursday",
-        "today",
-        "tomorrow",
-        "tonight",
-        "tuesday",
-        "two",
-        "wednesday",
-        "yesterday",
+/* What a word may be to the matchers, for the filter that spares most
+ * tokens the patterns (word_class()). */
+enum {
+	/* Begins a date whatever follows: "today", "Tuesday", "mid". */
+	W_START = 1,
+	/* Begins one only before a unit word ("a week", "every year",
+	 * "nearly three months"): duration and count words. */
+	W_NEAR = 2,
+	/* A unit word ("days", "year"), as span_unit() reads them. */
+	W_UNIT = 4,
+	/* May follow "the" in a date with no unit near ("the third
+	 * quarter", "the near future", "in the summer"): "the" alone is
+	 * too common a word to try every pattern on. Numbers, "'" and
+	 * words with "-" may follow it too. */
+	W_AFTER_THE = 8,
+	/* "the" itself. */
+	W_THE = 16,
 };
 
-/* Per first letter 'a'..'z', bit k set when some start word of that
- * letter has k bytes: most words are rejected by one load and test
- * before the binary search (may_start()), which cost a quarter of the
- * stage. Must cover start_words: cr_dates_tables_ok() checks it. */
-static const uint16_t start_lengths[26] = {
-        ['a' - 'a'] = 0x6a,   ['c' - 'a'] = 0x2c0, ['d' - 'a'] = 0x108,
-        ['e' - 'a'] = 0x1b0,  ['f' - 'a'] = 0x368, ['h' - 'a'] = 0x200,
-        ['j' - 'a'] = 0x98,   ['l' - 'a'] = 0x30,  ['m' - 'a'] = 0x68,
-        ['n' - 'a'] = 0x118,  ['o' - 'a'] = 0x88,  ['p' - 'a'] = 0x8,
-        ['q' - 'a'] = 0x4,    ['r' - 'a'] = 0x140, ['s' - 'a'] = 0x358,
-        ['t' - 'a'] = 0x11b8, ['w' - 'a'] = 0x200, ['y' - 'a'] = 0x200,
+/* Every first word the matchers above accept, with its W_* bits.
+ * Numbers, words with "-", possessives of these words ("Tuesday's"), a
+ * word before "day" ("Labor Day") and number words before a unit ("three
+ * years": cr_number_parse()) are let through apart. */
+static const struct date_word {
+	const char *w;
+	uint8_t bits;
+} date_words[] = {
+        /* months, weekdays, holidays and spelled years */
+        {"jan", W_START},
+        {"january", W_START},
+        {"feb", W_START},
+        {"february", W_START},
+        {"mar", W_START},
+        {"march", W_START},
+        {"apr", W_START},
+        {"april", W_START},
+        {"may", W_START},
+        {"jun", W_START},
+        {"june", W_START},
+        {"jul", W_START},
+        {"july", W_START},
+        {"aug", W_START},
+        {"august", W_START},
+        {"sep", W_START},
+        {"sept", W_START},
+        {"september", W_START},
+        {"oct", W_START},
+        {"october", W_START},
+        {"nov", W_START},
+        {"november", W_START},
+        {"dec", W_START},
+        {"december", W_START},
+        {"sunday", W_START},
+        {"monday", W_START},
+        {"tuesday", W_START},
+        {"wednesday", W_START},
+        {"thursday", W_START},
+        {"friday", W_START},
+        {"saturday", W_START},
+        {"christmas", W_START},
+        {"halloween", W_START},
+        {"thanksgiving", W_START},
+        {"new", W_START},
+        {"eighteen", W_START},
+        {"nineteen", W_START},
+        {"two", W_START},
+        /* relative days, seasons, references, quarters and eras */
+        {"today", W_START},
+        {"tonight", W_START},
+        {"tomorrow", W_START},
+        {"yesterday", W_START},
+        {"this", W_START | W_AFTER_THE},
+        {"last", W_START | W_AFTER_THE},
+        {"next", W_START | W_AFTER_THE},
+        {"coming", W_START},
+        {"following", W_START},
+        {"earlier", W_START},
+        {"later", W_START},
+        {"early", W_START | W_AFTER_THE},
+        {"late", W_START | W_AFTER_THE},
+        {"mid", W_START | W_AFTER_THE},
+        {"recent", W_START},
+        {"recently", W_START},
+        {"now", W_START},
+        {"current", W_START | W_AFTER_THE},
+        {"currently", W_START},
+        {"the", W_THE | W_NEAR},
+        {"fiscal", W_START | W_AFTER_THE},
+        {"first", W_START | W_AFTER_THE},
+        {"second", W_START | W_NEAR | W_UNIT | W_AFTER_THE},
+        {"third", W_START | W_AFTER_THE},
+        {"fourth", W_START | W_AFTER_THE},
+        {"q1", W_START},
+        {"q2", W_START},
+        {"q3", W_START},
+        {"q4", W_START},
+        /* after "the" only: "the latest quarter", "the past", "in the
+         * summer" */
+        {"latest", W_AFTER_THE},
+        {"previous", W_AFTER_THE},
+        {"quarter", W_AFTER_THE},
+        {"past", W_AFTER_THE},
+        {"near", W_AFTER_THE},
+        {"distant", W_AFTER_THE},
+        {"foreseeable", W_AFTER_THE},
+        {"future", W_AFTER_THE},
+        {"spring", W_AFTER_THE},
+        {"summer", W_AFTER_THE},
+        {"autumn", W_AFTER_THE},
+        {"fall", W_AFTER_THE},
+        {"winter", W_AFTER_THE},
+        /* recurrences */
+        {"annually", W_START},
+        {"daily", W_START},
+        {"hourly", W_START},
+        {"nightly", W_START},
+        {"weekly", W_START},
+        {"monthly", W_START},
+        {"yearly", W_START},
+        {"every", W_NEAR},
+        {"each", W_NEAR},
+        {"per", W_NEAR},
+        /* counts and the words before them */
+        {"a", W_NEAR},
+        {"an", W_NEAR},
+        {"one", W_NEAR},
+        {"few", W_NEAR},
+        {"many", W_NEAR},
+        {"several", W_NEAR},
+        {"some", W_NEAR},
+        {"about", W_NEAR},
+        {"almost", W_NEAR},
+        {"approximately", W_NEAR},
+        {"around", W_NEAR},
+        {"barely", W_NEAR},
+        {"nearly", W_NEAR},
+        {"roughly", W_NEAR},
+        {"more", W_NEAR},
+        {"less", W_NEAR},
+        /* units */
+        {"century", W_NEAR | W_UNIT},
+        {"centuries", W_NEAR | W_UNIT},
+        {"day", W_NEAR | W_UNIT},
+        {"days", W_NEAR | W_UNIT},
+        {"decade", W_NEAR | W_UNIT},
+        {"decades", W_NEAR | W_UNIT},
+        {"hour", W_NEAR | W_UNIT},
+        {"hours", W_NEAR | W_UNIT},
+        {"minute", W_NEAR | W_UNIT},
+        {"minutes", W_NEAR | W_UNIT},
+        {"month", W_NEAR | W_UNIT},
+        {"months", W_NEAR | W_UNIT},
+        {"seconds", W_NEAR | W_UNIT},
+        {"week", W_NEAR | W_UNIT},
+        {"weeks", W_NEAR | W_UNIT},
+        {"year", W_NEAR | W_UNIT},
+        {"years", W_NEAR | W_UNIT},
 };
 
-/* 0 when the n-byte word w cannot be a start word by its first letter
- * and length (start_lengths); 1 when it may be. */
-static int start_may(const char *w, size_t n)
+/* Longest word in date_words, and the slots of its hash index: a power
+ * of two, well over twice the words, so that probes stay short. */
+#define DATE_WORD_MAX 15
+#define WORD_SLOTS    512u
+
+/* date_words by hash: slot[h] is 1 + the index of a word, 0 when free.
+ * Built per article on the stack (word_index_build()): a few hundred
+ * steps, against a hash probe instead of a binary search for each of the
+ * article's words. */
+typedef struct word_index {
+	uint8_t slot[WORD_SLOTS];
+	uint8_t len[CR_COUNT(date_words)]; /* strlen of each word */
+} word_index;
+
+static uint32_t word_hash(const char *w, size_t n)
 {
-	unsigned c = (unsigned char)w[0] - 'a';
-	return c < 26 && n < 16 && (start_lengths[c] >> n & 1);
+	uint32_t h = 0;
+	for (size_t k = 0; k < n; k++)
+		h = h * 31u + (unsigned char)w[k];
+	return h;
+}
+
+static uint32_t slot_of(uint32_t h)
+{
+	return (h * 2654435761u) >> 23; /* the top 9 bits: WORD_SLOTS */
+}
+
+/* Fills x from date_words; 0 when a word is too long or repeated, which
+ * cr_dates_tables_ok() reports. */
+static int word_index_build(word_index *x)
+{
+	memset(x, 0, sizeof *x);
+	for (size_t k = 0; k < CR_COUNT(date_words); k++) {
+		const char *w = date_words[k].w;
+		size_t n = strlen(w);
+		if (n == 0 || n > DATE_WORD_MAX)
+			return 0;
+		uint32_t h = slot_of(word_hash(w, n));
+		while (x->slot[h]) {
+			if (streq(date_words[x->slot[h] - 1].w, w))
+				return 0;
+			h = (h + 1) % WORD_SLOTS;
+		}
+		x->slot[h] = (uint8_t)(k + 1);
+		x->len[k] = (uint8_t)n;
+	}
+	return 1;
+}
+
+/* The W_* bits of the n-byte word w (no NUL needed) whose word_hash()
+ * is h; 0 when it is no word of date_words. */
+static unsigned word_bits(const word_index *x, const char *w, size_t n,
+                          uint32_t h)
+{
+	if (n == 0 || n > DATE_WORD_MAX)
+		return 0;
+	for (uint32_t k = slot_of(h); x->slot[k]; k = (k + 1) % WORD_SLOTS) {
+		uint32_t d = x->slot[k] - 1u;
+		if (x->len[d] == n && !memcmp(date_words[d].w, w, n))
+			return date_words[d].bits;
+	}
+	return 0;
 }
 
 int cr_dates_tables_ok(void)
 {
-	if (!cr_lexicon_sorted(start_words, CR_COUNT(start_words)))
+	_Static_assert(CR_COUNT(date_words) < 256, "slot holds a byte");
+	_Static_assert(CR_COUNT(date_words) * 2 < WORD_SLOTS, "index load");
+	word_index x;
+	if (!word_index_build(&x))
 		return 0;
-	for (size_t k = 0; k < CR_COUNT(start_words); k++)
-		if (!start_may(start_words[k], strlen(start_words[k])))
+	for (size_t k = 0; k < CR_COUNT(date_words); k++) {
+		const char *w = date_words[k].w;
+		size_t n = strlen(w);
+		int pl;
+		/* W_UNIT must be exactly span_unit()'s words: near_unit()
+		 * stands in for match_duration()'s own look for them. */
+		if (word_bits(&x, w, n, word_hash(w, n)) !=
+		            date_words[k].bits ||
+		    !(date_words[k].bits & W_UNIT) != !span_unit(w, &pl))
 			return 0;
+	}
 	return 1;
 }
 
-/* Where the next unit word ("days", "year") and the next word holding
- * "-" are, at or after the last token asked about: a cursor that only
- * moves forward, so a sentence's tokens are each read a bounded number
- * of times. Zero-initialise it per sentence. */
+/* Token classes for the filter, one byte per token of the article. */
+enum {
+	/* Token may begin a date whatever follows. */
+	C_MAY = 1,
+	/* Token may begin one before a unit word (W_NEAR). */
+	C_NEAR = 2,
+	/* A unit word ("days"). */
+	C_UNIT = 4,
+	/* A hyphenated word ending in a unit ("two-year"), as
+	 * hyphen_span() needs. */
+	C_HYPHEN_UNIT = 8,
+	/* "the", which begins a date only before a unit or before a
+	 * C_MAY or C_AFTER_THE token. */
+	C_THE = 16,
+	/* W_AFTER_THE. */
+	C_AFTER_THE = 32,
+};
+
+/* Classes tokens [s->b, s->e) into cls (indexed by token), each word
+ * hashed once: what may_start() and near_unit() then read. */
+static void word_class(const cr_scan *s, const word_index *x, uint8_t *cls)
+{
+	for (uint32_t k = s->b; k < s->e; k++) {
+		const cr_token *t = cr_scan_tok(s, k);
+		const char *w = t->norm;
+		cls[k] = 0;
+		if (!(t->flags & CR_TOK_WORD)) {
+			/* Numbers, and the apostrophe of "the '80s". */
+			if ((w[0] >= '0' && w[0] <= '9') ||
+			    (w[0] == '\'' && w[1] == '\0'))
+				cls[k] = C_MAY;
+			continue;
+		}
+		uint32_t h = 0;
+		size_t n = 0;
+		const char *dash = NULL;
+		int apos = 0;
+		for (; w[n]; n++) {
+			h = h * 31u + (unsigned char)w[n];
+			apos |= w[n] == '\'';
+			if (w[n] == '-')
+				dash = w + n;
+		}
+		/* "Labor Day", "Valentine's Day": the word before may begin
+		 * a holiday. */
+		if (w[0] == 'd' && w[1] == 'a' && w[2] == 'y' &&
+		    (w[3] == '\0' || w[3] == '\'') && k > s->b)
+			cls[k - 1] |= C_MAY;
+		if (dash) {
+			/* "mid-January", "two-year", "third-quarter". */
+			size_t tail = n - (size_t)(dash + 1 - w);
+			cls[k] = C_MAY;
+			if (word_bits(x, dash + 1, tail,
+			              word_hash(dash + 1, tail)) &
+			    W_UNIT)
+				cls[k] |= C_HYPHEN_UNIT;
+			continue;
+		}
+		if (apos) {
+			/* The matchers read "Tuesday's" and "Christmas'" as
+			 * their words; no other word with "'" begins a
+			 * date. */
+			char buf[32];
+			const char *b = base_word(w, buf, sizeof buf);
+			size_t bn = strlen(b);
+			if (b != w &&
+			    (word_bits(x, b, bn, word_hash(b, bn)) & W_START))
+				cls[k] = C_MAY;
+			continue;
+		}
+		unsigned bits = word_bits(x, w, n, h);
+		cls[k] = (uint8_t)((bits & W_START ? C_MAY : 0) |
+		                   (bits & W_NEAR ? C_NEAR : 0) |
+		                   (bits & W_UNIT ? C_UNIT : 0) |
+		                   (bits & W_THE ? C_THE : 0) |
+		                   (bits & W_AFTER_THE ? C_AFTER_THE : 0));
+	}
+}
+
+/* Where the next unit word ("days", "year") and the next hyphenated
+ * word ending in one ("two-year") are, at or after the last token asked
+ * about: a cursor that only moves forward, so a sentence's tokens are
+ * each read a bounded number of times. Zero-initialise it per sentence. */
 typedef struct near_cursor {
 	uint32_t unit, hyphen;
 	int valid;
 } near_cursor;
 
-/* 1 when a unit word lies in [i, i + 5) or a "-" word in [i, i + 3):
- * the test match_duration() starts with. i must not decrease between
- * calls with one cursor. */
-static int near_unit(const cr_scan *s, near_cursor *c, uint32_t i)
+/* 1 when a unit word lies in [i, i + 5) or a hyphenated one in [i, i +
+ * 3) (cls from word_class()): a narrower form of the test
+ * match_duration() starts with, which every duration passes. i must not
+ * decrease between calls with one cursor. */
+static int near_unit(const cr_scan *s, const uint8_t *cls, near_cursor *c,
+                     uint32_t i)
 {
-	int pl;
 	if (!c->valid || c->unit < i) {
 		uint32_t k = i;
-		while (k < s->e && !span_unit(cr_scan_norm(s, k), &pl))
+		while (k < s->e && !(cls[k] & C_UNIT))
 			k++;
 		c->unit = k;
 	}
 	if (!c->valid || c->hyphen < i) {
 		uint32_t k = i;
-		while (k < s->e && !strchr(cr_scan_norm(s, k), '-'))
+		while (k < s->e && !(cls[k] & C_HYPHEN_UNIT))
 			k++;
 		c->hyphen = k;
 	}
 	c->valid = 1;
-	return c->unit < i + 5 || c->hyphen < i + 3;
+	/* s->e stands for none: near the sentence's end is not near one. */
+	return (c->unit < s->e && c->unit < i + 5) ||
+	       (c->hyphen < s->e && c->hyphen < i + 3);
 }
 
-/* 0 when no pattern of match_at() can start at token i, told cheaply;
- * 1 when it may. Exact on the side that matters: every match_at() hit
- * passes this test. Sets *near to near_unit()'s answer, which spares
- * match_duration() asking again. */
-static int may_start(const cr_scan *s, near_cursor *c, uint32_t i, int *near)
+/* 0 when no pattern of match_at() can start at token i, told cheaply
+ * from cls (word_class()); 1 when it may. Exact on the side that
+ * matters: every match_at() hit passes this test. Sets *near to
+ * near_unit()'s answer, which spares match_duration() asking again. */
+static int may_start(const cr_scan *s, const uint8_t *cls, near_cursor *c,
+                     uint32_t i, int *near)
 {
 	const cr_token *t = cr_scan_tok(s, i);
-	const char *w = t->norm;
-	*near = near_unit(s, c, i);
-	if ((w[0] >= '0' && w[0] <= '9') || *near)
+	*near = 0;
+	if (!(cls[i] & C_MAY) && !(t->flags & CR_TOK_WORD))
+		return 0;
+	*near = near_unit(s, cls, c, i);
+	if (cls[i] & C_MAY)
 		return 1;
-	if (!(t->flags & CR_TOK_WORD))
-		return w[0] == '\'' && w[1] == '\0';
-	if (strchr(w, '\''))
+	/* "the quarter", "the 1970s", "the mid-1990s", "the '80s". */
+	if ((cls[i] & C_THE) && i + 1 < s->e &&
+	    (cls[i + 1] & (C_MAY | C_AFTER_THE)))
 		return 1;
-	size_t n = strlen(w);
-	if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y')
+	if (!*near)
+		return 0;
+	if (cls[i] & C_NEAR)
 		return 1;
-	const char *w1 = cr_scan_norm(s, i + 1);
-	if (w1[0] == 'd' && w1[1] == 'a' && w1[2] == 'y' &&
-	    (w1[3] == '\0' || w1[3] == '\''))
-		return 1;
-	return start_may(w, n) && CR_LEXICON_HAS(start_words, w);
+	/* Any other word begins a duration only as its count, right before
+	 * the unit or before "-" and the unit: "three years". */
+	uint32_t u = i + 1;
+	if (u < s->e && streq(cr_scan_norm(s, u), "-"))
+		u++;
+	if (u >= s->e || !(cls[u] & C_UNIT))
+		return 0;
+	double v;
+	int ord;
+	return cr_number_parse(t->norm, strlen(t->norm), &v, &ord) && !ord;
 }
 
 static int64_t floor_div(int64_t a, int64_t b)
@@ -1749,15 +2020,23 @@ cr_err cr_dates_find(cr_article *a)
 	uint32_t cap = 0;
 	/* The latest quarter named, by index: a->dates moves as it grows. */
 	uint32_t lastq = NO_TOK;
+	word_index x;
+	if (!word_index_build(&x))
+		return CR_EINVAL; /* date_words is broken: see the tests */
+	/* One class byte per token (word_class()), in the article's arena. */
+	uint8_t *cls = a->n_toks ? cr_arena_alloc(a->arena, a->n_toks) : NULL;
+	if (a->n_toks && !cls)
+		return CR_ENOMEM;
 	for (uint32_t si = 0; si < a->n_sents; si++) {
 		cr_scan s = {a, a->sents[si].tok_begin, a->sents[si].tok_end};
 		if (s.e > a->n_toks || s.b > s.e)
 			continue;
+		word_class(&s, &x, cls);
 		near_cursor nc = {0, 0, 0};
 		for (uint32_t i = s.b; i < s.e;) {
 			dmatch m;
 			int near;
-			if (!may_start(&s, &nc, i, &near) ||
+			if (!may_start(&s, cls, &nc, i, &near) ||
 			    !match_near(&s, i, &m, near)) {
 				i++;
 				continue;

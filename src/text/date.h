@@ -123,10 +123,11 @@ void cr_civil_from_days(int64_t z, int *y, int *m, int *d);
 /* 0 = Sunday .. 6 = Saturday. */
 int cr_weekday(int y, int m, int d);
 
-/* 1 when date.c's word tables are consistent: the words a date may
- * start with are sorted for the binary search, and the quick filter by
- * first letter and length before it lets each of them through. 0 when
- * an edit to one table was not carried to the other. */
+/* 1 when date.c's word tables are consistent: the hash index of the
+ * words a date may begin with builds (no word repeated or too long) and
+ * finds each of them with its own bits, and the words it marks as units
+ * are exactly those the duration patterns read. 0 when an edit to one
+ * table was not carried to the other. */
 int cr_dates_tables_ok(void);
 
 #endif

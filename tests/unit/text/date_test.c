@@ -446,6 +446,39 @@ static void test_number_roles(void **state)
 	cr_article_destroy(a);
 }
 
+/* The role of a number inside a date that opens with a word: a month
+ * ("November 20"), a hyphenated month ("mid-November 2023") and a
+ * quarter ("the first quarter 1998"), where the number alone reads as no
+ * date. cr_date_number_role() tries its patterns only where one of them
+ * may begin. */
+static void test_number_roles_after_words(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "The plant shut in mid-November 2023 and sales fell 12 "
+	        "percent in the first quarter 1998, the company said on "
+	        "November 20.",
+	        CR_TIME_NONE);
+	int seen = 0;
+	for (uint32_t i = 0; i < a->n_toks; i++) {
+		const char *w = a->toks[i].norm;
+		int role = cr_date_number_role(a, i);
+		if (!strcmp(w, "2023") || !strcmp(w, "1998")) {
+			assert_int_equal(role, 2);
+			seen++;
+		} else if (!strcmp(w, "20")) {
+			assert_int_equal(role, 1);
+			seen++;
+		} else if (!strcmp(w, "12")) {
+			assert_int_equal(role, 0);
+			seen++;
+		}
+	}
+	assert_int_equal(seen, 4);
+	cr_article_destroy(a);
+}
+
 static void test_nothing_in_plain_sentences(void **state)
 {
 	(void)state;
@@ -895,9 +928,8 @@ static void test_current(void **state)
 	cr_article_destroy(a);
 }
 
-/* The quick filter before the start-word search lets every start word
- * through: dates opening with the longest and rarest of them are still
- * found. */
+/* The word index is whole, and dates opening with the longest and
+ * rarest start words are still found. */
 static void test_tables_consistent(void **state)
 {
 	(void)state;
@@ -909,6 +941,68 @@ static void test_tables_consistent(void **state)
 	        PUB_2024_11_20);
 	written(a, "Thanksgiving");
 	written(a, "yesterday");
+	cr_article_destroy(a);
+}
+
+/* cr_dates_find() tries its patterns only at tokens its filter lets
+ * through; each way a date may open passes it: a number, a start word,
+ * an abbreviation, a possessive, a hyphenated word, a word before "Day",
+ * "the" before a quarter, season, era or reference, and a count, a
+ * count word or a unit word when a unit is near. */
+static void test_filter_lets_every_opening_through(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "The rail strike began Sept. 5 and ended in mid-January, "
+	        "after a three-month walkout.\n"
+	        "Tuesday's vote was the first since Labor Day, and "
+	        "yesterday's count took 20 hours.\n"
+	        "Ticket sales fell in the third quarter and will rise in the "
+	        "foreseeable future, the union said.\n"
+	        "Wages have lagged since the mid-1990s and were higher in "
+	        "the '70s and '80s.\n"
+	        "Repairs are planned for the summer, the engineers said.\n"
+	        "The line closed for years, reopened three days ago and now "
+	        "runs weekly.\n"
+	        "Inspectors return every month, roughly twice a year, and "
+	        "stay for about two weeks.\n"
+	        "Traffic doubled in the latest quarter and rose for five "
+	        "months.",
+	        PUB_2024_11_20);
+	const cr_date *d = written(a, "Sept. 5");
+	assert_int_equal(d->month, 9);
+	assert_int_equal(d->day, 5);
+	assert_int_equal(written(a, "mid-January")->month, 1);
+	assert_span(written(a, "three-month"), CR_DATE_G_DURATION, 3, 'm');
+	assert_int_equal(written(a, "Tuesday's")->weekday, 2);
+	d = written(a, "Labor Day");
+	assert_int_equal(d->kind, CR_DATE_HOLIDAY);
+	assert_int_equal(d->month, 9);
+	d = written(a, "yesterday's");
+	assert_int_equal(d->kind, CR_DATE_RELATIVE);
+	assert_int_equal(d->offset_days, -1);
+	assert_span(written(a, "20 hours"), CR_DATE_G_DURATION, 20, 'h');
+	d = written(a, "the third quarter");
+	assert_int_equal(d->offset_unit, 'q');
+	assert_int_equal(d->month, 7);
+	assert_span(written(a, "the foreseeable future"), CR_DATE_G_REF, 1, 0);
+	assert_int_equal(written(a, "the mid-1990s")->year, 1990);
+	assert_int_equal(written(a, "the '70s")->year, 1970);
+	assert_int_equal(written(a, "'80s")->year, 1980);
+	d = written(a, "the summer");
+	assert_int_equal(d->offset_unit, 's');
+	assert_int_equal(d->month, 6);
+	assert_span(written(a, "years"), CR_DATE_G_DURATION, 0, 'y');
+	d = written(a, "three days ago");
+	assert_int_equal(d->kind, CR_DATE_RELATIVE);
+	assert_int_equal(d->offset_days, -3);
+	assert_span(written(a, "weekly"), CR_DATE_G_SET, 1, 'w');
+	assert_span(written(a, "every month"), CR_DATE_G_SET, 1, 'm');
+	assert_span(written(a, "a year"), CR_DATE_G_SET, 1, 'y');
+	assert_span(written(a, "about two weeks"), CR_DATE_G_DURATION, 2, 'w');
+	assert_int_equal(written(a, "the latest quarter")->offset_unit, 'q');
+	assert_span(written(a, "five months"), CR_DATE_G_DURATION, 5, 'm');
 	cr_article_destroy(a);
 }
 
@@ -927,6 +1021,7 @@ int main(void)
 	        cmocka_unit_test(test_resolve_direct),
 	        cmocka_unit_test(test_infer_anchor),
 	        cmocka_unit_test(test_number_roles),
+	        cmocka_unit_test(test_number_roles_after_words),
 	        cmocka_unit_test(test_nothing_in_plain_sentences),
 	        cmocka_unit_test(test_seed_inference),
 	        cmocka_unit_test(test_durations_refs_sets),
@@ -944,6 +1039,7 @@ int main(void)
 	        cmocka_unit_test(test_spelled_years),
 	        cmocka_unit_test(test_current),
 	        cmocka_unit_test(test_tables_consistent),
+	        cmocka_unit_test(test_filter_lets_every_opening_through),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
