@@ -1053,16 +1053,39 @@ static int tok_in(const ctx *c, uint32_t i, const char *const *set, size_t n)
 
 #define TOK_IN(c, i, set) tok_in(c, i, set, CR_COUNT(set))
 
+/* The keys of the first 1 to ENT_MAX_KEY_TOKENS tokens from s within
+ * [s, e), built once: key holds the longest that fits (ENT_KEY_BYTES)
+ * and end[k] where the key of k tokens ends, each what join_key(c, s,
+ * s + k) gives. Returns the longest k that fits. */
+static uint32_t prefix_keys(const ctx *c, uint32_t s, uint32_t e, char *key,
+                            size_t *end)
+{
+	uint32_t max = e - s < ENT_MAX_KEY_TOKENS ? e - s : ENT_MAX_KEY_TOKENS;
+	size_t used = 0;
+	uint32_t k = 0;
+	for (uint32_t i = s; i < s + max; i++) {
+		char w[ENT_KEY_BYTES];
+		size_t n = bare_norm(c, i, w, sizeof w);
+		if (used + n + 2 > ENT_KEY_BYTES)
+			break;
+		if (i > s)
+			key[used++] = ' ';
+		memcpy(key + used, w, n);
+		used += n;
+		end[++k] = used;
+	}
+	return k;
+}
+
 /* The longest place key starting at token s within [s, e); its token
  * count goes to *len. */
 static const place *place_prefix(const ctx *c, uint32_t s, uint32_t e,
                                  uint32_t *len)
 {
-	uint32_t max = e - s < ENT_MAX_KEY_TOKENS ? e - s : ENT_MAX_KEY_TOKENS;
-	for (uint32_t k = max; k > 0; k--) {
-		char key[ENT_KEY_BYTES];
-		if (!join_key(c, s, s + k, key, sizeof key))
-			continue;
+	char key[ENT_KEY_BYTES];
+	size_t end[ENT_MAX_KEY_TOKENS + 1];
+	for (uint32_t k = prefix_keys(c, s, e, key, end); k > 0; k--) {
+		key[end[k]] = '\0';
 		const place *p = place_find(key);
 		if (p) {
 			*len = k;
@@ -1075,11 +1098,11 @@ static const place *place_prefix(const ctx *c, uint32_t s, uint32_t e,
 /* The token count of the longest known organisation at s, or 0. */
 static uint32_t known_org_prefix(const ctx *c, uint32_t s, uint32_t e)
 {
-	uint32_t max = e - s < ENT_MAX_KEY_TOKENS ? e - s : ENT_MAX_KEY_TOKENS;
-	for (uint32_t k = max; k > 0; k--) {
-		char key[ENT_KEY_BYTES];
-		if (join_key(c, s, s + k, key, sizeof key) &&
-		    CR_LEXICON_HAS(KNOWN_ORGS, key))
+	char key[ENT_KEY_BYTES];
+	size_t end[ENT_MAX_KEY_TOKENS + 1];
+	for (uint32_t k = prefix_keys(c, s, e, key, end); k > 0; k--) {
+		key[end[k]] = '\0';
+		if (CR_LEXICON_HAS(KNOWN_ORGS, key))
 			return k;
 	}
 	return 0;
@@ -1562,6 +1585,48 @@ static int is_surname(const cr_article *a, const char *word)
 	return 0;
 }
 
+/* The lengths of the mentions' names and where their last word starts
+ * (0: one word), measured once for the loops over all mentions that
+ * cr_entities_from_tags() runs for each one-word name. */
+typedef struct name_len {
+	uint32_t len;
+	uint32_t last;
+} name_len;
+
+/* known_type() of name (n bytes) with the names' lengths nl: only
+ * names of the same length can be equal, and only longer ones can
+ * start with name and a space. */
+static uint8_t known_type_n(const cr_article *a, const name_len *nl,
+                            const char *name, size_t n)
+{
+	for (uint32_t i = 0; i < a->n_ments; i++) {
+		const cr_mention *m = &a->ments[i];
+		if (m->type == TYPE_PENDING || m->demonym)
+			continue;
+		if (nl[i].len == n && !strcasecmp(m->name, name))
+			return m->type;
+		if (m->type == CR_ENT_ORG && nl[i].len > n &&
+		    m->name[n] == ' ' && !memcmp(m->name, name, n))
+			return CR_ENT_ORG;
+	}
+	return TYPE_PENDING;
+}
+
+/* is_surname() of word (wn bytes) with the names' lengths nl. */
+static int is_surname_n(const cr_article *a, const name_len *nl,
+                        const char *word, size_t wn)
+{
+	for (uint32_t i = 0; i < a->n_ments; i++) {
+		const cr_mention *m = &a->ments[i];
+		if (m->type != CR_ENT_PERSON || !nl[i].last ||
+		    nl[i].len - nl[i].last != wn)
+			continue;
+		if (!memcmp(m->name + nl[i].last, word, wn))
+			return 1;
+	}
+	return 0;
+}
+
 /* Types the runs no table explained, from their neighbours and from the
  * people named elsewhere in the article; drops sentence-initial words
  * that nothing supports. */
@@ -1773,6 +1838,20 @@ unsigned cr_gazetteer_bits(const cr_gazetteer *g, const char *w, size_t len)
 	return gz_find(g, w, len, XXH3_64bits(w, len))->bits;
 }
 
+unsigned cr_gazetteer_bits_hashed(const cr_gazetteer *g, const char *w,
+                                  size_t len, uint64_t hash)
+{
+	if (!g || !w)
+		return 0;
+	return gz_find(g, w, len, hash)->bits;
+}
+
+void cr_gazetteer_prefetch(const cr_gazetteer *g, uint64_t hash)
+{
+	if (g)
+		__builtin_prefetch(&g->slot[(size_t)hash & g->mask]);
+}
+
 void cr_gazetteer_free(cr_gazetteer *g)
 {
 	if (!g)
@@ -1948,16 +2027,31 @@ cr_err cr_entities_from_tags(cr_article *a, const uint8_t *tags)
 	}
 	/* "Halvern" of "Halvern Pharmaceuticals" is the company, and
 	 * "Biden" after "Joe Biden" the person: what a tagger looking at
-	 * one sentence may miss. */
+	 * one sentence may miss. Names do not change here, only types, so
+	 * their lengths are measured once. */
+	name_len *nl = NULL;
+	if (err == CR_OK && a->n_ments) {
+		nl = malloc((size_t)a->n_ments * sizeof *nl);
+		if (!nl)
+			err = CR_ENOMEM;
+		for (uint32_t k = 0; nl && k < a->n_ments; k++) {
+			const char *name = a->ments[k].name;
+			const char *sp = strrchr(name, ' ');
+			nl[k].len = (uint32_t)strlen(name);
+			nl[k].last =
+			        sp && sp > name ? (uint32_t)(sp + 1 - name) : 0;
+		}
+	}
 	for (uint32_t k = 0; k < a->n_ments && err == CR_OK; k++) {
 		cr_mention *m = &a->ments[k];
-		if (m->demonym || strchr(m->name, ' '))
+		size_t n = nl[k].len;
+		if (m->demonym || memchr(m->name, ' ', n))
 			continue;
-		if (m->type != CR_ENT_PERSON && is_surname(a, m->name))
+		if (m->type != CR_ENT_PERSON && is_surname_n(a, nl, m->name, n))
 			m->type = CR_ENT_PERSON;
 		else if (m->type != CR_ENT_ORG &&
-		         known_type(a, m->name) == CR_ENT_ORG &&
-		         !is_surname(a, m->name))
+		         known_type_n(a, nl, m->name, n) == CR_ENT_ORG &&
+		         !is_surname_n(a, nl, m->name, n))
 			m->type = CR_ENT_ORG;
 	}
 	/* One name, one type in an article: the type it has most often,
@@ -1974,8 +2068,7 @@ cr_err cr_entities_from_tags(cr_article *a, const uint8_t *tags)
 		if (!nh || !grp)
 			err = CR_ENOMEM;
 		for (uint32_t k = 0; nh && k < a->n_ments; k++)
-			nh[k] = XXH3_64bits(a->ments[k].name,
-			                    strlen(a->ments[k].name));
+			nh[k] = XXH3_64bits(a->ments[k].name, nl[k].len);
 	}
 	for (uint32_t k = 0; k < a->n_ments && err == CR_OK; k++) {
 		const cr_mention *m = &a->ments[k];
@@ -2006,5 +2099,6 @@ cr_err cr_entities_from_tags(cr_article *a, const uint8_t *tags)
 	}
 	free(grp);
 	free(nh);
+	free(nl);
 	return err;
 }

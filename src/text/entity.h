@@ -52,6 +52,12 @@ unsigned cr_entity_gazetteer(const char *norm);
 typedef struct cr_gazetteer cr_gazetteer;
 cr_gazetteer *cr_gazetteer_new(void);
 unsigned cr_gazetteer_bits(const cr_gazetteer *g, const char *w, size_t len);
+/* cr_gazetteer_bits() of a word whose XXH3_64bits() the caller has
+ * already (the tagger hashes every word once), and a hint to fetch the
+ * slot of such a word ahead of asking for it. */
+unsigned cr_gazetteer_bits_hashed(const cr_gazetteer *g, const char *w,
+                                  size_t len, uint64_t hash);
+void cr_gazetteer_prefetch(const cr_gazetteer *g, uint64_t hash);
 void cr_gazetteer_free(cr_gazetteer *g);
 
 /* Fills a->ments from BIO tags, one per token of a (0 = outside; 1 + 2k

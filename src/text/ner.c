@@ -17,10 +17,17 @@
  * which is what the document memory needs. At run time a token with no
  * capital letter, not opening a clause and with no name open, is outside
  * without scoring (surely_outside); only tokens next to a scored one get
- * their costly features (detail). The loaded model keeps only the weight
- * rows training set, in feature row order, found by counting the bits of
- * a bitmap of the rows set (small enough to stay in cache); the
- * gazetteers are one hash set built at load (cr_gazetteer_new).
+ * their costly features (detail), whose cluster and gazetteer slots are
+ * prefetched while the article is first read (prepare). With the loaded
+ * model, the tokens of one form (same bytes, norm and case) share their
+ * values and the summed rows of the features that read that token only
+ * (score_fast): news repeats its words. The loaded model keeps only the
+ * weight rows training set, in feature row order, found by counting the
+ * bits of a bitmap of the rows set (small enough to stay in cache; the
+ * popcount instruction is used where the processor has it); the
+ * gazetteers are one hash set built at load (cr_gazetteer_new). Rows
+ * are summed as integers, which is exact, so the loaded model tags as
+ * the weights it was saved from (tests/unit/text/ner_test.c).
  *
  * Assumes the tokenizer's contract (text/token.h): norms are case-folded,
  * "Biden's" is one token with norm "biden's". Scratch memory is malloc'd
@@ -41,6 +48,9 @@
 #include <string.h>
 #include <xxhash.h>
 #include <zlib.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "text/entity.h"
 
@@ -68,6 +78,13 @@ static const uint32_t NER_PREFIX[] = {4, 6, 10, 20};
 #define NER_LEX_TYPES 8
 /* Features that read the tags before a token (hist_features()). */
 #define NER_HIST_FEATS 5
+/* Whether the x86-64 popcount instruction, outside the baseline the
+ * build targets, may be chosen at run time for finding rows. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__POPCNT__)
+#define NER_POPCNT_DISPATCH 1
+#else
+#define NER_POPCNT_DISPATCH 0
+#endif
 
 /* The loaded model keeps only the rows training touched (about a tenth
  * of 2^bits): 4 MB of rows where the dense table took 35 MB. While the
@@ -96,14 +113,19 @@ struct cr_ner_model {
 		uint32_t row; /* index into rows */
 	} * slot;             /* while the file is read; NULL after */
 	int16_t *rows;        /* n_rows rows of CR_NER_N_TAGS weights */
-	/* Bit f is set when feature row f is stored, and before[w] counts
-	 * the rows stored below feature row 64 w. Once loaded, rows are in
-	 * feature row order and the slots are freed: a row's place is a
-	 * count of bits, and these arrays (2^bits / 8 and / 16 bytes) stay
+	/* Bit f of has is set when feature row f is stored (while the file
+	 * is read). Once loaded, rows are in feature row order and the
+	 * slots and has are freed: rank[w] holds word w of has and the
+	 * count of rows stored below feature row 64 w, so a row's place is
+	 * a count of bits in one cache line, and the 2^bits / 4 bytes stay
 	 * in cache where the slots missed it on every feature. */
 	uint64_t *has;
-	uint32_t *before;
+	struct ner_rank {
+		uint64_t has;    /* word w of has */
+		uint64_t before; /* rows stored below feature row 64 w */
+	} * rank;
 	cr_gazetteer *gaz; /* text/entity.c's tables as one hash set */
+	int popcnt;        /* the processor has the popcount instruction */
 };
 
 /* Per-token values computed once per article. */
@@ -111,17 +133,17 @@ typedef struct tokf {
 	uint64_t w;      /* hash of the bare norm */
 	uint64_t shape;  /* hash of the shape: Xxxx, XX, dd-dd */
 	uint64_t sshape; /* same, runs collapsed: Xx */
-	uint64_t pre[NER_AFFIX];
-	uint64_t suf[NER_AFFIX];
-	uint32_t cl;  /* cluster path, cld bits */
-	uint32_t lex; /* lexicon bits of the word */
-	uint8_t cld;  /* 0 = no cluster */
+	uint32_t len;    /* bytes of the bare norm */
+	uint32_t cl;     /* cluster path, cld bits */
+	uint32_t lex;    /* lexicon bits of the word */
+	uint8_t cld;     /* 0 = no cluster */
 	uint16_t gaz;
 	uint8_t cap;   /* capitalised word */
 	uint8_t plain; /* no capital letter anywhere: "strike" "412" "," */
-	uint8_t full;  /* shape, affixes and gazetteer are set */
+	uint8_t full;  /* shapes, cluster and gazetteer are set */
 	uint8_t poss;  /* ends in 's */
 	uint8_t ev;    /* document evidence of its word, EV_ bits */
+	uint32_t form; /* 1 + its entry in the forms (form_of()), 0 = none */
 } tokf;
 
 enum { EV_LOWER = 1, EV_CAP_MID = 2 };
@@ -143,6 +165,36 @@ typedef struct doc {
 	dslot *t;
 	size_t mask;
 } doc;
+
+/* Groups of feature rows that read one token only, whose sums a form
+ * keeps (score_fast()): the token's own, and those it gives the token
+ * after it (as its word before) and the token before it (as its word
+ * after). */
+enum { G_SELF, G_LEFT, G_RIGHT, G_COUNT };
+
+/* One form of a word in the article: tokens with the same norm, bytes
+ * and case flags have the same per-token values (tokf) and the same
+ * group rows, so these are computed for the first such token (tok) and
+ * shared; news repeats most words, so most tokens find their form done. */
+typedef struct form {
+	uint32_t tok;       /* a token of this form, the first detailed */
+	uint8_t has;        /* bit g: sum[g] and n[g] are set */
+	uint8_t n[G_COUNT]; /* features in each group */
+	int32_t sum[G_COUNT][CR_NER_N_TAGS]; /* their summed weight rows */
+} form;
+
+/* The forms of one article, found by open addressing on the word hash
+ * and compared byte for byte (same_form()). Only the compact model's
+ * run has them (tag_doc()): training reads tokf only. */
+typedef struct forms {
+	form *e;
+	uint32_t n;
+	uint32_t *slot; /* 1 + index into e, 0 = empty */
+	size_t mask;
+} forms;
+
+/* Token flags that tokf reads of a token itself. */
+#define NER_FORM_FLAGS (CR_TOK_WORD | CR_TOK_CAP | CR_TOK_UPPER)
 
 /* Feature templates: each is mixed into the hash of its value. */
 enum {
@@ -207,12 +259,16 @@ static uint64_t hstr(const char *s, size_t n)
 	return h ? h : 1;
 }
 
-/* The shape of the len bytes at s: X upper, x lower, d digit, other
- * ASCII bytes as they are, bytes of non-ASCII letters as x. */
-static size_t shape_of(const char *s, size_t len, char *out, int collapse)
+/* The hashes of the shapes of the len bytes at s into *shape and, with
+ * runs of a class collapsed to one ("Xx" for "Harbour"), *sshape: X
+ * upper, x lower, d digit, other ASCII bytes as they are, bytes of
+ * non-ASCII letters as x; each shape has at most NER_SHAPE classes. */
+static void shapes_of(const char *s, size_t len, uint64_t *shape,
+                      uint64_t *sshape)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < len && n < NER_SHAPE; i++) {
+	char out[NER_SHAPE], col[NER_SHAPE];
+	size_t n = 0, m = 0;
+	for (size_t i = 0; i < len && (n < NER_SHAPE || m < NER_SHAPE); i++) {
 		unsigned char ch = (unsigned char)s[i];
 		char c = ch >= 'A' && ch <= 'Z'   ? 'X'
 		         : ch >= 'a' && ch <= 'z' ? 'x'
@@ -221,11 +277,13 @@ static size_t shape_of(const char *s, size_t len, char *out, int collapse)
 		                                  : (char)ch;
 		if (ch >= 0x80 && ch < 0xC0)
 			continue; /* continuation byte: one letter */
-		if (collapse && n && out[n - 1] == c)
-			continue;
-		out[n++] = c;
+		if (n < NER_SHAPE)
+			out[n++] = c;
+		if (m < NER_SHAPE && !(m && col[m - 1] == c))
+			col[m++] = c;
 	}
-	return n;
+	*shape = hstr(out, n);
+	*sshape = hstr(col, m);
 }
 
 /* The cluster of word hash key, or NULL. */
@@ -294,7 +352,7 @@ static int initial_at(const cr_article *a, uint32_t i, uint32_t s0)
 	if (p->flags & CR_TOK_QUOTE)
 		return 1;
 	return (p->flags & CR_TOK_PUNCT) && p->norm &&
-	       (!strcmp(p->norm, "-") || !strcmp(p->norm, ":"));
+	       (p->norm[0] == '-' || p->norm[0] == ':') && !p->norm[1];
 }
 
 /* 1 when the sentence [s0, s1) has no lower-case word: a headline. */
@@ -314,13 +372,69 @@ static int all_upper(const cr_article *a, uint32_t s0, uint32_t s1)
 	return words > 0;
 }
 
-/* Sets the costly values of token i (shapes, affixes, cluster, lexicon
+/* 1 when tokens i and j of a have the same form: the same bytes, norm
+ * and the flags tokf reads, so every value tokf holds of them is the
+ * same. */
+static int same_form(const cr_article *a, uint32_t i, uint32_t j)
+{
+	const cr_token *x = &a->toks[i], *y = &a->toks[j];
+	if (x->span.len != y->span.len ||
+	    ((x->flags ^ y->flags) & NER_FORM_FLAGS))
+		return 0;
+	if (memcmp(a->body + x->span.off, a->body + y->span.off, x->span.len))
+		return 0;
+	const char *nx = x->norm ? x->norm : "";
+	const char *ny = y->norm ? y->norm : "";
+	return nx == ny || !strcmp(nx, ny);
+}
+
+/* The form of token i (tf[i].w set), made with token i as its token
+ * when the article had none yet; fm has room for one form per token,
+ * so a new form always fits. */
+static form *form_of(const cr_article *a, tokf *tf, forms *fm, uint32_t i)
+{
+	if (tf[i].form)
+		return &fm->e[tf[i].form - 1];
+	size_t h = (size_t)(tf[i].w >> 24) & fm->mask;
+	for (; fm->slot[h]; h = (h + 1) & fm->mask) {
+		form *e = &fm->e[fm->slot[h] - 1];
+		if (same_form(a, i, e->tok)) {
+			tf[i].form = fm->slot[h];
+			return e;
+		}
+	}
+	form *e = &fm->e[fm->n++];
+	e->tok = i;
+	e->has = 0;
+	fm->slot[h] = fm->n;
+	tf[i].form = fm->n;
+	return e;
+}
+
+/* The hashes of the first and last 1 to NER_AFFIX bytes of the bare
+ * norm of token i (tf[i].len set), for the affix features: only the
+ * token scored reads them, so they are not kept in tokf. */
+static void affixes(const cr_article *a, const tokf *tf, uint32_t i,
+                    uint64_t *pre, uint64_t *suf)
+{
+	const char *n = a->toks[i].norm ? a->toks[i].norm : "";
+	size_t len = tf[i].len;
+	for (size_t k = 0; k < NER_AFFIX; k++) {
+		size_t m = k + 1 < len ? k + 1 : len;
+		pre[k] = hstr(n, m);
+		suf[k] = hstr(n + len - m, m);
+	}
+}
+
+/* Sets the costly values of token i (shapes, cluster, lexicon
  * and gazetteer bits) once, when a token at most one away is scored:
  * most tokens never are (surely_outside). The cluster and gazetteer
  * values of a word are looked up once per document and kept in d; the
  * gazetteer through the hash set gz when it is set, else through
- * cr_entity_gazetteer(), which gives the same bits. */
-static void detail(const cr_article *a, tokf *tf, const doc *d,
+ * cr_entity_gazetteer(), which gives the same bits. With forms fm, a
+ * token whose form was detailed before copies the values (its word's
+ * slot of d is then set already). */
+static void detail(const cr_article *a, tokf *tf, const doc *d, forms *fm,
                    const cr_ner_clusters *cl, const cr_gazetteer *gz,
                    uint32_t i)
 {
@@ -328,6 +442,20 @@ static void detail(const cr_article *a, tokf *tf, const doc *d,
 	if (f->full)
 		return;
 	f->full = 1;
+	if (fm) {
+		form *e = form_of(a, tf, fm, i);
+		const tokf *g = &tf[e->tok];
+		if (e->tok != i && g->full) {
+			f->shape = g->shape;
+			f->sshape = g->sshape;
+			f->cl = g->cl;
+			f->lex = g->lex;
+			f->cld = g->cld;
+			f->gaz = g->gaz;
+			return;
+		}
+		e->tok = i;
+	}
 	/* The cluster table is megabytes: one probe per word of the
 	 * article, not per token, spares most of its cache misses. */
 	dslot *ds = doc_slot(d, f->w);
@@ -344,23 +472,18 @@ static void detail(const cr_article *a, tokf *tf, const doc *d,
 	f->lex = ds->lex;
 	const cr_token *t = &a->toks[i];
 	const char *n = t->norm ? t->norm : "";
-	size_t len = strlen(n) - (f->poss ? 2 : 0);
-	char sh[NER_SHAPE];
-	const char *raw = a->body + t->span.off;
-	size_t rl = t->span.len;
-	f->shape = hstr(sh, shape_of(raw, rl, sh, 0));
-	f->sshape = hstr(sh, shape_of(raw, rl, sh, 1));
-	for (size_t k = 0; k < NER_AFFIX; k++) {
-		size_t m = k + 1 < len ? k + 1 : len;
-		f->pre[k] = hstr(n, m);
-		f->suf[k] = hstr(n + len - m, m);
-	}
+	size_t len = f->len;
+	shapes_of(a->body + t->span.off, t->span.len, &f->shape, &f->sshape);
 	char key[64];
 	if (!(t->flags & CR_TOK_WORD) || len >= sizeof key)
 		return;
 	if (!ds->has_gaz) {
 		if (gz) {
-			ds->gaz = (uint16_t)cr_gazetteer_bits(gz, n, len);
+			/* The word hash is the set's, but where hstr() moved
+			 * it off 0. */
+			uint64_t h = f->w != 1 ? f->w : XXH3_64bits(n, len);
+			ds->gaz = (uint16_t)cr_gazetteer_bits_hashed(gz, n, len,
+			                                             h);
 		} else {
 			memcpy(key, n, len);
 			key[len] = '\0';
@@ -371,9 +494,55 @@ static void detail(const cr_article *a, tokf *tf, const doc *d,
 	f->gaz = ds->gaz;
 }
 
+/* 1 when one of the len bytes at s is an ASCII capital letter; room
+ * bytes from s may be read (room >= len). On little-endian machines
+ * 8 bytes are tested at a time, those past len masked to 0 (no
+ * capital): a byte below 0x80 is in 'A'..'Z' when its value subtracted
+ * from 'Z' + 1 + 127 and added to 127 - ('A' - 1) both reach 128, and
+ * neither sum carries into the next byte. */
+static int has_capital(const char *s, size_t len, size_t room)
+{
+	size_t k = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t ones = 0x0101010101010101ull;
+	const uint64_t tops = 0x8080808080808080ull;
+	for (; k < len && k + 8 <= room; k += 8) {
+		uint64_t x;
+		memcpy(&x, s + k, 8);
+		if (len - k < 8)
+			x &= ((uint64_t)1 << 8 * (len - k)) - 1;
+		uint64_t low = x & ones * 127;
+		if ((ones * (127 + 'Z' + 1) - low) & ~x &
+		    (low + ones * (127 - ('A' - 1))) & tops)
+			return 1;
+	}
+#endif
+	for (; k < len; k++)
+		if (s[k] >= 'A' && s[k] <= 'Z')
+			return 1;
+	return 0;
+}
+
+/* Asks for the cluster and gazetteer slots of the word of f, which
+ * detail() will read: the tables are megabytes, and the misses of the
+ * whole article overlap here instead of stalling the tagger one by
+ * one. */
+static void prefetch_word(const tokf *f, const cr_ner_clusters *cl,
+                          const cr_gazetteer *gz)
+{
+	if (cl && cl->slot)
+		__builtin_prefetch(&cl->slot[(uint32_t)(f->w >> 32) &
+		                             ((1u << cl->sbits) - 1)]);
+	cr_gazetteer_prefetch(gz, f->w);
+}
+
 /* Computes the cheap per-token values (word hash, case, possessive) and
- * the document evidence; detail() adds the rest where needed. */
-static void prepare(const cr_article *a, tokf *tf, doc *d, uint8_t *head)
+ * the document evidence; detail() adds the rest where needed, and its
+ * table slots are prefetched (clusters cl, gazetteer gz, either NULL)
+ * for the tokens it will likely see: those with a capital and their
+ * neighbours. */
+static void prepare(const cr_article *a, tokf *tf, doc *d, uint8_t *head,
+                    const cr_ner_clusters *cl, const cr_gazetteer *gz)
 {
 	for (uint32_t si = 0; si < a->n_sents; si++) {
 		const cr_sentence *st = &a->sents[si];
@@ -388,14 +557,23 @@ static void prepare(const cr_article *a, tokf *tf, doc *d, uint8_t *head)
 			f->poss = (uint8_t)is_poss(n, len);
 			if (f->poss)
 				len -= 2;
+			f->len = (uint32_t)len;
 			f->w = hstr(n, len);
 			const char *raw = a->body + t->span.off;
 			size_t rl = t->span.len;
 			f->cap = (t->flags & CR_TOK_WORD) &&
 			         (t->flags & CR_TOK_CAP);
-			f->plain = !(t->flags & (CR_TOK_CAP | CR_TOK_UPPER));
-			for (size_t k = 0; k < rl && f->plain; k++)
-				f->plain = !(raw[k] >= 'A' && raw[k] <= 'Z');
+			f->plain =
+			        !(t->flags & (CR_TOK_CAP | CR_TOK_UPPER)) &&
+			        !has_capital(raw, rl,
+			                     t->span.off <= a->body_len
+			                             ? a->body_len - t->span.off
+			                             : rl);
+			if (!f->plain ||
+			    (i > st->tok_begin && !tf[i - 1].plain))
+				prefetch_word(f, cl, gz);
+			if (!f->plain && i > st->tok_begin)
+				prefetch_word(&tf[i - 1], cl, gz);
 			if (t->flags & CR_TOK_WORD) {
 				uint8_t ev = 0;
 				if (!f->cap)
@@ -416,17 +594,16 @@ static void prepare(const cr_article *a, tokf *tf, doc *d, uint8_t *head)
 			tf[i].ev = doc_slot(d, tf[i].w)->ev;
 }
 
-/* The feature rows of token i of sentence [s0, s1) that do not read the
- * tags before it (hist_features() adds those). Returns the count written
- * to out, at most CR_NER_MAX_FEATS - NER_HIST_FEATS. */
-static uint32_t features(const cr_article *a, tokf *tf, const doc *d,
-                         const cr_ner_clusters *cl, const cr_gazetteer *gz,
-                         uint32_t i, uint32_t s0, uint32_t s1, int head,
-                         uint32_t *out, uint32_t mask)
+/* Appends to out[n..) the feature rows of token i of sentence [s0, s1)
+ * that read its neighbours' words and shapes beside its own, its place
+ * in the sentence and the document's memory of its word, stopping at
+ * limit rows; returns the new count. features() and score_fast() both
+ * take these rows from here, so training and the fast path cannot part. */
+static uint32_t pair_features(const cr_article *a, const tokf *tf, const doc *d,
+                              uint32_t i, uint32_t s0, uint32_t s1, int head,
+                              uint32_t *out, uint32_t n, uint32_t limit,
+                              uint32_t mask)
 {
-	uint32_t n = 0;
-	for (uint32_t k = i > s0 ? i - 1 : i; k < s1 && k <= i + 1; k++)
-		detail(a, tf, d, cl, gz, k);
 	const tokf *f = &tf[i];
 	const uint64_t BOS = 0x5eed0001, EOS = 0x5eed0002;
 	uint64_t wm1 = i > s0 ? tf[i - 1].w : BOS;
@@ -439,52 +616,83 @@ static uint32_t features(const cr_article *a, tokf *tf, const doc *d,
 	uint64_t sshp1 = i + 1 < s1 ? tf[i + 1].sshape : EOS;
 	int init = initial_at(a, i, s0);
 	uint64_t sh = f->shape;
+#define PAIR(tmpl, v)                                                          \
+	do {                                                                   \
+		if (n < limit)                                                 \
+			out[n++] = (uint32_t)mix((tmpl), (v)) & mask;          \
+	} while (0)
+	PAIR(F_WM2, wm2);
+	PAIR(F_WP2, wp2);
+	PAIR(F_SHM1_SH0, shm1 * 31 + sh);
+	PAIR(F_SH0_SHP1, sh * 31 + shp1);
+	PAIR(F_WM1_W0, wm1 * 31 + f->w);
+	PAIR(F_W0_WP1, f->w * 31 + wp1);
+	PAIR(F_WM1_SH0, wm1 * 31 + sh);
+	PAIR(F_SH0_WP1, sh * 31 + wp1);
+	PAIR(F_SSHM1_SSH0_SSHP1, (sshm1 * 31 + f->sshape) * 31 + sshp1);
+	if (init) {
+		PAIR(F_INIT_SH0, sh);
+		PAIR(F_INIT_W0, f->w);
+	}
+	if (head) {
+		PAIR(F_HEAD_SH0, sh);
+		PAIR(F_HEAD_W0, f->w);
+	}
+	if (f->cap) {
+		uint64_t ev = (uint64_t)f->ev * 4 + (uint64_t)init * 2 +
+		              (uint64_t)head;
+		PAIR(F_EV, ev);
+		PAIR(F_EV_W0, f->w * 64 + ev);
+		const dslot *m = doc_slot(d, f->w);
+		if (m->key == f->w && m->last) {
+			PAIR(F_MEM, m->last);
+			PAIR(F_MEM_SH0, sh * 16 + m->last);
+		}
+	}
+#undef PAIR
+	return n;
+}
+
+/* The feature rows of token i of sentence [s0, s1) that do not read the
+ * tags before it (hist_features() adds those). Returns the count written
+ * to out, at most CR_NER_MAX_FEATS - NER_HIST_FEATS. */
+static uint32_t features(const cr_article *a, tokf *tf, const doc *d, forms *fm,
+                         const cr_ner_clusters *cl, const cr_gazetteer *gz,
+                         uint32_t i, uint32_t s0, uint32_t s1, int head,
+                         uint32_t *out, uint32_t mask)
+{
+	uint32_t n = 0;
+	for (uint32_t k = i > s0 ? i - 1 : i; k < s1 && k <= i + 1; k++)
+		detail(a, tf, d, fm, cl, gz, k);
+	const tokf *f = &tf[i];
+	const uint64_t BOS = 0x5eed0001, EOS = 0x5eed0002;
+	uint64_t wm1 = i > s0 ? tf[i - 1].w : BOS;
+	uint64_t wp1 = i + 1 < s1 ? tf[i + 1].w : EOS;
+	uint64_t shm1 = i > s0 ? tf[i - 1].shape : BOS;
+	uint64_t shp1 = i + 1 < s1 ? tf[i + 1].shape : EOS;
+	uint64_t sh = f->shape;
 
 #define ADD(tmpl, v)                                                           \
 	do {                                                                   \
 		if (n < CR_NER_MAX_FEATS - NER_HIST_FEATS)                     \
 			out[n++] = (uint32_t)mix((tmpl), (v)) & mask;          \
 	} while (0)
+	uint64_t pre[NER_AFFIX], suf[NER_AFFIX];
+	affixes(a, tf, i, pre, suf);
 	ADD(F_BIAS, 0);
 	ADD(F_W0, f->w);
 	ADD(F_SH0, sh);
 	ADD(F_SSH0, f->sshape);
 	for (uint32_t k = 0; k < NER_AFFIX; k++) {
-		ADD(F_PRE + k, f->pre[k]);
-		ADD(F_SUF + k, f->suf[k]);
+		ADD(F_PRE + k, pre[k]);
+		ADD(F_SUF + k, suf[k]);
 	}
 	ADD(F_WM1, wm1);
 	ADD(F_WP1, wp1);
-	ADD(F_WM2, wm2);
-	ADD(F_WP2, wp2);
 	ADD(F_SHM1, shm1);
 	ADD(F_SHP1, shp1);
-	ADD(F_SHM1_SH0, shm1 * 31 + sh);
-	ADD(F_SH0_SHP1, sh * 31 + shp1);
-	ADD(F_WM1_W0, wm1 * 31 + f->w);
-	ADD(F_W0_WP1, f->w * 31 + wp1);
-	ADD(F_WM1_SH0, wm1 * 31 + sh);
-	ADD(F_SH0_WP1, sh * 31 + wp1);
-	ADD(F_SSHM1_SSH0_SSHP1, (sshm1 * 31 + f->sshape) * 31 + sshp1);
-	if (init) {
-		ADD(F_INIT_SH0, sh);
-		ADD(F_INIT_W0, f->w);
-	}
-	if (head) {
-		ADD(F_HEAD_SH0, sh);
-		ADD(F_HEAD_W0, f->w);
-	}
-	if (f->cap) {
-		uint64_t ev = (uint64_t)f->ev * 4 + (uint64_t)init * 2 +
-		              (uint64_t)head;
-		ADD(F_EV, ev);
-		ADD(F_EV_W0, f->w * 64 + ev);
-		const dslot *m = doc_slot(d, f->w);
-		if (m->key == f->w && m->last) {
-			ADD(F_MEM, m->last);
-			ADD(F_MEM_SH0, sh * 16 + m->last);
-		}
-	}
+	n = pair_features(a, tf, d, i, s0, s1, head, out, n,
+	                  CR_NER_MAX_FEATS - NER_HIST_FEATS, mask);
 	for (uint32_t b = 0; b < 16; b++) {
 		if (f->gaz & (1u << b))
 			ADD(F_GAZ0, b);
@@ -609,29 +817,97 @@ static inline uint32_t bit_count(uint64_t x)
 	return (uint32_t)(x * 0x0101010101010101ull >> 56);
 }
 
-/* The row of feature row f of a loaded model (model_rank() done), or
- * NULL when training never set it. */
-static const int16_t *ranked_row(const cr_ner_model *m, uint32_t f)
+/* Defines name(), which puts the rows of the loaded model m
+ * (model_rank() done) of feats[0..n) that training set into rows and
+ * returns their count, with count() counting the set bits of 64: a row's
+ * place is the rows before its word of has plus the set bits below it
+ * in the word. Each row is asked for (prefetched) as it is found, so
+ * that the cache misses overlap before any is read. */
+#define NER_FIND_ROWS(name, attr, count)                                       \
+	attr static uint32_t name(const cr_ner_model *m,                       \
+	                          const uint32_t *feats, uint32_t n,           \
+	                          const int16_t **rows)                        \
+	{                                                                      \
+		uint32_t nr = 0;                                               \
+		for (uint32_t k = 0; k < n; k++) {                             \
+			uint32_t f = feats[k];                                 \
+			const struct ner_rank *e = &m->rank[f >> 6];           \
+			uint64_t bit = (uint64_t)1 << (f & 63);                \
+			if (!(e->has & bit))                                   \
+				continue;                                      \
+			size_t r = (size_t)e->before +                         \
+			           (size_t)count(e->has & (bit - 1));          \
+			const int16_t *row = m->rows + r * CR_NER_N_TAGS;      \
+			__builtin_prefetch(row);                               \
+			rows[nr++] = row;                                      \
+		}                                                              \
+		return nr;                                                     \
+	}
+
+NER_FIND_ROWS(find_rows_plain, , bit_count)
+#if NER_POPCNT_DISPATCH
+NER_FIND_ROWS(find_rows_popcnt, __attribute__((target("popcnt"))),
+              __builtin_popcountll)
+#endif
+
+/* The rows of feats[0..n) found as fast as the processor allows. */
+static uint32_t ner_find_rows(const cr_ner_model *m, const uint32_t *feats,
+                              uint32_t n, const int16_t **rows)
 {
-	uint64_t word = m->has[f >> 6];
-	uint64_t bit = (uint64_t)1 << (f & 63);
-	if (!(word & bit))
-		return NULL;
-	uint32_t r = m->before[f >> 6] + bit_count(word & (bit - 1));
-	return m->rows + (size_t)r * CR_NER_N_TAGS;
+#if NER_POPCNT_DISPATCH
+	if (m->popcnt)
+		return find_rows_popcnt(m, feats, n, rows);
+#endif
+	return find_rows_plain(m, feats, n, rows);
 }
 
-/* Adds the CR_NER_N_TAGS weights of row to s: the first 16 in one loop
- * of fixed count, which the compiler turns into vector adds, then the
- * rest. */
-static inline void add_row(int32_t *restrict s, const int16_t *restrict row)
+/* Adds the CR_NER_N_TAGS weights of each of rows[0..n) to s. With SSE2
+ * (every x86-64) the sums stay in four vector registers, 16 weights
+ * widened to 32 bits per row, instead of going through memory per row. */
+static void add_row_set(int32_t *restrict s, const int16_t *const *rows,
+                        uint32_t n)
 {
-	enum { VEC = 16 };
-	_Static_assert(CR_NER_N_TAGS >= VEC, "a row holds the vector part");
-	for (int t = 0; t < VEC; t++)
-		s[t] += row[t];
-	for (int t = VEC; t < CR_NER_N_TAGS; t++)
-		s[t] += row[t];
+	_Static_assert(CR_NER_N_TAGS >= 16, "a row holds 16 weights and more");
+#if defined(__SSE2__)
+	__m128i a0 = _mm_loadu_si128((const __m128i *)s);
+	__m128i a1 = _mm_loadu_si128((const __m128i *)(s + 4));
+	__m128i a2 = _mm_loadu_si128((const __m128i *)(s + 8));
+	__m128i a3 = _mm_loadu_si128((const __m128i *)(s + 12));
+	for (uint32_t k = 0; k < n; k++) {
+		const int16_t *row = rows[k];
+		__m128i x = _mm_loadu_si128((const __m128i *)row);
+		__m128i y = _mm_loadu_si128((const __m128i *)(row + 8));
+		/* Each 16-bit weight paired with itself and shifted down
+		 * is the weight sign-extended to 32 bits. */
+		a0 = _mm_add_epi32(
+		        a0, _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
+		a1 = _mm_add_epi32(
+		        a1, _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16));
+		a2 = _mm_add_epi32(
+		        a2, _mm_srai_epi32(_mm_unpacklo_epi16(y, y), 16));
+		a3 = _mm_add_epi32(
+		        a3, _mm_srai_epi32(_mm_unpackhi_epi16(y, y), 16));
+		for (int t = 16; t < CR_NER_N_TAGS; t++)
+			s[t] += row[t];
+	}
+	_mm_storeu_si128((__m128i *)s, a0);
+	_mm_storeu_si128((__m128i *)(s + 4), a1);
+	_mm_storeu_si128((__m128i *)(s + 8), a2);
+	_mm_storeu_si128((__m128i *)(s + 12), a3);
+#else
+	for (uint32_t k = 0; k < n; k++)
+		for (int t = 0; t < CR_NER_N_TAGS; t++)
+			s[t] += rows[k][t];
+#endif
+}
+
+/* Adds the rows of the loaded model m of feats[0..n) (n at most
+ * CR_NER_MAX_FEATS) to s. */
+static void sum_rows(const cr_ner_model *m, const uint32_t *feats, uint32_t n,
+                     int32_t *s)
+{
+	const int16_t *rows[CR_NER_MAX_FEATS];
+	add_row_set(s, rows, ner_find_rows(m, feats, n, rows));
 }
 
 /* Adds the summed rows of feats[0..n) to score, read from the compact
@@ -641,19 +917,7 @@ static void add_rows(const cr_ner_weights *w, const cr_ner_model *m,
 {
 	int32_t s[CR_NER_N_TAGS] = {0};
 	if (m) {
-		const int16_t *rows[CR_NER_MAX_FEATS];
-		uint32_t nr = 0;
-		/* Every row is asked for before any is read, which
-		 * overlaps the cache misses. */
-		for (uint32_t k = 0; k < n; k++) {
-			const int16_t *row = ranked_row(m, feats[k]);
-			if (row) {
-				__builtin_prefetch(row);
-				rows[nr++] = row;
-			}
-		}
-		for (uint32_t k = 0; k < nr; k++)
-			add_row(s, rows[k]);
+		sum_rows(m, feats, n, s);
 	} else if (w->q) {
 		/* The rows are scattered over megabytes: asking for all of
 		 * them first overlaps the cache misses. */
@@ -690,6 +954,7 @@ typedef struct run {
 	void *ud;
 	tokf *tf;
 	doc d;
+	forms fm;      /* with the compact model and no learner, else empty */
 	uint8_t *head; /* per sentence: all_upper() */
 	uint8_t *mt;   /* model tags */
 	uint32_t mask; /* feature rows - 1 */
@@ -740,6 +1005,139 @@ static void one_type(uint8_t *mt, uint32_t s0, uint32_t s1)
 	}
 }
 
+/* The feature rows of group g (G_SELF, G_LEFT, G_RIGHT) that the
+ * detailed token i of a gives: exactly those features() makes of it as
+ * the token scored, the word before it or the word after it, with has_cl
+ * when the model has clusters. Returns the count written to out (at
+ * most CR_NER_MAX_FEATS: 65 for G_SELF, 30 for the others). */
+static uint32_t group_feats(const cr_article *a, const tokf *tf, uint32_t i,
+                            int g, int has_cl, uint32_t *out, uint32_t mask)
+{
+	const tokf *f = &tf[i];
+	uint32_t n = 0;
+#define PUT(tmpl, v) (out[n++] = (uint32_t)mix((tmpl), (v)) & mask)
+	if (g == G_SELF) {
+		PUT(F_BIAS, 0);
+		PUT(F_W0, f->w);
+		PUT(F_SH0, f->shape);
+		PUT(F_SSH0, f->sshape);
+		uint64_t pre[NER_AFFIX], suf[NER_AFFIX];
+		affixes(a, tf, i, pre, suf);
+		for (uint32_t k = 0; k < NER_AFFIX; k++) {
+			PUT(F_PRE + k, pre[k]);
+			PUT(F_SUF + k, suf[k]);
+		}
+		for (uint32_t b = 0; b < 16; b++)
+			if (f->gaz & (1u << b))
+				PUT(F_GAZ0, b);
+		if (f->poss)
+			PUT(F_POSS, 1);
+		for (uint32_t b = 0; f->lex >> b; b++)
+			if (f->lex >> b & 1)
+				PUT(F_LEX0, b * 2 + f->cap);
+	} else {
+		int left = g == G_LEFT;
+		PUT(left ? F_WM1 : F_WP1, f->w);
+		PUT(left ? F_SHM1 : F_SHP1, f->shape);
+		for (uint32_t b = 0; b < 16; b++)
+			if (f->gaz & (1u << b))
+				PUT(left ? F_GAZM1 : F_GAZP1, b);
+		for (uint32_t k = 0; k < NER_LEX_TYPES; k++)
+			if (f->lex >> (4 * k) & 15)
+				PUT(left ? F_LEXM1 : F_LEXP1, k);
+	}
+	if (has_cl && f->cld) {
+		uint32_t base = g == G_SELF   ? F_CL0
+		                : g == G_LEFT ? F_CLM1
+		                              : F_CLP1;
+		for (uint32_t j = 0; j < NER_N_PREFIX; j++) {
+			uint32_t l =
+			        NER_PREFIX[j] < f->cld ? NER_PREFIX[j] : f->cld;
+			uint64_t p = f->cl >> (f->cld - l);
+			PUT(base + j, p << 5 | l);
+		}
+	}
+#undef PUT
+	return n;
+}
+
+/* The summed rows of group g of detailed token i, kept in its form;
+ * its feature count goes to *n. */
+static const int32_t *group_sum(run *r, uint32_t i, int g, uint32_t *n)
+{
+	form *e = form_of(r->a, r->tf, &r->fm, i);
+	if (!(e->has & 1u << g)) {
+		uint32_t feats[CR_NER_MAX_FEATS];
+		uint32_t k = group_feats(r->a, r->tf, i, g, r->cl != NULL,
+		                         feats, r->mask);
+		memset(e->sum[g], 0, sizeof e->sum[g]);
+		sum_rows(r->m, feats, k, e->sum[g]);
+		e->n[g] = (uint8_t)k;
+		e->has |= (uint8_t)(1u << g);
+	}
+	*n = e->n[g];
+	return e->sum[g];
+}
+
+/* The best tag of token i of sentence [s0, s1) as features(),
+ * hist_features(), add_rows() and best_tag() find it with the compact
+ * model, where the rows of the groups that read one token come summed
+ * from its form and only the rest are looked up. The sums are compared
+ * as integers: under 2^24 in magnitude (at most CR_NER_MAX_FEATS rows
+ * of 16 bits), they order as their float values do. Returns -1 when the
+ * token has more features than features() keeps: which it drops
+ * depends on their order, so the caller scores it the long way. */
+static int score_fast(run *r, uint32_t i, uint32_t s0, uint32_t s1, int head,
+                      uint64_t t1, uint64_t t2)
+{
+	const cr_article *a = r->a;
+	tokf *tf = r->tf;
+	const doc *d = &r->d;
+	uint32_t mask = r->mask;
+	for (uint32_t k = i > s0 ? i - 1 : i; k < s1 && k <= i + 1; k++)
+		detail(a, tf, d, &r->fm, r->cl, r->m->gaz, k);
+	const uint64_t BOS = 0x5eed0001, EOS = 0x5eed0002;
+	uint32_t feats[CR_NER_MAX_FEATS];
+	uint32_t n = 0, ns = 0, nl = 0, nr = 0;
+	const int32_t *gs = group_sum(r, i, G_SELF, &ns);
+	const int32_t *gl = i > s0 ? group_sum(r, i - 1, G_LEFT, &nl) : NULL;
+	const int32_t *gr =
+	        i + 1 < s1 ? group_sum(r, i + 1, G_RIGHT, &nr) : NULL;
+#define PUT(tmpl, v) (feats[n++] = (uint32_t)mix((tmpl), (v)) & mask)
+	/* At the sentence's edges the neighbour groups are these two. */
+	if (!gl) {
+		PUT(F_WM1, BOS);
+		PUT(F_SHM1, BOS);
+	}
+	if (!gr) {
+		PUT(F_WP1, EOS);
+		PUT(F_SHP1, EOS);
+	}
+	n = pair_features(a, tf, d, i, s0, s1, head, feats, n, CR_NER_MAX_FEATS,
+	                  mask);
+#undef PUT
+	if (ns + nl + nr + n > CR_NER_MAX_FEATS - NER_HIST_FEATS)
+		return -1;
+	hist_features(tf, i, s0, t1, t2, feats + n, mask);
+	n += NER_HIST_FEATS;
+	_Static_assert((int64_t)CR_NER_MAX_FEATS * 32767 < (1 << 24),
+	               "sums are exact as floats");
+	static const int32_t none[CR_NER_N_TAGS];
+	if (!gl)
+		gl = none;
+	if (!gr)
+		gr = none;
+	int32_t s[CR_NER_N_TAGS];
+	for (int t = 0; t < CR_NER_N_TAGS; t++)
+		s[t] = gs[t] + gl[t] + gr[t];
+	sum_rows(r->m, feats, n, s);
+	int best = 0;
+	for (int t = 1; t < CR_NER_N_TAGS; t++)
+		if (s[t] > s[best])
+			best = t;
+	return best;
+}
+
 /* Tags sentence si of r->a left to right into r->mt, calling the
  * learner at each scored token when training. Each token gets its best
  * tag, even one that BILOU forbids (an inside after an outside, an
@@ -765,15 +1163,21 @@ static void tag_sentence(run *r, uint32_t si)
 			mt[i] = 0;
 			continue;
 		}
-		uint32_t n = features(a, r->tf, &r->d, r->cl,
-		                      r->m ? r->m->gaz : NULL, i, s0, s1,
-		                      r->head[si], feats, r->mask);
-		hist_features(r->tf, i, s0, i > s0 ? (uint64_t)prev : 31,
-		              i > s0 + 1 ? mt[i - 2] : 31, feats + n, r->mask);
-		n += NER_HIST_FEATS;
-		float sc[CR_NER_N_TAGS] = {0};
-		add_rows(r->w, r->m, feats, n, sc);
-		int t = best_tag(sc);
+		uint64_t t1 = i > s0 ? (uint64_t)prev : 31;
+		uint64_t t2 = i > s0 + 1 ? mt[i - 2] : 31;
+		uint32_t n = 0;
+		int t = r->fm.e ? score_fast(r, i, s0, s1, r->head[si], t1, t2)
+		                : -1;
+		if (t < 0) {
+			float sc[CR_NER_N_TAGS] = {0};
+			n = features(a, r->tf, &r->d, r->fm.e ? &r->fm : NULL,
+			             r->cl, r->m ? r->m->gaz : NULL, i, s0, s1,
+			             r->head[si], feats, r->mask);
+			hist_features(r->tf, i, s0, t1, t2, feats + n, r->mask);
+			n += NER_HIST_FEATS;
+			add_rows(r->w, r->m, feats, n, sc);
+			t = best_tag(sc);
+		}
 		if (r->gold && r->update)
 			r->update(r->ud, feats, n,
 			          from_bio(r->gold[i],
@@ -819,7 +1223,16 @@ static cr_err tag_doc(const cr_ner_weights *w, const cr_ner_model *m,
 	cr_err e = CR_ENOMEM;
 	if (!r.tf || !r.d.t || !r.head || !r.mt)
 		goto out;
-	prepare(a, r.tf, &r.d, r.head);
+	/* The forms pay off only where the rows come from the compact
+	 * model; the learner changes the weights under them. */
+	if (m && !update) {
+		r.fm.e = malloc((size_t)a->n_toks * sizeof *r.fm.e);
+		r.fm.slot = calloc(size, sizeof *r.fm.slot);
+		r.fm.mask = size - 1;
+		if (!r.fm.e || !r.fm.slot)
+			goto out;
+	}
+	prepare(a, r.tf, &r.d, r.head, cl, m ? m->gaz : NULL);
 	for (uint32_t si = 0; si < a->n_sents; si++)
 		tag_sentence(&r, si);
 	/* After all sentences, so that training and the memory see the
@@ -832,6 +1245,8 @@ static cr_err tag_doc(const cr_ner_weights *w, const cr_ner_model *m,
 		tags[i] = to_bio(r.mt[i]);
 	e = CR_OK;
 out:
+	free(r.fm.e);
+	free(r.fm.slot);
 	free(r.tf);
 	free(r.d.t);
 	free(r.head);
@@ -956,6 +1371,15 @@ cr_err cr_ner_clusters_add_lexicon(cr_ner_clusters *c, const char *path)
 	free(c->slot);
 	*c = g;
 	return CR_OK;
+}
+
+cr_err cr_ner_tag_model(const cr_ner_model *m, const cr_article *a,
+                        uint8_t *tags)
+{
+	if (!m || !a || (a->n_toks && (!a->toks || !tags)) ||
+	    (a->n_sents && !a->sents))
+		return CR_EINVAL;
+	return tag_doc(NULL, m, NULL, a, tags, NULL, NULL, NULL);
 }
 
 cr_err cr_ner_find(const cr_ner_model *m, cr_article *a)
@@ -1222,14 +1646,14 @@ static cr_err model_rank(cr_ner_model *m)
 	size_t words = ((size_t)1 << m->bits) / 64;
 	int16_t *rows = malloc(((size_t)m->n_rows ? m->n_rows : 1) *
 	                       CR_NER_N_TAGS * sizeof *rows);
-	m->before = malloc(words * sizeof *m->before);
-	if (!rows || !m->before) {
+	m->rank = malloc(words * sizeof *m->rank);
+	if (!rows || !m->rank) {
 		free(rows);
 		return CR_ENOMEM;
 	}
 	uint32_t r = 0;
 	for (size_t w = 0; w < words; w++) {
-		m->before[w] = r;
+		m->rank[w] = (struct ner_rank){m->has[w], r};
 		for (uint64_t b = m->has[w]; b; b &= b - 1) {
 			uint32_t f = (uint32_t)(w * 64) +
 			             (uint32_t)__builtin_ctzll(b);
@@ -1241,6 +1665,8 @@ static cr_err model_rank(cr_ner_model *m)
 	m->rows = rows;
 	free(m->slot);
 	m->slot = NULL;
+	free(m->has);
+	m->has = NULL;
 	return CR_OK;
 }
 
@@ -1284,6 +1710,9 @@ cr_err cr_ner_model_load(const char *path, cr_ner_model **out)
 		goto out;
 	}
 	m->bits = bits;
+#if NER_POPCNT_DISPATCH
+	m->popcnt = __builtin_cpu_supports("popcnt");
+#endif
 	m->gaz = cr_gazetteer_new();
 	if (!m->gaz) {
 		e = CR_ENOMEM;
@@ -1315,7 +1744,7 @@ void cr_ner_model_free(cr_ner_model *m)
 	free(m->slot);
 	free(m->rows);
 	free(m->has);
-	free(m->before);
+	free(m->rank);
 	free(m->cl.slot);
 	cr_gazetteer_free(m->gaz);
 	free(m);

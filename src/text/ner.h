@@ -47,6 +47,12 @@ void cr_ner_model_free(cr_ner_model *m); /* accepts NULL */
 /* Fills a->ments (from a->toks and a->sents) with the model's names. */
 cr_err cr_ner_find(const cr_ner_model *m, cr_article *a);
 
+/* The BIO tags (see cr_ner_tag()) that cr_ner_find() names, one per
+ * token of a, into tags[0..a->n_toks): the loaded model's, as
+ * cr_ner_tag() gives them from the weights the model was saved from. */
+cr_err cr_ner_tag_model(const cr_ner_model *m, const cr_article *a,
+                        uint8_t *tags);
+
 /* Training and saving, for tools/ner-train. */
 
 /* Weights as the tagger reads them: w (float) or q (16-bit, times

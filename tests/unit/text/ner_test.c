@@ -449,6 +449,90 @@ static void test_clusters_generalise(void **state)
 	free(w);
 }
 
+/* The loaded model shares the work of a word's repeats (its form:
+ * the same bytes, norm and case), and must score every token as the
+ * weights do: a word written in several ways ("harbour", "Harbour",
+ * "HARBOUR", "Harbour's") keeps its own shape, affixes, clusters and
+ * lexicon bits, whichever way came first. Random weights make every
+ * feature count, so a form mixed up with another changes the names. */
+static void test_repeated_words_score_as_weights(void **state)
+{
+	(void)state;
+	char cpath[] = "/tmp/cr-ner-clusters-XXXXXX";
+	write_temp(cpath, "0110101\tharbour\t40\n"
+	                  "0110100\tvantongeren\t12\n"
+	                  "1001011\tsaid\t300\n"
+	                  "1001010\tpilots\t90\n"
+	                  "111\tfees\t30\n");
+	char lpath[] = "/tmp/cr-ner-lexicon-XXXXXX";
+	write_temp(lpath, "1\tvantongeren\n"
+	                  "4096\tharbour\n"
+	                  "65536\tkessendorf\n");
+	cr_ner_clusters *cl = NULL;
+	assert_int_equal(cr_ner_clusters_read(cpath, &cl), CR_OK);
+	assert_int_equal(cr_ner_clusters_add_lexicon(cl, lpath), CR_OK);
+	unlink(cpath);
+	unlink(lpath);
+	const uint32_t bits = CR_NER_MIN_BITS;
+	size_t rows = (size_t)1 << bits;
+	float *w = calloc(rows * CR_NER_N_TAGS, sizeof *w);
+	assert_non_null(w);
+	uint64_t x = 0x9E3779B97F4A7C15ull;
+	for (size_t k = 0; k < rows * CR_NER_N_TAGS; k++) {
+		x = x * 6364136223846793005ull + 1442695040888963407ull;
+		w[k] = (float)((int32_t)(x >> 50) - 8192);
+	}
+	w[7 * CR_NER_N_TAGS + 2] = 32767; /* scale 1: weights kept exact */
+	cr_analyzer *an = cr_analyzer_new();
+	cr_article *a = tokens_of(
+	        an, "Harbour master Ilse Vantongeren said the harbour at "
+	            "Kessendorf would reopen on Monday. HARBOUR PILOTS "
+	            "WALK OUT. Pilots said Harbour's fees had doubled, and "
+	            "Vantongeren's office said harbour fees at KESSENDORF "
+	            "and Kessendorf's outer harbour would fall. \"Harbour "
+	            "fees are fair,\" Vantongeren said; the pilots said no.");
+	uint8_t *tags = malloc(a->n_toks);
+	assert_non_null(tags);
+	cr_ner_weights cw = {.w = w, .bits = bits};
+	assert_int_equal(cr_ner_tag_with(&cw, cl, a, tags, NULL, NULL, NULL),
+	                 CR_OK);
+	assert_int_equal(cr_entities_from_tags(a, tags), CR_OK);
+	uint32_t n = a->n_ments;
+	assert_true(n >= 5);
+	cr_mention *want = malloc(n * sizeof *want);
+	assert_non_null(want);
+	memcpy(want, a->ments, n * sizeof *want);
+
+	char mpath[] = "/tmp/cr-ner-model-XXXXXX";
+	write_temp(mpath, "");
+	assert_int_equal(cr_ner_model_save_with(mpath, w, bits, 0, cl), CR_OK);
+	cr_ner_model *m = NULL;
+	assert_int_equal(cr_ner_model_load(mpath, &m), CR_OK);
+	unlink(mpath);
+	/* Every tag, not only the names: most scored words are in lower
+	 * case, and names need a capital. */
+	uint8_t *got = malloc(a->n_toks);
+	assert_non_null(got);
+	assert_int_equal(cr_ner_tag_model(m, a, got), CR_OK);
+	assert_memory_equal(got, tags, a->n_toks);
+	free(got);
+	assert_int_equal(cr_ner_find(m, a), CR_OK);
+	assert_int_equal(a->n_ments, n);
+	for (uint32_t k = 0; k < n; k++) {
+		assert_int_equal(a->ments[k].span.off, want[k].span.off);
+		assert_int_equal(a->ments[k].span.len, want[k].span.len);
+		assert_int_equal(a->ments[k].type, want[k].type);
+		assert_string_equal(a->ments[k].name, want[k].name);
+	}
+	cr_ner_model_free(m);
+	cr_ner_clusters_free(cl);
+	free(want);
+	free(tags);
+	cr_article_destroy(a);
+	cr_analyzer_free(an);
+	free(w);
+}
+
 static void count_calls(void *ud, const uint32_t *feats, uint32_t n, int gold,
                         int pred)
 {
@@ -461,8 +545,8 @@ static void count_calls(void *ud, const uint32_t *feats, uint32_t n, int gold,
 
 /* With weights that make every scored token a one-word place, the
  * tokens the tagger skips show as outside: lower-case words with no name
- * open before them. Capitalised words and a sentence's first word are
- * scored. Training (an update function) scores all. */
+ * open before them. Words with a capital and a sentence's first word
+ * are scored. Training (an update function) scores all. */
 static void test_skips_plain_stretches(void **state)
 {
 	(void)state;
@@ -474,13 +558,16 @@ static void test_skips_plain_stretches(void **state)
 		w[r * CR_NER_N_TAGS + 8] = 1; /* unit of a place */
 	cr_analyzer *an = cr_analyzer_new();
 	cr_article *a = tokens_of(an, "dockers at the quay in Brackmoor voted "
-	                              "to end their long strike on Thursday.");
+	                              "on eBay to end their long overtimeBan "
+	                              "strike on Thursday.");
 	uint8_t tags[32];
 	assert_true(a->n_toks <= 32);
 	cr_ner_weights cw = {.w = w, .bits = bits};
 	assert_int_equal(cr_ner_tag(&cw, a, tags, NULL, NULL, NULL), CR_OK);
-	static const char *const scored[] = {"dockers", "brackmoor",
-	                                     "thursday"};
+	/* A capital anywhere in a word has it scored: "eBay", and
+	 * "overtimeBan" past its first 8 bytes. */
+	static const char *const scored[] = {"dockers", "brackmoor", "ebay",
+	                                     "overtimeban", "thursday"};
 	for (uint32_t i = 0; i < a->n_toks; i++) {
 		int want = 0;
 		for (size_t k = 0; k < sizeof scored / sizeof *scored; k++)
@@ -541,6 +628,7 @@ int main(void)
 	        cmocka_unit_test(test_analyzer_uses_model),
 	        cmocka_unit_test(test_learn_save_load),
 	        cmocka_unit_test(test_loaded_model_scores_as_weights),
+	        cmocka_unit_test(test_repeated_words_score_as_weights),
 	        cmocka_unit_test(test_clusters_generalise),
 	        cmocka_unit_test(test_lexicon_generalises),
 	        cmocka_unit_test(test_whole_names_one_type),
