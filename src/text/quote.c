@@ -44,10 +44,23 @@
  * ("Lutz: ...", not "Additional reporting: ..." or a label such as
  * "Editor's note: ..."). Some cue words report nothing where they stand
  * ("appeared on MSNBC", "adding to her lead", "percent of the vote",
- * "the backing of"), and a short opening phrase of time or place ("In
- * recent weeks, ...") is no content. The cue lexicon was widened
- * from the cue words of PolNeAR's train split; bench/quote-eval --passives
- * counts the passives.
+ * "the backing of", "a talk show"), and a short opening phrase of time or
+ * place ("In recent weeks, ...") is no content. A poll that opens its
+ * sentence ("In a CNN poll released Sunday, ...") and the agent of "As
+ * reported by X, ..." are sources of what follows the comma; a poll or a
+ * report is a source of reported speech, though never a quote's speaker.
+ * "Lutz, who said ..." speaks through "who" (the source's span) for its
+ * antecedent (the name). A scare quote of one or two words inside a
+ * cue's content ("called it "reckless"") leaves the content reported; a
+ * short title in marks after "on", "wrote" or "book" ("said on "Meet
+ * the Press"") is no quote even with a speaker near. The cue lexicon
+ * was widened from the cue words of PolNeAR's train split;
+ * bench/quote-eval --passives counts the passives.
+ *
+ * Speed: most tokens are asked about many times (each quote's cue search,
+ * each noun phrase walk), so run() hashes each word once for the word
+ * filters, lists the words that may be cues, and keeps every table
+ * answer per token (tok_in()); none of this changes a result.
  *
  * Assumes text/token.h's contract (quote marks are CR_TOK_PUNCT |
  * CR_TOK_QUOTE tokens; an apostrophe inside a word is part of the word)
@@ -362,6 +375,12 @@ static const char *const OF_NOT_CONTENT[] = {
         "show",
 };
 
+/* Words before "show" that make it a programme: "a talk show". */
+static const char *const SHOW_KINDS[] = {
+        "award", "cable",   "game", "hit",        "morning", "news",
+        "radio", "reality", "talk", "television", "tv",      "variety",
+};
+
 /* Weekdays, as "said on Tuesday" names them. */
 static const char *const WEEKDAYS[] = {
         "friday",   "monday",  "saturday",  "sunday",
@@ -384,19 +403,63 @@ typedef struct who {
 	cr_span span;     /* where it is named */
 } who;
 
-/* Bits of a word filter: a word's first two and last two bytes and its
- * length hash to one bit; a word whose bit is clear is in none of the
- * tables the filter was filled from, which saves a binary search for
- * most words. */
-#define QUOTE_FILTER_BITS 4096u
+/* One bit per word table that TOK_IN() asks about, for the per-token
+ * memo of its answers (qctx.wcls). */
+enum wclass {
+	W_ABBREVS,
+	W_ADD_FORMS,
+	W_APPEAR_PLACES,
+	W_APPOSITION_OPENERS,
+	W_BE_FORMS,
+	W_COLON_LABELS,
+	W_CONTENT_MEDIUM,
+	W_CONTENT_SKIP,
+	W_CUE_VERBS,
+	W_DETERMINERS,
+	W_INTRO_WORDS,
+	W_LISTENER_CUES,
+	W_NON_SPEAKERS,
+	W_NOT_SPEECH,
+	W_OBJECT_PREPS,
+	W_OCCASION_WORDS,
+	W_OF_NOT_CONTENT,
+	W_PARTICIPLES,
+	W_PASSIVE_NOT,
+	W_POLL_WORDS,
+	W_PRONOUNS,
+	W_RAISING_CUES,
+	W_RELATIVE_VERBS,
+	W_REPORT_PARTICIPLES,
+	W_REPORT_VERBS,
+	W_ROLE_NOUNS,
+	W_SHOW_KINDS,
+	W_SKIP_BEFORE,
+	W_TITLE_BEFORE,
+	W_THAT_VERBS,
+	W_WEEKDAYS,
+	W_COUNT
+};
+_Static_assert(W_COUNT <= 32, "wclass bits fit half of a uint64_t");
 
+/* Bits of a word filter: a word's first two and last two bytes and its
+ * length hash to two bits; a word with either bit clear is in none of
+ * the tables the filter was filled from, which saves a binary search
+ * for most words. Two bits in 8192 let through fewer of the words no
+ * table holds than one bit in 4096 did, against the 600 report words. */
+#define QUOTE_FILTER_BITS 8192u
 typedef struct qctx {
 	cr_article *a;
 	uint64_t cue_bits[QUOTE_FILTER_BITS / 64];    /* find_cue's verbs */
 	uint64_t report_bits[QUOTE_FILTER_BITS / 64]; /* reported speech */
-	int report_ready; /* report_bits is filled */
-	uint32_t *inq;  /* per token: 1 + index of the quote holding it, or 0 */
-	uint16_t *fbit; /* per token: 1 + filter_bit() of its word, or 0 */
+	int report_ready; /* report_bits is filled (reported speech only) */
+	uint32_t *inq; /* per token: 1 + index of the quote holding it, or 0 */
+	const struct span_q *qs; /* the quotes inq counts */
+	uint32_t *fhash;         /* per token: filter_hash() of its word */
+	/* Words outside quotes that cue_bits lets through, in text order:
+	 * find_cue() looks at these alone. */
+	uint32_t *cue_at;
+	uint32_t n_cue;
+	uint64_t *wcls; /* per token: tok_in()'s answers (see there) */
 	who recent[QUOTE_RECENT]; /* most recent first */
 	who issuer;               /* who issued "the statement" */
 	who *said;    /* per sentence: the speaker its cue or quotes name */
@@ -409,7 +472,8 @@ typedef struct cue {
 	uint32_t at; /* token of the cue */
 } cue;
 
-static uint32_t filter_bit(const char *w)
+/* The hash a word filter uses: both bits come from it. */
+static uint32_t filter_hash(const char *w)
 {
 	size_t n = strlen(w);
 	if (!n)
@@ -420,14 +484,28 @@ static uint32_t filter_bit(const char *w)
 	 * words that share their first and last ("said", "sued"). */
 	if (n > 1)
 		h = (h * 31u + u[1]) * 31u + u[n - 2];
-	return (h * 7u + (uint32_t)n) % QUOTE_FILTER_BITS;
+	return (h * 7u + (uint32_t)n) * 0x9E3779B1u;
+}
+
+/* The two bits of hash h: from different parts of it, so that words
+ * that share one bit seldom share the other. */
+#define FILTER_BIT1(h) (((h) >> 19) % QUOTE_FILTER_BITS)
+#define FILTER_BIT2(h) (((h) >> 3) % QUOTE_FILTER_BITS)
+
+/* 1 when both bits of hash h are set in bits. */
+static inline int filter_bits(const uint64_t *bits, uint32_t h)
+{
+	uint32_t b1 = FILTER_BIT1(h), b2 = FILTER_BIT2(h);
+	return (bits[b1 / 64] >> (b1 % 64)) & (bits[b2 / 64] >> (b2 % 64)) & 1;
 }
 
 static void filter_add(uint64_t *bits, const char *const *set, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		uint32_t b = filter_bit(set[i]);
-		bits[b / 64] |= (uint64_t)1 << (b % 64);
+		uint32_t h = filter_hash(set[i]);
+		uint32_t b1 = FILTER_BIT1(h), b2 = FILTER_BIT2(h);
+		bits[b1 / 64] |= (uint64_t)1 << (b1 % 64);
+		bits[b2 / 64] |= (uint64_t)1 << (b2 % 64);
 	}
 }
 
@@ -442,14 +520,12 @@ static const char *norm(const qctx *c, uint32_t i)
 }
 
 /* 0 when token i's word is in none of the tables bits was filled from.
- * Its bit is hashed once per run, on first use, into c->fbit (as bit +
- * 1; 0 is not yet hashed): a token meets several filters. */
-static int filter_may(const qctx *c, const uint64_t *bits, uint32_t i)
+ * run() hashes each word outside quotes once into c->fhash (the other
+ * tokens keep 0, which may pass: only a search decides): a token meets
+ * several filters, often many times over. */
+static inline int filter_may(const qctx *c, const uint64_t *bits, uint32_t i)
 {
-	if (!c->fbit[i])
-		c->fbit[i] = (uint16_t)(filter_bit(norm(c, i)) + 1);
-	uint32_t b = c->fbit[i] - 1u;
-	return (bits[b / 64] >> (b % 64)) & 1;
+	return filter_bits(bits, c->fhash[i]);
 }
 
 static int is_word(const qctx *c, uint32_t i)
@@ -465,12 +541,23 @@ static int tok_is(const qctx *c, uint32_t i, const char *w)
 	return n[0] == w[0] && !strcmp(n, w);
 }
 
-static int tok_in(const qctx *c, uint32_t i, const char *const *set, size_t n)
+/* 1 when token i's word is one of the n words of set, whose class is
+ * cls. The stages ask about the same token and table again and again
+ * (a cue's neighbours, each noun phrase walk), so each answer is kept
+ * in c->wcls: bit cls says it is known, bit 32 + cls what it is. */
+static int tok_in(const qctx *c, uint32_t i, const char *const *set, size_t n,
+                  unsigned cls)
 {
-	return cr_lexicon_has(set, n, norm(c, i));
+	uint64_t m = c->wcls[i];
+	uint64_t known = (uint64_t)1 << cls;
+	if (m & known)
+		return (int)((m >> (32 + cls)) & 1);
+	int has = cr_lexicon_has(set, n, norm(c, i));
+	c->wcls[i] = m | known | ((uint64_t)has << (32 + cls));
+	return has;
 }
 
-#define TOK_IN(c, i, set) tok_in(c, i, set, CR_COUNT(set))
+#define TOK_IN(c, i, set) tok_in(c, i, set, CR_COUNT(set), W_##set)
 
 static uint32_t para_of(const qctx *c, uint32_t i)
 {
@@ -709,7 +796,9 @@ static int np_word(const qctx *c, uint32_t i)
 		return 0;
 	if ((t->flags & CR_TOK_STOP) && !(t->flags & CR_TOK_UPPER))
 		return 0;
-	return !TOK_IN(c, i, CUE_VERBS) && !TOK_IN(c, i, PARTICIPLES);
+	/* cue_bits holds both tables: most words need no search. */
+	return !filter_may(c, c->cue_bits, i) ||
+	       (!TOK_IN(c, i, CUE_VERBS) && !TOK_IN(c, i, PARTICIPLES));
 }
 
 static int lower_verbish(const qctx *c, uint32_t i)
@@ -725,6 +814,9 @@ static int lower_verbish(const qctx *c, uint32_t i)
 	       (!strcmp(n + len - 2, "ed") || !strcmp(n + len - 3, "ing") ||
 	        !strcmp(n + len - 2, "ly"));
 }
+
+static int np_before(const qctx *c, uint32_t b, uint32_t k, uint32_t *nb,
+                     uint32_t *ne);
 
 /* Makes a speaker from the noun phrase [b, e): a person inside it, a
  * pronoun or role noun resolved to an earlier speaker, nobody for
@@ -747,6 +839,16 @@ static who name_np_far(qctx *c, uint32_t b, uint32_t e)
 	}
 	if (e - b == 1 && TOK_IN(c, b, PRONOUNS))
 		return c->recent[0];
+	/* "who": the noun phrase before it, past its comma. */
+	if (e - b == 1 && tok_is(c, b, "who")) {
+		uint32_t sb = c->a->sents[tok(c, b)->sent].tok_begin;
+		uint32_t at = b > sb && tok_is(c, b - 1, ",") ? b - 1 : b;
+		uint32_t ab, ae;
+		if (at > sb && np_before(c, sb, at, &ab, &ae) &&
+		    !tok_is(c, ae - 1, "who"))
+			return name_np_far(c, ab, ae);
+		return w;
+	}
 	if (TOK_IN(c, e - 1, NON_SPEAKERS) &&
 	    !(tok(c, e - 1)->flags & CR_TOK_CAP))
 		return w;
@@ -838,7 +940,10 @@ static int np_before(const qctx *c, uint32_t b, uint32_t k, uint32_t *nb,
 		else
 			return 0;
 	}
-	if (j > b && TOK_IN(c, j - 1, PRONOUNS) && !c->inq[j - 1]) {
+	/* "Lutz, who said ...": the relative pronoun stands for its
+	 * antecedent, which name_np_far() finds. */
+	if (j > b && !c->inq[j - 1] &&
+	    (TOK_IN(c, j - 1, PRONOUNS) || tok_is(c, j - 1, "who"))) {
 		*nb = j - 1;
 		*ne = j;
 		return 1;
@@ -978,10 +1083,17 @@ static cue find_cue(qctx *c, uint32_t b, uint32_t e, uint32_t qb, uint32_t qe)
 	cue best = {NULL, {NULL, {0, 0}}, 0};
 	uint32_t best_d = UINT32_MAX;
 	int best_has = 0;
-	for (uint32_t k = b; k < e; k++) {
-		if (c->inq[k] || !is_word(c, k) ||
-		    !filter_may(c, c->cue_bits, k))
-			continue;
+	/* The words that may be cues, from the first at or after b. */
+	uint32_t lo = 0, hi = c->n_cue;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (c->cue_at[mid] < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (uint32_t ci = lo; ci < c->n_cue && c->cue_at[ci] < e; ci++) {
+		uint32_t k = c->cue_at[ci];
 		int according = tok_is(c, k, "according") && k + 1 < e &&
 		                tok_is(c, k + 1, "to");
 		if (!according && !TOK_IN(c, k, CUE_VERBS) &&
@@ -1137,6 +1249,31 @@ static int title_case(const qctx *c, uint32_t open, uint32_t close)
 	return caps >= 2;
 }
 
+/* Words right before a title in marks: "said on "Meet the Press"",
+ * "his book, "An American Son"", "wrote "Peter Pan"". Not "titled":
+ * PolNeAR takes the title after it as content. */
+static const char *const TITLE_BEFORE[] = {
+        "book", "film", "memoir", "movie", "novel",
+        "of",   "on",   "series", "show",  "wrote",
+};
+
+/* Most words of a title that named_title() tells from a quote. */
+#define QUOTE_TITLE_WORDS 6
+
+/* 1 when the marks open..close hold a title in title case of a few
+ * words right after a word that names or cites a work (a comma may sit
+ * between them): a title, even where a speaker is near. */
+static int named_title(const qctx *c, uint32_t open, uint32_t close)
+{
+	if (count_words(c, open + 1, close) > QUOTE_TITLE_WORDS ||
+	    !title_case(c, open, close))
+		return 0;
+	uint32_t p = open;
+	if (p > 0 && tok_is(c, p - 1, ",") && !c->inq[p - 1])
+		p--;
+	return p > 0 && !c->inq[p - 1] && TOK_IN(c, p - 1, TITLE_BEFORE);
+}
+
 /* 1 when the quote is only part of its sentence: it does not open the
  * sentence (nor follow "X said:"), or it starts in lower case. */
 static int is_partial(const qctx *c, span_q q)
@@ -1199,6 +1336,10 @@ static int not_a_cue(const qctx *c, uint32_t i)
 	if (i + 1 < c->a->n_toks && tok_is(c, i + 1, "of") &&
 	    TOK_IN(c, i, OF_NOT_CONTENT))
 		return 1;
+	/* "a reality TV show": a programme, not a showing that. */
+	if ((tok_is(c, i, "show") || tok_is(c, i, "shows")) && i > 0 &&
+	    !c->inq[i - 1] && TOK_IN(c, i - 1, SHOW_KINDS))
+		return 1;
 	/* "69 percent of the (black) vote": a share, not a stance. */
 	if (i > 1 && (tok_is(c, i, "vote") || tok_is(c, i, "votes")) &&
 	    (tok_is(c, i - 1, "the") ? tok_is(c, i - 2, "of")
@@ -1213,7 +1354,8 @@ static int not_a_cue(const qctx *c, uint32_t i)
  * "talked about" count: their object is what was said. */
 static inline int report_cue(const qctx *c, uint32_t i)
 {
-	if (c->inq[i] || !is_word(c, i) || !filter_may(c, c->report_bits, i))
+	if (c->inq[i] || !is_word(c, i) ||
+	    (c->report_ready && !filter_may(c, c->report_bits, i)))
 		return 0;
 	/* A word between a determiner and an auxiliary is a noun, the
 	 * subject of its clause: "the vote would be delayed". */
@@ -1223,18 +1365,6 @@ static inline int report_cue(const qctx *c, uint32_t i)
 	return (TOK_IN(c, i, REPORT_VERBS) ||
 	        TOK_IN(c, i, REPORT_PARTICIPLES)) &&
 	       !not_a_cue(c, i);
-}
-
-/* Fills the filter of report_cue()'s words on first use: most articles
- * need it only for reported speech, and filling costs a hash per word. */
-static void report_filter(qctx *c)
-{
-	if (c->report_ready)
-		return;
-	filter_add(c->report_bits, REPORT_VERBS, CR_COUNT(REPORT_VERBS));
-	filter_add(c->report_bits, REPORT_PARTICIPLES,
-	           CR_COUNT(REPORT_PARTICIPLES));
-	c->report_ready = 1;
 }
 
 /* The cue for a quote that find_cue() found none for, held by tokens
@@ -1249,7 +1379,6 @@ static cue stance_cue(qctx *c, uint32_t b, uint32_t qb)
 	/* A quote that opens its sentence has nothing before it. */
 	if (qb <= b || c->inq[qb - 1])
 		return none;
-	report_filter(c);
 	for (uint32_t k = qb; k-- > b;) {
 		if (c->inq[k])
 			break;
@@ -1299,15 +1428,27 @@ static uint32_t clause_end(const qctx *c, uint32_t b, uint32_t e)
 }
 
 /* 1 when at least half the words of tokens [b, e) lie in a direct
- * quote: the marks already give that content. */
+ * quote: the marks already give that content. A scare quote of one or
+ * two words ("called the plan "reckless"") is no direct quote of its
+ * own, so its words count as unquoted. */
 static int mostly_quoted(const qctx *c, uint32_t b, uint32_t e)
 {
 	uint32_t in = 0, all = 0;
-	for (uint32_t i = b; i < e; i++) {
-		if (!is_word(c, i))
+	for (uint32_t i = b; i < e;) {
+		uint32_t id = c->inq[i];
+		if (!id) {
+			all += is_word(c, i);
+			i++;
 			continue;
-		all++;
-		in += c->inq[i] != 0;
+		}
+		/* The quote's tokens in [b, e), its words counted once. */
+		span_q q = c->qs[id - 1];
+		int real = count_words(c, q.open + 1, q.close) >=
+		           (int)QUOTE_MIN_WORDS_ANON;
+		for (; i < e && c->inq[i] == id; i++) {
+			all += is_word(c, i);
+			in += real && is_word(c, i);
+		}
 	}
 	return all == 0 || in * 2 >= all;
 }
@@ -1315,22 +1456,65 @@ static int mostly_quoted(const qctx *c, uint32_t b, uint32_t e)
 /* Where a reported content's speaker is, found only once the content
  * is kept (naming a speaker allocates and scans the mentions). */
 typedef struct spk {
-	enum { SPK_CUE, SPK_NP, SPK_SUBJECT } kind;
-	uint32_t b, e; /* the sentence, or the noun phrase for SPK_NP */
-	uint32_t k;    /* the cue; the subject is sought before it */
+	enum { SPK_CUE, SPK_NP, SPK_SUBJECT, SPK_PHRASE } kind;
+	/* the sentence, or the noun phrase for SPK_NP and SPK_PHRASE */
+	uint32_t b, e;
+	uint32_t k; /* the cue; the subject is sought before it */
 	int according;
 } spk;
+
+/* The phrase [b, e) as it is written, without its determiners, as the
+ * speaker: a source such as "the latest CNN poll" that name_np() would
+ * turn away as no speaker of quotes. */
+static who phrase_speaker(qctx *c, uint32_t b, uint32_t e)
+{
+	who w = {NULL, {0, 0}};
+	while (b < e && TOK_IN(c, b, DETERMINERS))
+		b++;
+	if (b >= e)
+		return w;
+	uint32_t off = tok(c, b)->span.off;
+	uint32_t end = tok(c, e - 1)->span.off + tok(c, e - 1)->span.len;
+	w.span = (cr_span){off, end - off};
+	w.name = cr_arena_strndup(c->a->arena, c->a->body + off, end - off);
+	return w;
+}
 
 static who resolve(qctx *c, const spk *p)
 {
 	switch (p->kind) {
-	case SPK_NP:
-		return name_np(c, p->b, p->e);
+	case SPK_NP: {
+		/* "A new poll shows ...": PolNeAR takes the poll or the
+		 * report as the source of reported speech, though it is no
+		 * speaker of quotes. */
+		who w = name_np(c, p->b, p->e);
+		if (!w.name && p->e > p->b && TOK_IN(c, p->e - 1, NON_SPEAKERS))
+			w = phrase_speaker(c, p->b, p->e);
+		return w;
+	}
 	case SPK_SUBJECT:
 		return subject_of(c, p->b, p->k);
-	default:
-		return cue_speaker(c, p->b, p->e, p->k, p->according);
+	case SPK_PHRASE:
+		return phrase_speaker(c, p->b, p->e);
+	default: {
+		who w = cue_speaker(c, p->b, p->e, p->k, p->according);
+		/* "according to a report by the inspector general". */
+		uint32_t nb, ne;
+		if (!w.name && p->according &&
+		    np_after(c, p->k + 2, p->e, &nb, &ne) &&
+		    TOK_IN(c, ne - 1, NON_SPEAKERS))
+			w = phrase_speaker(c, nb, ne);
+		return w;
 	}
+	}
+}
+
+/* 1 when token s opens "at least" or "at most" (within [s, e)): a
+ * bound on a number ("reported at least six planes"), not a place. */
+static int at_least(const qctx *c, uint32_t s, uint32_t e)
+{
+	return s + 1 < e && tok_is(c, s, "at") &&
+	       (tok_is(c, s + 1, "least") || tok_is(c, s + 1, "most"));
 }
 
 /* Adds the reported content of tokens [b, e) with cue k and the speaker
@@ -1348,7 +1532,8 @@ static cr_err add_reported(qctx *c, qlist *out, uint32_t b, uint32_t e,
 		return CR_OK;
 	/* "talked about the plan", "called for a vote": the content is
 	 * the object, without its preposition. */
-	if (b + 1 < e && b > k && TOK_IN(c, b, OBJECT_PREPS))
+	if (b + 1 < e && b > k && TOK_IN(c, b, OBJECT_PREPS) &&
+	    !at_least(c, b, e))
 		b++;
 	/* "the bills voted on in the Senate": a preposition left without
 	 * its object, so what follows is the place or the time. */
@@ -1496,6 +1681,56 @@ static int complement_that(const qctx *c, uint32_t b, uint32_t k)
 	                   (n[len - 1] == 's' && n[len - 2] != 's'));
 }
 
+/* 1 when the noun phrase [nb, ne) that np_before() found is the
+ * relative pronoun "who" alone. */
+static int relative_who(const qctx *c, uint32_t nb, uint32_t ne)
+{
+	return ne == nb + 1 && tok_is(c, nb, "who");
+}
+
+/* Nouns of a survey, whose findings PolNeAR attributes to it. */
+static const char *const POLL_WORDS[] = {
+        "poll",
+        "polls",
+        "survey",
+        "surveys",
+};
+
+/* 1 when the sentence [b, e) opens with "In" and a phrase naming a poll
+ * up to its first comma ("In a CNN poll released Sunday,"), whose token
+ * goes to *comma; within QUOTE_MAX_INTRO tokens. */
+static int poll_opening(const qctx *c, uint32_t b, uint32_t e, uint32_t *comma)
+{
+	if (c->inq[b] || !tok_is(c, b, "in"))
+		return 0;
+	int poll = 0;
+	for (uint32_t j = b + 1; j < e && j - b <= QUOTE_MAX_INTRO; j++) {
+		if (c->inq[j])
+			return 0;
+		if (tok_is(c, j, ",")) {
+			*comma = j;
+			return poll && j + 1 < e;
+		}
+		poll |= TOK_IN(c, j, POLL_WORDS);
+	}
+	return 0;
+}
+
+/* 0 when token k of the sentence starting at b can start none of
+ * find_reported()'s cases, which all need a word outside quotes that
+ * the report filter lets through, "according", a colon, "that", or
+ * the sentence's first token: most tokens are passed over at once. */
+static inline int may_report(const qctx *c, uint32_t b, uint32_t k)
+{
+	if (k == b)
+		return 1;
+	if (c->inq[k])
+		return 0;
+	char f = norm(c, k)[0];
+	return f == 'a' || f == ':' || f == 't' ||
+	       filter_may(c, c->report_bits, k);
+}
+
 /* Finds the reported speech of the sentence holding tokens [b, e): for
  * each cue outside quotes, the clause after it ("X said (that) ...",
  * "according to X, ...") or, when the cue ends the sentence, the part
@@ -1504,6 +1739,8 @@ static cr_err find_reported(qctx *c, qlist *out, uint32_t b, uint32_t e)
 {
 	cr_err err = CR_OK;
 	for (uint32_t k = b; k < e && err == CR_OK; k++) {
+		if (!may_report(c, b, k))
+			continue;
 		int according = tok_is(c, k, "according") && !c->inq[k] &&
 		                k + 1 < e && tok_is(c, k + 1, "to");
 		/* A headline's "Mayor Lutz: Bridge will open in May". */
@@ -1515,6 +1752,16 @@ static cr_err find_reported(qctx *c, qlist *out, uint32_t b, uint32_t e)
 			spk p = {SPK_NP, hb, he, k, 0};
 			err = add_reported(c, out, k + 1,
 			                   clause_end(c, k + 1, e), k, 0, &p);
+			continue;
+		}
+		/* "In the latest Post-ABC poll, Lutz leads by six points":
+		 * the poll is the source of what follows its comma. */
+		uint32_t pe;
+		if (k == b && poll_opening(c, b, e, &pe)) {
+			spk p = {SPK_PHRASE, b + 1, pe, k, 0};
+			err = add_reported(c, out, pe + 1,
+			                   clause_end(c, pe + 1, e), k, 0, &p);
+			k = pe;
 			continue;
 		}
 		if (!according && complement_that(c, b, k)) {
@@ -1539,7 +1786,8 @@ static cr_err find_reported(qctx *c, qlist *out, uint32_t b, uint32_t e)
 		/* "The plan seems to work", "Lutz is expected to win":
 		 * PolNeAR takes the subject as what is judged, by nobody
 		 * named. */
-		if (raising && np_before(c, b, k, &nb, &ne))
+		if (raising && np_before(c, b, k, &nb, &ne) &&
+		    !relative_who(c, nb, ne))
 			err = add_subject(c, out, nb, ne, k, NULL);
 		if (!according && !report_cue(c, k))
 			continue;
@@ -1551,12 +1799,30 @@ static cr_err find_reported(qctx *c, qlist *out, uint32_t b, uint32_t e)
 		            np_after(c, k + 2, e, &ab, &ae);
 		if (passive && !TOK_IN(c, k, RAISING_CUES) &&
 		    !TOK_IN(c, k, PASSIVE_NOT) &&
-		    np_before(c, b, k, &nb, &ne)) {
+		    np_before(c, b, k, &nb, &ne) && !relative_who(c, nb, ne)) {
 			spk ag = {SPK_NP, ab, ae, k, 0};
 			err = add_subject(c, out, nb, ne, k,
 			                  agent ? &ag : NULL);
 			if (err != CR_OK)
 				break;
+		}
+		/* "As reported by the Daily Ledger, the mill will close":
+		 * the agent is the source, and what follows its comma the
+		 * content, as after "according to". */
+		if (k == b + 1 && tok_is(c, b, "as") && k + 2 < e &&
+		    tok_is(c, k + 1, "by") && ends_ed(c, k)) {
+			uint32_t j = k + 2;
+			while (j < e && j - k <= QUOTE_MAX_INTRO &&
+			       !(tok_is(c, j, ",") && !c->inq[j]))
+				j++;
+			if (j + 1 < e && j - k <= QUOTE_MAX_INTRO) {
+				spk by = {SPK_NP, k + 2, j, k, 0};
+				err = add_reported(c, out, j + 1,
+				                   clause_end(c, j + 1, e), k,
+				                   0, &by);
+				k = j;
+				continue;
+			}
 		}
 		/* What follows "by" is the agent, not content, after a
 		 * passive or a bare participle ("the bill, opposed by"). */
@@ -1588,6 +1854,9 @@ static cr_err find_reported(qctx *c, qlist *out, uint32_t b, uint32_t e)
 		}
 		int participle = TOK_IN(c, k, REPORT_PARTICIPLES);
 		int subject = participle || np_before(c, b, k, &nb, &ne);
+		/* "Lutz, who said ...": what comes before "who" is its
+		 * antecedent, never the first part of a content. */
+		int rel = !participle && subject && relative_who(c, nb, ne);
 		/* After the cue: skip "that", the time, "in a statement". */
 		uint32_t s = skip_to_content(c, k + 1, e);
 		uint32_t s_end = clause_end(c, s, e);
@@ -1607,7 +1876,8 @@ static cr_err find_reported(qctx *c, qlist *out, uint32_t b, uint32_t e)
 		/* "said in an interview", "said at a rally on Monday": a
 		 * place or an occasion, not what was said, unless a "that"
 		 * follows it. */
-		if (!inverted && s < s_end && TOK_IN(c, s, OCCASION_WORDS)) {
+		if (!inverted && s < s_end && TOK_IN(c, s, OCCASION_WORDS) &&
+		    !at_least(c, s, s_end)) {
 			uint32_t t = s;
 			while (t < s_end &&
 			       !(tok_is(c, t, "that") && !c->inq[t]))
@@ -1621,7 +1891,7 @@ static cr_err find_reported(qctx *c, qlist *out, uint32_t b, uint32_t e)
 		 * direct quote reports that quote, so what follows it is
 		 * the time or the occasion, unless a "that" opens a new
 		 * content. */
-		uint32_t sb = subject && !participle ? nb : k;
+		uint32_t sb = subject && !participle && !rel ? nb : k;
 		if (sb > b && tok_is(c, sb - 1, ",") && !c->inq[sb - 1])
 			sb--;
 		if (sb > b && c->inq[sb - 1] && s < s_end &&
@@ -1639,7 +1909,7 @@ static cr_err find_reported(qctx *c, qlist *out, uint32_t b, uint32_t e)
 			/* "The problem, she said, is that ...": the cue
 			 * splits the content, whose first part comes
 			 * before the speaker. */
-			if (err == CR_OK && subject && !participle &&
+			if (err == CR_OK && subject && !participle && !rel &&
 			    nb > b + 1 && tok_is(c, nb - 1, ",") &&
 			    tok_is(c, k + 1, ","))
 				err = add_reported(c, out, b, nb - 1, k, 0, &w);
@@ -1648,7 +1918,7 @@ static cr_err find_reported(qctx *c, qlist *out, uint32_t b, uint32_t e)
 		/* The cue closes the sentence: "..., X said." or "..., said
 		 * X." The content runs from the start to that comma. */
 		uint32_t comma = UINT32_MAX;
-		if (subject && !participle && nb > b + 1 &&
+		if (subject && !participle && !rel && nb > b + 1 &&
 		    tok_is(c, nb - 1, ","))
 			comma = nb - 1;
 		else if (!subject && k > b + 1 && tok_is(c, k - 1, ","))
@@ -1676,21 +1946,42 @@ static cr_err run(cr_article *a, qlist *reported)
 	filter_add(c.cue_bits, CUE_VERBS, CR_COUNT(CUE_VERBS));
 	filter_add(c.cue_bits, PARTICIPLES, CR_COUNT(PARTICIPLES));
 	filter_add(c.cue_bits, according, 1);
+	/* The search for quotes in marks asks about report words only
+	 * before a quote with no cue (stance_cue()), too seldom to pay for
+	 * filling their filter: it searches the tables at once. */
 	if (reported) {
-		report_filter(&c);
+		filter_add(c.report_bits, REPORT_VERBS, CR_COUNT(REPORT_VERBS));
+		filter_add(c.report_bits, REPORT_PARTICIPLES,
+		           CR_COUNT(REPORT_PARTICIPLES));
 		filter_add(c.report_bits, RAISING_CUES, CR_COUNT(RAISING_CUES));
+		c.report_ready = 1;
 	}
 	c.inq = cr_arena_alloc(a->arena, (size_t)a->n_toks * sizeof *c.inq);
 	c.said = cr_arena_alloc(a->arena,
 	                        ((size_t)a->n_sents + 1) * sizeof *c.said);
-	c.fbit = cr_arena_alloc(a->arena, (size_t)a->n_toks * sizeof *c.fbit);
-	if (!c.inq || !c.said || !c.fbit)
+	c.fhash = cr_arena_alloc(a->arena, (size_t)a->n_toks * sizeof *c.fhash);
+	c.wcls = cr_arena_alloc(a->arena, (size_t)a->n_toks * sizeof *c.wcls);
+	if (!c.inq || !c.said || !c.fhash || !c.wcls)
 		return CR_ENOMEM;
 	span_q *qs;
 	uint32_t nq;
 	cr_err err = pair_marks(&c, &qs, &nq);
 	if (err != CR_OK)
 		return err;
+	c.qs = qs;
+	/* Only words outside quotes meet a filter; the others keep hash 0,
+	 * which a filter may let through, so no answer changes. */
+	c.cue_at =
+	        cr_arena_alloc(a->arena, (size_t)a->n_toks * sizeof *c.cue_at);
+	if (!c.cue_at)
+		return CR_ENOMEM;
+	for (uint32_t i = 0; i < a->n_toks; i++) {
+		if (c.inq[i] || !is_word(&c, i))
+			continue;
+		c.fhash[i] = filter_hash(norm(&c, i));
+		if (filter_may(&c, c.cue_bits, i))
+			c.cue_at[c.n_cue++] = i;
+	}
 
 	uint32_t qi = 0;
 	for (uint32_t si = 0; si < a->n_sents && err == CR_OK; si++) {
@@ -1735,6 +2026,8 @@ static cr_err run(cr_article *a, qlist *reported)
 			if (!w.name && (count_words(&c, q.open + 1, last) <
 			                        (int)QUOTE_MIN_WORDS_ANON ||
 			                title_case(&c, q.open, last)))
+				continue;
+			if (named_title(&c, q.open, last))
 				continue;
 			if (out.text.len == 0 || reported)
 				continue;

@@ -24,7 +24,10 @@
  * may take a verb of stance before it as its cue ("Lutz pledged to keep
  * "every station open"", "Lutz: "..."") when it has three words or
  * more. A title in marks with no speaker ("Tales From the Crypt") is
- * not a quote.
+ * not a quote, nor is a short title right after a word that cites a
+ * work ("said on "Meet the Press"", "wrote "Peter Pan"").
+ * "Lutz, who said ..." names Lutz as the speaker, with "who" as the
+ * speaker's span.
  */
 #ifndef CR_TEXT_QUOTE_H
 #define CR_TEXT_QUOTE_H

@@ -847,6 +847,127 @@ static void test_reported_intro_phrase_and_backers(void **state)
 	cr_article_destroy(a);
 }
 
+/* The text of span sp of a, for comparing with a literal. */
+static int span_is(const cr_article *a, cr_span sp, const char *want)
+{
+	return sp.len == strlen(want) &&
+	       !memcmp(cr_span_ptr(a, sp), want, sp.len);
+}
+
+static void test_reported_polls_and_as_reported_by(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "In a Harbour Ledger poll released Sunday, Lutz leads Brun "
+	        "by six points among ferry workers.\n"
+	        "As reported by the Harbour Ledger, the old ferry will stop "
+	        "running in May.\n"
+	        "The Harbour Ledger reported at least six boats sank in the "
+	        "storm.\n"
+	        "A new Harbour Ledger poll shows that Lutz leads by six "
+	        "points.\n"
+	        "The night ferry will stop in June, according to a report by "
+	        "the port authority.",
+	        CR_TIME_NONE);
+	uint32_t n;
+	cr_quote *r = reported(a, &n);
+	/* The poll that opens the sentence is the source of the rest. */
+	const cr_quote *q = reported_is(
+	        a, r, n, "Lutz leads Brun by six points among ferry workers");
+	assert_string_equal(q->speaker, "Harbour Ledger poll released Sunday");
+	assert_null(reported_from(a, r, n, "Sunday"));
+	/* "As reported by X," works as "according to X,". */
+	q = reported_is(a, r, n, "the old ferry will stop running in May");
+	assert_string_equal(q->speaker, "Harbour Ledger");
+	assert_string_equal(q->cue, "reported");
+	/* "at least" bounds a number: no place, and it stays in. */
+	q = reported_is(a, r, n, "at least six boats sank in the storm");
+	assert_string_equal(q->speaker, "Harbour Ledger");
+	/* A poll or a report is the source of reported speech, though it
+	 * is no speaker of quotes. */
+	q = reported_is(a, r, n, "that Lutz leads by six points");
+	assert_string_equal(q->speaker, "new Harbour Ledger poll");
+	q = reported_is(a, r, n, "The night ferry will stop in June");
+	assert_non_null(q->speaker);
+	assert_string_equal(q->speaker, "report");
+	cr_article_destroy(a);
+}
+
+static void test_scare_quote_stays_in_reported_content(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t", "The harbour master called it \u201creckless.\u201d",
+	        CR_TIME_NONE);
+	/* One quoted word is no direct quote, so the content the cue
+	 * governs is kept as reported speech. */
+	assert_int_equal(a->n_quotes, 0);
+	uint32_t n;
+	cr_quote *r = reported(a, &n);
+	const cr_quote *q = reported_from(a, r, n, "it \u201creckless");
+	assert_non_null(q);
+	assert_string_equal(q->speaker, "harbour master");
+	cr_article_destroy(a);
+}
+
+static void test_relative_who_speaks_for_its_antecedent(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "The council thanked Ann Lutz, who said: \u201cWe will keep "
+	        "every crossing open this winter.\u201d\n"
+	        "The ferry board named Ben Ortiz, who said the crossings "
+	        "would stay open.\n"
+	        "The mayor welcomed Rui Sousa, who spoke at length.\n"
+	        "Voters backed Eva Moll, who is expected to win the seat.\n"
+	        "The union named Ida Berg, who was criticized by the council.\n"
+	        "Moll calls herself a \u201cproud harbour woman\u201d who "
+	        "wants "
+	        "to keep the crossings open.",
+	        CR_TIME_NONE);
+	const cr_quote *q = quote_at(a, "We will keep every crossing");
+	expect(q, "Ann Lutz", "said", 0);
+	assert_true(span_is(a, q->speaker_span, "who"));
+	uint32_t n;
+	cr_quote *r = reported(a, &n);
+	q = reported_is(a, r, n, "the crossings would stay open");
+	assert_string_equal(q->speaker, "Ben Ortiz");
+	/* The source is written where the cue is: "who". */
+	assert_true(span_is(a, q->speaker_span, "who"));
+	/* What stands before "who" is its antecedent, not content, and
+	 * "who" is no subject judged by a raising cue or a passive. */
+	assert_null(reported_from(a, r, n, "The mayor welcomed"));
+	assert_null(reported_from(a, r, n, "who"));
+	/* A cue right after a quote reports that quote, but not when
+	 * "who" stands between them. */
+	reported_is(a, r, n, "to keep the crossings open");
+	cr_article_destroy(a);
+}
+
+static void test_titles_and_talk_shows(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "Ann Lutz, the mayor, said on \u201cMorning Harbour\u201d that "
+	        "the bridge would hold.\n"
+	        "Ben Ortiz wrote \u201cHarbour Nights\u201d in one summer.\n"
+	        "The talk show host praised the new ferry timetable on "
+	        "Monday.",
+	        CR_TIME_NONE);
+	/* A title in marks right after "on" or "wrote" is no quote, even
+	 * with a speaker at hand. */
+	assert_int_equal(a->n_quotes, 0);
+	uint32_t n;
+	cr_quote *r = reported(a, &n);
+	/* "talk show" is a programme, not a showing that. */
+	for (uint32_t i = 0; i < n; i++)
+		assert_true(!r[i].cue || strcmp(r[i].cue, "show") != 0);
+	cr_article_destroy(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -883,6 +1004,10 @@ int main(void)
 	        cmocka_unit_test(test_reported_colon_heads_and_that_subject),
 	        cmocka_unit_test(test_reported_labels_appearances_and_tallies),
 	        cmocka_unit_test(test_reported_intro_phrase_and_backers),
+	        cmocka_unit_test(test_reported_polls_and_as_reported_by),
+	        cmocka_unit_test(test_scare_quote_stays_in_reported_content),
+	        cmocka_unit_test(test_relative_who_speaks_for_its_antecedent),
+	        cmocka_unit_test(test_titles_and_talk_shows),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
