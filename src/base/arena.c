@@ -3,7 +3,9 @@
  *
  * Small requests come from the current block; a request larger than a
  * quarter of the default block gets a block of its own, so a single big
- * body does not waste a half-empty block.
+ * body does not waste a half-empty block. cr_arena_alloc() clears what
+ * it hands out; cr_arena_alloc_raw() and the copying calls, which write
+ * every byte, do not pay for that.
  */
 #include "base/arena.h"
 
@@ -57,7 +59,9 @@ static block *new_block(size_t size)
 	return b;
 }
 
-void *cr_arena_alloc(cr_arena *a, size_t n)
+/* n bytes aligned to ALIGN, left as they are: the callers below clear
+ * them or write every byte. NULL past the cap or out of memory. */
+static void *alloc(cr_arena *a, size_t n)
 {
 	if (!a)
 		return NULL;
@@ -82,7 +86,6 @@ void *cr_arena_alloc(cr_arena *a, size_t n)
 				a->head = big;
 			}
 			a->total += need;
-			memset(big->data, 0, need);
 			return big->data;
 		}
 		block *nb = new_block(BLOCK_SIZE);
@@ -95,13 +98,25 @@ void *cr_arena_alloc(cr_arena *a, size_t n)
 	void *p = b->data + b->used;
 	b->used += need;
 	a->total += need;
-	memset(p, 0, need);
 	return p;
+}
+
+void *cr_arena_alloc(cr_arena *a, size_t n)
+{
+	void *p = alloc(a, n);
+	if (p)
+		memset(p, 0, n);
+	return p;
+}
+
+void *cr_arena_alloc_raw(cr_arena *a, size_t n)
+{
+	return alloc(a, n);
 }
 
 char *cr_arena_strndup(cr_arena *a, const char *s, size_t n)
 {
-	char *p = cr_arena_alloc(a, n + 1);
+	char *p = alloc(a, n + 1);
 	if (!p)
 		return NULL;
 	if (n)
@@ -123,7 +138,7 @@ char *cr_arena_printf(cr_arena *a, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		return NULL;
-	char *p = cr_arena_alloc(a, (size_t)n + 1);
+	char *p = alloc(a, (size_t)n + 1);
 	if (!p)
 		return NULL;
 	va_start(ap, fmt);
@@ -137,9 +152,14 @@ void *cr_arena_grow(cr_arena *a, void *old, size_t old_n, size_t new_n,
 {
 	if (new_n && elem_size > SIZE_MAX / new_n)
 		return NULL;
-	void *p = cr_arena_alloc(a, new_n * elem_size);
-	if (p && old && old_n)
-		memcpy(p, old, (old_n < new_n ? old_n : new_n) * elem_size);
+	/* Only the elements past the copied ones need clearing. */
+	unsigned char *p = alloc(a, new_n * elem_size);
+	if (!p)
+		return NULL;
+	size_t keep = old ? (old_n < new_n ? old_n : new_n) * elem_size : 0;
+	if (keep)
+		memcpy(p, old, keep);
+	memset(p + keep, 0, new_n * elem_size - keep);
 	return p;
 }
 

@@ -28,6 +28,11 @@ void cr_arena_destroy(cr_arena *a);
  * NULL past CR_ARENA_MAX_BYTES or when out of memory. */
 void *cr_arena_alloc(cr_arena *a, size_t n);
 
+/* Same, but the bytes are not cleared: for a buffer the caller writes
+ * in full before reading any of it (cheaper for large per-token
+ * arrays). */
+void *cr_arena_alloc_raw(cr_arena *a, size_t n);
+
 /* Copies n bytes of s and adds a NUL; owned by the arena. */
 char *cr_arena_strndup(cr_arena *a, const char *s, size_t n);
 

@@ -59,6 +59,64 @@ static void test_grow_keeps_prefix(void **state)
 	cr_arena_destroy(a);
 }
 
+static void test_alloc_raw_and_grow_clears_tail(void **state)
+{
+	(void)state;
+	/* The blocks of a freed arena are likely handed out again, dirty:
+	 * what must be cleared then shows it. */
+	cr_arena *d = cr_arena_create();
+	assert_non_null(d);
+	unsigned char *dirty = cr_arena_alloc_raw(d, 8000);
+	assert_non_null(dirty);
+	memset(dirty, 0x5a, 8000);
+	cr_arena_destroy(d);
+	cr_arena *a = cr_arena_create();
+	assert_non_null(a);
+	/* A raw block is aligned, writable, and apart from the next one,
+	 * which is still cleared. */
+	size_t before = cr_arena_used(a);
+	unsigned char *raw = cr_arena_alloc_raw(a, 100);
+	assert_non_null(raw);
+	assert_int_equal((uintptr_t)raw % 16, 0);
+	assert_true(cr_arena_used(a) >= before + 100);
+	memset(raw, 0xab, 100);
+	unsigned char *z = cr_arena_alloc(a, 100);
+	assert_non_null(z);
+	assert_true(z >= raw + 100 || z + 100 <= raw);
+	for (int j = 0; j < 100; j++)
+		assert_int_equal(z[j], 0);
+	for (int j = 0; j < 100; j++)
+		assert_int_equal(raw[j], 0xab);
+	/* A big raw request gets its own block and keeps the small ones
+	 * serving from the current block. */
+	unsigned char *big = cr_arena_alloc_raw(a, 1 << 20);
+	assert_non_null(big);
+	memset(big, 0xcd, 1 << 20);
+	char *s = cr_arena_strdup(a, "port strike");
+	assert_string_equal(s, "port strike");
+	assert_null(cr_arena_alloc_raw(a, CR_ARENA_MAX_BYTES + 1));
+	assert_null(cr_arena_alloc_raw(NULL, 8));
+	/* grow keeps the old elements and clears the new ones. */
+	int *v = cr_arena_grow(a, NULL, 0, 4, sizeof *v);
+	assert_non_null(v);
+	for (int i = 0; i < 4; i++) {
+		assert_int_equal(v[i], 0);
+		v[i] = -1;
+	}
+	int *w = cr_arena_grow(a, v, 4, 9, sizeof *w);
+	assert_non_null(w);
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(w[i], -1);
+	for (int i = 4; i < 9; i++)
+		assert_int_equal(w[i], 0);
+	/* Shrinking copies only what fits. */
+	int *u = cr_arena_grow(a, w, 9, 2, sizeof *u);
+	assert_non_null(u);
+	assert_int_equal(u[0], -1);
+	assert_int_equal(u[1], -1);
+	cr_arena_destroy(a);
+}
+
 static void test_limit_refuses(void **state)
 {
 	(void)state;
@@ -111,6 +169,7 @@ int main(void)
 	        cmocka_unit_test(test_big_block_and_strings),
 	        cmocka_unit_test(test_grow_keeps_prefix),
 	        cmocka_unit_test(test_limit_refuses),
+	        cmocka_unit_test(test_alloc_raw_and_grow_clears_tail),
 	        cmocka_unit_test(test_diag_and_err),
 	        cmocka_unit_test(test_article_lifecycle),
 	};
