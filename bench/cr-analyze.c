@@ -64,15 +64,23 @@ static cr_err analyze_timed(cr_analyzer *an, cr_article *a,
 	ns[ST_TOKENS] = t1 - t0;
 	if (e != CR_OK)
 		return e;
-	/* The entity stage is the analyzer's own (cr_analyze_entities): the
-	 * learnt tagger when the model is loaded, else the rules. */
-	cr_err (*const stage[])(cr_article *) = {cr_numbers_find, cr_dates_find,
-	                                         NULL, cr_quotes_find};
+	/* The entity and quote stages are the analyzer's own: the learnt
+	 * tagger when the model is loaded, else the rules
+	 * (cr_analyze_entities); quotes in marks and reported speech in one
+	 * walk with the analyzer's word filters (cr_analyze_quotes), as
+	 * cr_analyze() runs them. */
+	cr_err (*const stage[])(cr_article *) = {cr_numbers_find,
+	                                         cr_dates_find};
 	for (int k = 0; k < 4; k++) {
-		e = stage[k] ? stage[k](a) : cr_analyze_entities(an, a);
-		if (e == CR_OK &&
-		    k == 3) /* reported speech is part of quotes */
-			e = cr_quotes_find_reported(a, rq, nrq);
+		if (k < 2) {
+			e = stage[k](a);
+		} else if (k == 2) {
+			e = cr_analyze_entities(an, a);
+		} else {
+			e = cr_analyze_quotes(an, a);
+			*rq = a->reported;
+			*nrq = a->n_reported;
+		}
 		int64_t t2 = now_ns();
 		ns[ST_NUMBERS + k] = t2 - t1;
 		t1 = t2;
@@ -458,8 +466,8 @@ static int do_line(cr_analyzer *an, const char *line, int timed, int dump,
 		e = analyze_timed(an, a, ns, &rq, &nrq);
 	} else {
 		e = cr_analyze(an, a);
-		if (e == CR_OK)
-			e = cr_quotes_find_reported(a, &rq, &nrq);
+		rq = a->reported;
+		nrq = a->n_reported;
 	}
 	if (e != CR_OK) {
 		fprintf(stderr, "cr-analyze: line %lu: analysis failed (%d)\n",

@@ -33,7 +33,8 @@
 
 struct cr_analyzer {
 	cr_stemmer *stemmer;
-	cr_ner_model *ner; /* NULL: the rules find entities */
+	cr_ner_model *ner;  /* NULL: the rules find entities */
+	cr_quote_lex *qlex; /* the quote search's word filters, made once */
 };
 
 /* Loads the model from the first folder that applies (see the top of
@@ -75,7 +76,10 @@ cr_analyzer *cr_analyzer_new(void)
 	if (!an)
 		return NULL;
 	an->stemmer = cr_stemmer_new("english");
-	if (!an->stemmer) {
+	an->qlex = cr_quote_lex_new();
+	if (!an->stemmer || !an->qlex) {
+		cr_stemmer_free(an->stemmer);
+		cr_quote_lex_free(an->qlex);
 		free(an);
 		return NULL;
 	}
@@ -95,11 +99,19 @@ cr_err cr_analyze_entities(cr_analyzer *an, cr_article *a)
 	return an->ner ? cr_ner_find(an->ner, a) : cr_entities_find(a);
 }
 
+cr_err cr_analyze_quotes(cr_analyzer *an, cr_article *a)
+{
+	if (!an || !a)
+		return CR_EINVAL;
+	return cr_quotes_find_all(a, an->qlex, &a->reported, &a->n_reported);
+}
+
 void cr_analyzer_free(cr_analyzer *an)
 {
 	if (!an)
 		return;
 	cr_stemmer_free(an->stemmer);
+	cr_quote_lex_free(an->qlex);
 	cr_ner_model_free(an->ner);
 	free(an);
 }
@@ -177,8 +189,6 @@ cr_err cr_analyze(cr_analyzer *an, cr_article *a)
 	if (e == CR_OK)
 		e = cr_analyze_entities(an, a);
 	if (e == CR_OK)
-		e = cr_quotes_find(a);
-	if (e == CR_OK)
-		e = cr_quotes_find_reported(a, &a->reported, &a->n_reported);
+		e = cr_analyze_quotes(an, a);
 	return e;
 }

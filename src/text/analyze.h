@@ -20,14 +20,20 @@ void cr_analyzer_free(cr_analyzer *an); /* accepts NULL */
 
 /* The first stage alone: sentences, tokens, stems and stopword flags.
  * cr_analyze() runs it, then numbers, dates, entities and quotes in that
- * order (cr_numbers_find, cr_dates_find, cr_entities_find,
- * cr_quotes_find); a benchmark that times each stage calls them one by
- * one. */
+ * order (cr_numbers_find, cr_dates_find, cr_analyze_entities,
+ * cr_analyze_quotes); a benchmark that times each stage calls them one
+ * by one. */
 cr_err cr_analyze_tokens(cr_analyzer *an, cr_article *a);
 
 /* The entity stage alone: the learnt tagger when the analyzer has its
  * model, else the rules (cr_entities_find). */
 cr_err cr_analyze_entities(cr_analyzer *an, cr_article *a);
+
+/* The quote stage alone: a->quotes and a->reported (text in quotation
+ * marks and reported speech, as cr_quotes_find() and
+ * cr_quotes_find_reported() give them), in one walk, with the word
+ * filters the analyzer built once. Needs the entities. */
+cr_err cr_analyze_quotes(cr_analyzer *an, cr_article *a);
 
 /* 1 when the analyzer found and loaded the named-entity model. */
 int cr_analyzer_has_model(const cr_analyzer *an);

@@ -60,7 +60,11 @@
  * Speed: most tokens are asked about many times (each quote's cue search,
  * each noun phrase walk), so run() hashes each word once for the word
  * filters, lists the words that may be cues, and keeps every table
- * answer per token (tok_in()); none of this changes a result.
+ * answer per token (tok_in()), knowing at once the tables a word's
+ * filter bits rule out. The filters are made once per analyzer
+ * (cr_quote_lex), and one walk finds the quotes in marks and the
+ * reported speech together (cr_quotes_find_all()). None of this
+ * changes a result.
  *
  * Assumes text/token.h's contract (quote marks are CR_TOK_PUNCT |
  * CR_TOK_QUOTE tokens; an apostrophe inside a word is part of the word)
@@ -404,41 +408,48 @@ typedef struct who {
 } who;
 
 /* One bit per word table that TOK_IN() asks about, for the per-token
- * memo of its answers (qctx.wcls). */
-enum wclass {
-	W_ABBREVS,
-	W_ADD_FORMS,
-	W_APPEAR_PLACES,
-	W_APPOSITION_OPENERS,
-	W_BE_FORMS,
-	W_COLON_LABELS,
-	W_CONTENT_MEDIUM,
-	W_CONTENT_SKIP,
-	W_CUE_VERBS,
-	W_DETERMINERS,
-	W_INTRO_WORDS,
-	W_LISTENER_CUES,
-	W_NON_SPEAKERS,
-	W_NOT_SPEECH,
-	W_OBJECT_PREPS,
-	W_OCCASION_WORDS,
-	W_OF_NOT_CONTENT,
-	W_PARTICIPLES,
-	W_PASSIVE_NOT,
-	W_POLL_WORDS,
-	W_PRONOUNS,
-	W_RAISING_CUES,
-	W_RELATIVE_VERBS,
-	W_REPORT_PARTICIPLES,
-	W_REPORT_VERBS,
-	W_ROLE_NOUNS,
-	W_SHOW_KINDS,
-	W_SKIP_BEFORE,
-	W_TITLE_BEFORE,
-	W_THAT_VERBS,
-	W_WEEKDAYS,
-	W_COUNT
-};
+ * memo of its answers (qctx.wcls). The same list fills cr_quote_lex's
+ * masks (cls_at), so no table can be left out of them. */
+#define W_TABLES(X)                                                            \
+	X(ABBREVS)                                                             \
+	X(ADD_FORMS)                                                           \
+	X(APPEAR_PLACES)                                                       \
+	X(APPOSITION_OPENERS)                                                  \
+	X(BE_FORMS)                                                            \
+	X(COLON_LABELS)                                                        \
+	X(CONTENT_MEDIUM)                                                      \
+	X(CONTENT_SKIP)                                                        \
+	X(CUE_VERBS)                                                           \
+	X(DETERMINERS)                                                         \
+	X(INTRO_WORDS)                                                         \
+	X(LISTENER_CUES)                                                       \
+	X(NON_SPEAKERS)                                                        \
+	X(NOT_SPEECH)                                                          \
+	X(OBJECT_PREPS)                                                        \
+	X(OCCASION_WORDS)                                                      \
+	X(OF_NOT_CONTENT)                                                      \
+	X(PARTICIPLES)                                                         \
+	X(PASSIVE_NOT)                                                         \
+	X(POLL_WORDS)                                                          \
+	X(PRONOUNS)                                                            \
+	X(RAISING_CUES)                                                        \
+	X(RELATIVE_VERBS)                                                      \
+	X(REPORT_PARTICIPLES)                                                  \
+	X(REPORT_VERBS)                                                        \
+	X(ROLE_NOUNS)                                                          \
+	X(SHOW_KINDS)                                                          \
+	X(SKIP_BEFORE)                                                         \
+	X(TITLE_BEFORE)                                                        \
+	X(THAT_VERBS)                                                          \
+	X(WEEKDAYS)
+
+#define W_ENUM(t) W_##t,
+enum wclass { W_TABLES(W_ENUM) };
+#undef W_ENUM
+/* How many tables W_TABLES lists. */
+#define W_ONE(t) +1
+enum { W_COUNT = 0 W_TABLES(W_ONE) };
+#undef W_ONE
 _Static_assert(W_COUNT <= 32, "wclass bits fit half of a uint64_t");
 
 /* Bits of a word filter: a word's first two and last two bytes and its
@@ -447,11 +458,19 @@ _Static_assert(W_COUNT <= 32, "wclass bits fit half of a uint64_t");
  * for most words. Two bits in 8192 let through fewer of the words no
  * table holds than one bit in 4096 did, against the 600 report words. */
 #define QUOTE_FILTER_BITS 8192u
-typedef struct qctx {
-	cr_article *a;
+
+struct cr_quote_lex {
 	uint64_t cue_bits[QUOTE_FILTER_BITS / 64];    /* find_cue's verbs */
 	uint64_t report_bits[QUOTE_FILTER_BITS / 64]; /* reported speech */
-	int report_ready; /* report_bits is filled (reported speech only) */
+	/* Per filter bit, the W_TABLES classes with a word that sets it:
+	 * a word is in none of the classes missing from the masks at both
+	 * of its bits. */
+	uint32_t cls_at[QUOTE_FILTER_BITS];
+};
+
+typedef struct qctx {
+	cr_article *a;
+	const cr_quote_lex *lx; /* the word filters */
 	uint32_t *inq; /* per token: 1 + index of the quote holding it, or 0 */
 	const struct span_q *qs; /* the quotes inq counts */
 	uint32_t *fhash;         /* per token: filter_hash() of its word */
@@ -797,7 +816,7 @@ static int np_word(const qctx *c, uint32_t i)
 	if ((t->flags & CR_TOK_STOP) && !(t->flags & CR_TOK_UPPER))
 		return 0;
 	/* cue_bits holds both tables: most words need no search. */
-	return !filter_may(c, c->cue_bits, i) ||
+	return !filter_may(c, c->lx->cue_bits, i) ||
 	       (!TOK_IN(c, i, CUE_VERBS) && !TOK_IN(c, i, PARTICIPLES));
 }
 
@@ -1355,7 +1374,7 @@ static int not_a_cue(const qctx *c, uint32_t i)
 static inline int report_cue(const qctx *c, uint32_t i)
 {
 	if (c->inq[i] || !is_word(c, i) ||
-	    (c->report_ready && !filter_may(c, c->report_bits, i)))
+	    !filter_may(c, c->lx->report_bits, i))
 		return 0;
 	/* A word between a determiner and an auxiliary is a noun, the
 	 * subject of its clause: "the vote would be delayed". */
@@ -1726,9 +1745,9 @@ static inline int may_report(const qctx *c, uint32_t b, uint32_t k)
 		return 1;
 	if (c->inq[k])
 		return 0;
-	char f = norm(c, k)[0];
-	return f == 'a' || f == ':' || f == 't' ||
-	       filter_may(c, c->report_bits, k);
+	return filter_may(c, c->lx->report_bits, k) ||
+	       tok_is(c, k, "according") || tok_is(c, k, ":") ||
+	       tok_is(c, k, "that");
 }
 
 /* Finds the reported speech of the sentence holding tokens [b, e): for
@@ -1778,7 +1797,7 @@ static cr_err find_reported(qctx *c, qlist *out, uint32_t b, uint32_t e)
 		}
 		uint32_t nb = 0, ne = 0;
 		int raising = !according && !c->inq[k] &&
-		              filter_may(c, c->report_bits, k) &&
+		              filter_may(c, c->lx->report_bits, k) &&
 		              TOK_IN(c, k, RAISING_CUES);
 		if (raising && k + 1 < e && !strncmp(norm(c, k), "appear", 6) &&
 		    TOK_IN(c, k + 1, APPEAR_PLACES))
@@ -1935,32 +1954,23 @@ static cr_err find_reported(qctx *c, qlist *out, uint32_t b, uint32_t e)
 	return err;
 }
 
-/* Runs the search: the direct quotes go to a->quotes; with reported set,
- * the reported speech goes to *reported instead and a->quotes is left
- * alone. Both walks keep the same speakers in mind, so a pronoun reads
- * the same either way. */
-static cr_err run(cr_article *a, qlist *reported)
+/* Runs the search with the filters of lx: with direct set, the direct
+ * quotes go to a->quotes (else a->quotes is left alone); with reported
+ * set, the reported speech goes to *reported. Both walks keep the same
+ * speakers in mind and neither reads what the other wrote, so one run
+ * that does both gives what two runs, one for each, would. */
+static cr_err run(cr_article *a, const cr_quote_lex *lx, int direct,
+                  qlist *reported)
 {
-	qctx c = {.a = a};
-	static const char *const according[] = {"according"};
-	filter_add(c.cue_bits, CUE_VERBS, CR_COUNT(CUE_VERBS));
-	filter_add(c.cue_bits, PARTICIPLES, CR_COUNT(PARTICIPLES));
-	filter_add(c.cue_bits, according, 1);
-	/* The search for quotes in marks asks about report words only
-	 * before a quote with no cue (stance_cue()), too seldom to pay for
-	 * filling their filter: it searches the tables at once. */
-	if (reported) {
-		filter_add(c.report_bits, REPORT_VERBS, CR_COUNT(REPORT_VERBS));
-		filter_add(c.report_bits, REPORT_PARTICIPLES,
-		           CR_COUNT(REPORT_PARTICIPLES));
-		filter_add(c.report_bits, RAISING_CUES, CR_COUNT(RAISING_CUES));
-		c.report_ready = 1;
-	}
+	qctx c = {.a = a, .lx = lx};
 	c.inq = cr_arena_alloc(a->arena, (size_t)a->n_toks * sizeof *c.inq);
 	c.said = cr_arena_alloc(a->arena,
 	                        ((size_t)a->n_sents + 1) * sizeof *c.said);
-	c.fhash = cr_arena_alloc(a->arena, (size_t)a->n_toks * sizeof *c.fhash);
-	c.wcls = cr_arena_alloc(a->arena, (size_t)a->n_toks * sizeof *c.wcls);
+	/* fhash and wcls are written for every token below. */
+	c.fhash = cr_arena_alloc_raw(a->arena,
+	                             (size_t)a->n_toks * sizeof *c.fhash);
+	c.wcls = cr_arena_alloc_raw(a->arena,
+	                            (size_t)a->n_toks * sizeof *c.wcls);
 	if (!c.inq || !c.said || !c.fhash || !c.wcls)
 		return CR_ENOMEM;
 	span_q *qs;
@@ -1970,16 +1980,26 @@ static cr_err run(cr_article *a, qlist *reported)
 		return err;
 	c.qs = qs;
 	/* Only words outside quotes meet a filter; the others keep hash 0,
-	 * which a filter may let through, so no answer changes. */
-	c.cue_at =
-	        cr_arena_alloc(a->arena, (size_t)a->n_toks * sizeof *c.cue_at);
+	 * which a filter may let through, so no answer changes. cue_at is
+	 * read up to n_cue alone. */
+	c.cue_at = cr_arena_alloc_raw(a->arena,
+	                              (size_t)a->n_toks * sizeof *c.cue_at);
 	if (!c.cue_at)
 		return CR_ENOMEM;
 	for (uint32_t i = 0; i < a->n_toks; i++) {
-		if (c.inq[i] || !is_word(&c, i))
+		if (c.inq[i] || !is_word(&c, i)) {
+			c.fhash[i] = 0;
+			c.wcls[i] = 0;
 			continue;
+		}
 		c.fhash[i] = filter_hash(norm(&c, i));
-		if (filter_may(&c, c.cue_bits, i))
+		/* tok_in()'s answer for a table that cannot hold the word
+		 * is known, and 0, before it is asked. */
+		uint32_t h = c.fhash[i];
+		uint32_t may =
+		        lx->cls_at[FILTER_BIT1(h)] & lx->cls_at[FILTER_BIT2(h)];
+		c.wcls[i] = ~may & (((uint64_t)1 << W_COUNT) - 1);
+		if (filter_may(&c, lx->cue_bits, i))
 			c.cue_at[c.n_cue++] = i;
 	}
 
@@ -2029,7 +2049,7 @@ static cr_err run(cr_article *a, qlist *reported)
 				continue;
 			if (named_title(&c, q.open, last))
 				continue;
-			if (out.text.len == 0 || reported)
+			if (out.text.len == 0 || !direct)
 				continue;
 			err = push(&c, &out);
 		}
@@ -2049,6 +2069,58 @@ static cr_err run(cr_article *a, qlist *reported)
 	return err;
 }
 
+/* Fills lx's filters from the tables. */
+static void lex_fill(cr_quote_lex *lx)
+{
+	static const char *const according[] = {"according"};
+	static const struct {
+		const char *const *set;
+		size_t n;
+	} tables[W_COUNT] = {
+#define W_ENTRY(t) [W_##t] = {t, CR_COUNT(t)},
+	        W_TABLES(W_ENTRY)
+#undef W_ENTRY
+	};
+	memset(lx, 0, sizeof *lx);
+	filter_add(lx->cue_bits, CUE_VERBS, CR_COUNT(CUE_VERBS));
+	filter_add(lx->cue_bits, PARTICIPLES, CR_COUNT(PARTICIPLES));
+	filter_add(lx->cue_bits, according, 1);
+	filter_add(lx->report_bits, REPORT_VERBS, CR_COUNT(REPORT_VERBS));
+	filter_add(lx->report_bits, REPORT_PARTICIPLES,
+	           CR_COUNT(REPORT_PARTICIPLES));
+	filter_add(lx->report_bits, RAISING_CUES, CR_COUNT(RAISING_CUES));
+	for (size_t k = 0; k < W_COUNT; k++) {
+		for (size_t j = 0; j < tables[k].n; j++) {
+			uint32_t h = filter_hash(tables[k].set[j]);
+			lx->cls_at[FILTER_BIT1(h)] |= (uint32_t)1 << k;
+			lx->cls_at[FILTER_BIT2(h)] |= (uint32_t)1 << k;
+		}
+	}
+}
+
+/* Filters for one call, filled in a's arena (some 34 KB: too much for
+ * the stack); NULL when out of memory. */
+static const cr_quote_lex *lex_for_call(cr_article *a)
+{
+	cr_quote_lex *lx = cr_arena_alloc_raw(a->arena, sizeof *lx);
+	if (lx)
+		lex_fill(lx);
+	return lx;
+}
+
+cr_quote_lex *cr_quote_lex_new(void)
+{
+	cr_quote_lex *lx = malloc(sizeof *lx);
+	if (lx)
+		lex_fill(lx);
+	return lx;
+}
+
+void cr_quote_lex_free(cr_quote_lex *lx)
+{
+	free(lx);
+}
+
 cr_err cr_quotes_find(cr_article *a)
 {
 	if (!a || (a->n_toks && (!a->toks || !a->sents)))
@@ -2057,22 +2129,44 @@ cr_err cr_quotes_find(cr_article *a)
 	a->n_quotes = 0;
 	if (!a->n_toks)
 		return CR_OK;
-	return run(a, NULL);
+	const cr_quote_lex *lx = lex_for_call(a);
+	return lx ? run(a, lx, 1, NULL) : CR_ENOMEM;
 }
 
-cr_err cr_quotes_find_reported(cr_article *a, cr_quote **out, uint32_t *n)
+/* Checks the arguments of the reported-speech search and runs it with
+ * lx (NULL: filters filled for this call), with the direct quotes into
+ * a->quotes as well when direct is set. */
+static cr_err find_with_reported(cr_article *a, const cr_quote_lex *lx,
+                                 int direct, cr_quote **out, uint32_t *n)
 {
 	if (!a || !out || !n || (a->n_toks && (!a->toks || !a->sents)))
 		return CR_EINVAL;
 	*out = NULL;
 	*n = 0;
+	if (direct) {
+		a->quotes = NULL;
+		a->n_quotes = 0;
+	}
 	if (!a->n_toks)
 		return CR_OK;
+	if (!lx && !(lx = lex_for_call(a)))
+		return CR_ENOMEM;
 	qlist l = {0};
-	cr_err err = run(a, &l);
+	cr_err err = run(a, lx, direct, &l);
 	if (err == CR_OK) {
 		*out = l.v;
 		*n = l.n;
 	}
 	return err;
+}
+
+cr_err cr_quotes_find_reported(cr_article *a, cr_quote **out, uint32_t *n)
+{
+	return find_with_reported(a, NULL, 0, out, n);
+}
+
+cr_err cr_quotes_find_all(cr_article *a, const cr_quote_lex *lx, cr_quote **out,
+                          uint32_t *n)
+{
+	return find_with_reported(a, lx, 1, out, n);
 }

@@ -16,8 +16,9 @@
  * official"), not where an antecedent is named.
  *
  * Reported speech without marks ("the mayor said the bridge would
- * hold") is found apart, by cr_quotes_find_reported(), so that
- * a->quotes keeps to text inside quotation marks.
+ * hold") is kept apart, by cr_quotes_find_reported() (or with the quotes
+ * in one walk by cr_quotes_find_all()), so that a->quotes keeps to text
+ * inside quotation marks.
  *
  * A quote that runs over several sentences with no cue continues the
  * speaker of the sentence before it opened. One with no verb of speech
@@ -48,5 +49,22 @@ cr_err cr_quotes_find(cr_article *a);
  * touched: its contract is text inside quotation marks. Needs what
  * cr_quotes_find() needs. */
 cr_err cr_quotes_find_reported(cr_article *a, cr_quote **out, uint32_t *n);
+
+/* The word filters of the quote search, built from its tables once so
+ * that no article pays for them: one per analyzer, read-only once made,
+ * so threads may share it. */
+typedef struct cr_quote_lex cr_quote_lex;
+
+/* NULL when out of memory. Free with cr_quote_lex_free(). */
+cr_quote_lex *cr_quote_lex_new(void);
+void cr_quote_lex_free(cr_quote_lex *lx); /* accepts NULL */
+
+/* Does what cr_quotes_find() and then cr_quotes_find_reported() do, in
+ * one walk of the article: a->quotes as the first fills it, *out and *n
+ * as the second does. lx is from cr_quote_lex_new(), or NULL to build
+ * the filters for this call alone (as the two above do). The analyzer
+ * calls this; the two above stay for callers that want one of them. */
+cr_err cr_quotes_find_all(cr_article *a, const cr_quote_lex *lx, cr_quote **out,
+                          uint32_t *n);
 
 #endif

@@ -968,6 +968,87 @@ static void test_titles_and_talk_shows(void **state)
 	cr_article_destroy(a);
 }
 
+/* Fails unless the n quotes of x and y are the same, field by field. */
+static void same_quotes(const cr_quote *x, uint32_t nx, const cr_quote *y,
+                        uint32_t ny)
+{
+	assert_int_equal(nx, ny);
+	for (uint32_t i = 0; i < nx; i++) {
+		assert_int_equal(x[i].text.off, y[i].text.off);
+		assert_int_equal(x[i].text.len, y[i].text.len);
+		assert_int_equal(x[i].sent, y[i].sent);
+		assert_int_equal(x[i].partial, y[i].partial);
+		assert_int_equal(x[i].speaker_span.off, y[i].speaker_span.off);
+		assert_int_equal(x[i].speaker_span.len, y[i].speaker_span.len);
+		assert_int_equal(!x[i].speaker, !y[i].speaker);
+		if (x[i].speaker)
+			assert_string_equal(x[i].speaker, y[i].speaker);
+		assert_int_equal(!x[i].cue, !y[i].cue);
+		if (x[i].cue)
+			assert_string_equal(x[i].cue, y[i].cue);
+	}
+}
+
+/* The analyzer finds quotes and reported speech in one walk, with word
+ * filters made once (cr_quotes_find_all); that must give what the two
+ * searches give one at a time, on an article with both kinds and with
+ * words of many of the search's tables (pronouns, role nouns,
+ * weekdays, listeners, "according to"). */
+static void test_one_walk_gives_what_two_give(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "Harbour master Tomas Lind said on Monday that the east pier "
+	        "would stay shut until the storm passed.\n"
+	        "“We cannot risk another collapse,” Lind told reporters. "
+	        "“The ferries will sail from the north quay instead.”\n"
+	        "The port authority said in a statement that repairs could "
+	        "take months. According to the ministry, the cost has not "
+	        "been set. She added that fishing boats were exempt.",
+	        CR_TIME_NONE);
+	/* What the analyzer's single walk found. */
+	uint32_t nq = a->n_quotes, nr = a->n_reported;
+	cr_quote *q = a->quotes, *r = a->reported;
+	assert_int_equal(nq, 2);
+	expect(quote_at(a, "We cannot risk"), "Tomas Lind", "told", 0);
+	expect(quote_at(a, "The ferries will sail"), "Tomas Lind", NULL, 0);
+	assert_true(nr >= 3);
+	const cr_quote *c =
+	        reported_is(a, r, nr,
+	                    "that the east pier would stay shut until the "
+	                    "storm passed");
+	assert_string_equal(c->cue, "said");
+	reported_is(a, r, nr, "that repairs could take months");
+
+	/* The two searches, each on its own, find the same. */
+	uint32_t n2;
+	cr_quote *r2 = reported(a, &n2);
+	same_quotes(r, nr, r2, n2);
+	assert_int_equal(a->n_quotes, nq); /* left alone */
+	assert_int_equal(cr_quotes_find(a), CR_OK);
+	same_quotes(q, nq, a->quotes, a->n_quotes);
+
+	/* And so does one walk with filters made for the call, or with
+	 * filters made apart and shared. */
+	cr_quote *r3 = NULL;
+	uint32_t n3 = 0;
+	assert_int_equal(cr_quotes_find_all(a, NULL, &r3, &n3), CR_OK);
+	same_quotes(q, nq, a->quotes, a->n_quotes);
+	same_quotes(r, nr, r3, n3);
+	cr_quote_lex *lx = cr_quote_lex_new();
+	assert_non_null(lx);
+	assert_int_equal(cr_quotes_find_all(a, lx, &r3, &n3), CR_OK);
+	same_quotes(q, nq, a->quotes, a->n_quotes);
+	same_quotes(r, nr, r3, n3);
+	cr_quote_lex_free(lx);
+	cr_quote_lex_free(NULL);
+
+	assert_int_equal(cr_quotes_find_all(NULL, NULL, &r3, &n3), CR_EINVAL);
+	assert_int_equal(cr_quotes_find_all(a, NULL, NULL, &n3), CR_EINVAL);
+	cr_article_destroy(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1008,6 +1089,7 @@ int main(void)
 	        cmocka_unit_test(test_scare_quote_stays_in_reported_content),
 	        cmocka_unit_test(test_relative_who_speaks_for_its_antecedent),
 	        cmocka_unit_test(test_titles_and_talk_shows),
+	        cmocka_unit_test(test_one_walk_gives_what_two_give),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
