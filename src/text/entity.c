@@ -16,7 +16,9 @@
  * tables below are sorted by strcmp (checked in debug builds) and searched
  * with cr_lexicon_has() (PLACES, a table of structs, with bsearch).
  * The learnt tagger reads the same tables through one hash set
- * (cr_gazetteer_new), built once when its model is loaded.
+ * (cr_gazetteer_new), built once when its model is loaded; naming its
+ * tags (cr_entities_from_tags_with) finds places and asks the word
+ * tables through that set too, with the same answers.
  */
 #include "text/entity.h"
 
@@ -992,7 +994,37 @@ typedef struct ctx {
 	uint32_t pend_cap;
 	ev_slot *ev; /* open addressing, size ev_mask + 1 */
 	size_t ev_mask;
+	const cr_gazetteer *gz; /* asks places and tables by hash when set */
 } ctx;
+
+static const place *gz_place(const cr_gazetteer *g, const char *key,
+                             size_t len);
+static uint32_t gz_tables(const cr_gazetteer *g, const char *key, size_t len);
+
+/* The word tables that tok_in() and key_in() ask through the gazetteer
+ * set when a ctx has one: a bit each in the set's entries, so that one
+ * hash probe answers what took a binary search per table. */
+enum {
+	GZ_BREAK_WORDS = 1u << 0,
+	GZ_COMMON_STARTS = 1u << 1,
+	GZ_CONNECTORS = 1u << 2,
+	GZ_FIRST_NAMES = 1u << 3,
+	GZ_LONE_WORDS = 1u << 4,
+	GZ_OF_HEADS = 1u << 5,
+	GZ_ORG_HEADS = 1u << 6,
+	GZ_OTHER_FIRSTS = 1u << 7,
+	GZ_OTHER_HEADS = 1u << 8,
+	GZ_PLACE_HEADS = 1u << 9,
+	GZ_PLACE_OF_HEADS = 1u << 10,
+	GZ_PLACE_OF_NOUNS = 1u << 11,
+	GZ_PLACE_PREPS = 1u << 12,
+	GZ_REGION_WORDS = 1u << 13,
+	GZ_SPEECH_VERBS = 1u << 14,
+	GZ_THING_NOUNS = 1u << 15,
+	GZ_TITLES = 1u << 16,
+	GZ_TITLE_MODS = 1u << 17,
+	GZ_KNOWN_ORGS = 1u << 18,
+};
 
 static const char *tok_norm(const ctx *c, uint32_t i)
 {
@@ -1044,14 +1076,27 @@ static int join_key(const ctx *c, uint32_t s, uint32_t e, char *buf, size_t cap)
 	return 1;
 }
 
-static int tok_in(const ctx *c, uint32_t i, const char *const *set, size_t n)
+/* 1 when the key w of len bytes is in the table set of n words, whose
+ * GZ_ bit is bit. */
+static int key_in(const ctx *c, const char *w, size_t len,
+                  const char *const *set, size_t n, uint32_t bit)
 {
-	char w[ENT_KEY_BYTES];
-	bare_norm(c, i, w, sizeof w);
+	if (c->gz)
+		return (gz_tables(c->gz, w, len) & bit) != 0;
 	return cr_lexicon_has(set, n, w);
 }
 
-#define TOK_IN(c, i, set) tok_in(c, i, set, CR_COUNT(set))
+/* 1 when the bare norm of token i is in the table set (see key_in()). */
+static int tok_in(const ctx *c, uint32_t i, const char *const *set, size_t n,
+                  uint32_t bit)
+{
+	char w[ENT_KEY_BYTES];
+	size_t len = bare_norm(c, i, w, sizeof w);
+	return key_in(c, w, len, set, n, bit);
+}
+
+#define TOK_IN(c, i, set) tok_in(c, i, set, CR_COUNT(set), GZ_##set)
+#define KEY_IN(c, w, set) key_in(c, w, strlen(w), set, CR_COUNT(set), GZ_##set)
 
 /* The keys of the first 1 to ENT_MAX_KEY_TOKENS tokens from s within
  * [s, e), built once: key holds the longest that fits (ENT_KEY_BYTES)
@@ -1078,7 +1123,8 @@ static uint32_t prefix_keys(const ctx *c, uint32_t s, uint32_t e, char *key,
 }
 
 /* The longest place key starting at token s within [s, e); its token
- * count goes to *len. */
+ * count goes to *len. With the gazetteer set, each key costs one hash
+ * probe instead of a binary search of PLACES. */
 static const place *place_prefix(const ctx *c, uint32_t s, uint32_t e,
                                  uint32_t *len)
 {
@@ -1086,7 +1132,8 @@ static const place *place_prefix(const ctx *c, uint32_t s, uint32_t e,
 	size_t end[ENT_MAX_KEY_TOKENS + 1];
 	for (uint32_t k = prefix_keys(c, s, e, key, end); k > 0; k--) {
 		key[end[k]] = '\0';
-		const place *p = place_find(key);
+		const place *p =
+		        c->gz ? gz_place(c->gz, key, end[k]) : place_find(key);
 		if (p) {
 			*len = k;
 			return p;
@@ -1102,7 +1149,7 @@ static uint32_t known_org_prefix(const ctx *c, uint32_t s, uint32_t e)
 	size_t end[ENT_MAX_KEY_TOKENS + 1];
 	for (uint32_t k = prefix_keys(c, s, e, key, end); k > 0; k--) {
 		key[end[k]] = '\0';
-		if (CR_LEXICON_HAS(KNOWN_ORGS, key))
+		if (KEY_IN(c, key, KNOWN_ORGS))
 			return k;
 	}
 	return 0;
@@ -1754,13 +1801,20 @@ unsigned cr_entity_gazetteer(const char *norm)
 }
 
 /* One word of the gazetteer set: its hash, its bytes (a table entry,
- * static) and its bits; word NULL marks an empty slot. */
+ * static, under GZ_MAX_LEN bytes), its bits, its entry of PLACES and the
+ * GZ_ bits of the tables holding it; word NULL marks an empty slot. 24
+ * bytes, so that the set stays small enough to stay in cache. */
+#define GZ_MAX_LEN 256
 typedef struct gz_slot {
 	uint64_t hash;
 	const char *word;
-	uint32_t len;
+	uint32_t tables : 24;
+	uint32_t len : 8;
+	uint16_t place; /* 1 + index into PLACES, 0 = none */
 	uint16_t bits;
 } gz_slot;
+_Static_assert(GZ_KNOWN_ORGS < (1u << 24), "the GZ_ bits fit a slot");
+_Static_assert(CR_COUNT(PLACES) < UINT16_MAX, "a place index fits a slot");
 
 struct cr_gazetteer {
 	gz_slot *slot;
@@ -1779,34 +1833,69 @@ static gz_slot *gz_find(const cr_gazetteer *g, const char *w, size_t len,
 	return &g->slot[k];
 }
 
-/* Puts the table word w into g with its bits (cr_entity_gazetteer()'s,
- * so that both answer alike); a word in several tables goes in once. */
-static void gz_put(cr_gazetteer *g, const char *w)
+/* Puts the word w of table (a GZ_ bit, 0 for PLACES) into g with its
+ * bits (cr_entity_gazetteer()'s, so that both answer alike) and its
+ * place_find() entry; a word in several tables goes in once, with the
+ * bits of each. */
+static void gz_put(cr_gazetteer *g, const char *w, uint32_t table)
 {
 	size_t len = strlen(w);
+	assert(len < GZ_MAX_LEN);
 	uint64_t h = XXH3_64bits(w, len);
 	gz_slot *s = gz_find(g, w, len, h);
-	if (s->word)
-		return;
-	*s = (gz_slot){h, w, (uint32_t)len, (uint16_t)cr_entity_gazetteer(w)};
+	if (!s->word) {
+		const place *p = place_find(w);
+		*s = (gz_slot){.hash = h,
+		               .word = w,
+		               .len = (uint32_t)len,
+		               .place = p ? (uint16_t)(p - PLACES + 1) : 0,
+		               .bits = (uint16_t)cr_entity_gazetteer(w)};
+	}
+	s->tables |= table;
+}
+
+/* The GZ_ bits of the tables holding the len bytes at key. */
+static uint32_t gz_tables(const cr_gazetteer *g, const char *key, size_t len)
+{
+	return gz_find(g, key, len, XXH3_64bits(key, len))->tables;
+}
+
+/* place_find() of the len bytes at key, through the set g, which holds
+ * every key of PLACES. */
+static const place *gz_place(const cr_gazetteer *g, const char *key, size_t len)
+{
+	const gz_slot *s = gz_find(g, key, len, XXH3_64bits(key, len));
+	return s->place ? &PLACES[s->place - 1] : NULL;
 }
 
 cr_gazetteer *cr_gazetteer_new(void)
 {
-	/* Every table cr_entity_gazetteer() reads but PLACES. */
+	/* Every table cr_entity_gazetteer() reads, and those tok_in()
+	 * asks. */
 	static const struct {
 		const char *const *words;
 		size_t n;
+		uint32_t bit;
 	} tables[] = {
-	        {FIRST_NAMES, CR_COUNT(FIRST_NAMES)},
-	        {TITLES, CR_COUNT(TITLES)},
-	        {TITLE_MODS, CR_COUNT(TITLE_MODS)},
-	        {ORG_HEADS, CR_COUNT(ORG_HEADS)},
-	        {KNOWN_ORGS, CR_COUNT(KNOWN_ORGS)},
-	        {OTHER_HEADS, CR_COUNT(OTHER_HEADS)},
-	        {OTHER_FIRSTS, CR_COUNT(OTHER_FIRSTS)},
-	        {SPEECH_VERBS, CR_COUNT(SPEECH_VERBS)},
-	        {PLACE_HEADS, CR_COUNT(PLACE_HEADS)},
+	        {BREAK_WORDS, CR_COUNT(BREAK_WORDS), GZ_BREAK_WORDS},
+	        {COMMON_STARTS, CR_COUNT(COMMON_STARTS), GZ_COMMON_STARTS},
+	        {CONNECTORS, CR_COUNT(CONNECTORS), GZ_CONNECTORS},
+	        {FIRST_NAMES, CR_COUNT(FIRST_NAMES), GZ_FIRST_NAMES},
+	        {LONE_WORDS, CR_COUNT(LONE_WORDS), GZ_LONE_WORDS},
+	        {OF_HEADS, CR_COUNT(OF_HEADS), GZ_OF_HEADS},
+	        {ORG_HEADS, CR_COUNT(ORG_HEADS), GZ_ORG_HEADS},
+	        {OTHER_FIRSTS, CR_COUNT(OTHER_FIRSTS), GZ_OTHER_FIRSTS},
+	        {OTHER_HEADS, CR_COUNT(OTHER_HEADS), GZ_OTHER_HEADS},
+	        {PLACE_HEADS, CR_COUNT(PLACE_HEADS), GZ_PLACE_HEADS},
+	        {PLACE_OF_HEADS, CR_COUNT(PLACE_OF_HEADS), GZ_PLACE_OF_HEADS},
+	        {PLACE_OF_NOUNS, CR_COUNT(PLACE_OF_NOUNS), GZ_PLACE_OF_NOUNS},
+	        {PLACE_PREPS, CR_COUNT(PLACE_PREPS), GZ_PLACE_PREPS},
+	        {REGION_WORDS, CR_COUNT(REGION_WORDS), GZ_REGION_WORDS},
+	        {SPEECH_VERBS, CR_COUNT(SPEECH_VERBS), GZ_SPEECH_VERBS},
+	        {THING_NOUNS, CR_COUNT(THING_NOUNS), GZ_THING_NOUNS},
+	        {TITLES, CR_COUNT(TITLES), GZ_TITLES},
+	        {TITLE_MODS, CR_COUNT(TITLE_MODS), GZ_TITLE_MODS},
+	        {KNOWN_ORGS, CR_COUNT(KNOWN_ORGS), GZ_KNOWN_ORGS},
 	};
 	size_t n = CR_COUNT(PLACES);
 	for (size_t t = 0; t < CR_COUNT(tables); t++)
@@ -1824,10 +1913,10 @@ cr_gazetteer *cr_gazetteer_new(void)
 	g->slot = slot;
 	g->mask = cap - 1;
 	for (size_t i = 0; i < CR_COUNT(PLACES); i++)
-		gz_put(g, PLACES[i].key);
+		gz_put(g, PLACES[i].key, 0);
 	for (size_t t = 0; t < CR_COUNT(tables); t++)
 		for (size_t i = 0; i < tables[t].n; i++)
-			gz_put(g, tables[t].words[i]);
+			gz_put(g, tables[t].words[i], tables[t].bit);
 	return g;
 }
 
@@ -1936,7 +2025,7 @@ static cr_err emit_tagged(ctx *c, uint32_t s, uint32_t e, uint32_t sent_end,
 	if (join_key(c, s, e, key, sizeof key)) {
 		if (!strcmp(key, "new year") || !strcmp(key, "new year's eve"))
 			return CR_OK;
-		if (CR_LEXICON_HAS(KNOWN_ORGS, key))
+		if (KEY_IN(c, key, KNOWN_ORGS))
 			type = CR_ENT_ORG;
 	}
 	if (len >= 2 && TOK_IN(c, e - 1, OTHER_HEADS))
@@ -1971,12 +2060,18 @@ static cr_err emit_tagged(ctx *c, uint32_t s, uint32_t e, uint32_t sent_end,
 
 cr_err cr_entities_from_tags(cr_article *a, const uint8_t *tags)
 {
+	return cr_entities_from_tags_with(a, tags, NULL);
+}
+
+cr_err cr_entities_from_tags_with(cr_article *a, const uint8_t *tags,
+                                  const cr_gazetteer *g)
+{
 	if (!a || (a->n_toks && (!a->toks || !tags)) ||
 	    (a->n_sents && !a->sents))
 		return CR_EINVAL;
 	a->ments = NULL;
 	a->n_ments = 0;
-	ctx c = {.a = a};
+	ctx c = {.a = a, .gz = g};
 	cr_err err = CR_OK;
 	for (uint32_t si = 0; si < a->n_sents && err == CR_OK; si++) {
 		const cr_sentence *st = &a->sents[si];
@@ -2055,48 +2150,68 @@ cr_err cr_entities_from_tags(cr_article *a, const uint8_t *tags)
 			m->type = CR_ENT_ORG;
 	}
 	/* One name, one type in an article: the type it has most often,
-	 * ties going to the first mention's. The mentions of a name are
-	 * voted on once, at the first of them, and all take the winner:
-	 * the first taking it only adds to its lead, so voting again at each
-	 * (as a plain reading would) gives the same type. Names are compared
-	 * by hash first. */
+	 * ties going to the first mention's. Each mention finds the first
+	 * of its name in a hash table of the names met so far (by hash,
+	 * then bytes) and votes there; then every mention of a name takes
+	 * its winner. One pass, where comparing each name with every later
+	 * one grew with the square of the mentions. */
 	uint64_t *nh = NULL;
-	uint32_t *grp = NULL; /* 1 + the first mention of its name, or 0 */
+	uint32_t *grp = NULL;   /* 1 + the first mention of its name, or 0 */
+	uint32_t *first = NULL; /* open addressing: 1 + a name's first */
+	struct vote {
+		uint32_t n[4];
+		uint8_t best; /* the first mention's type, then the winner */
+	} *vt = NULL;
+	size_t mask = 0;
 	if (err == CR_OK && a->n_ments) {
+		size_t cap = 16;
+		while (cap < 2 * (size_t)a->n_ments)
+			cap *= 2;
+		mask = cap - 1;
 		nh = malloc((size_t)a->n_ments * sizeof *nh);
 		grp = calloc(a->n_ments, sizeof *grp);
-		if (!nh || !grp)
+		first = calloc(cap, sizeof *first);
+		vt = malloc((size_t)a->n_ments * sizeof *vt);
+		if (!nh || !grp || !first || !vt)
 			err = CR_ENOMEM;
 		for (uint32_t k = 0; nh && k < a->n_ments; k++)
 			nh[k] = XXH3_64bits(a->ments[k].name, nl[k].len);
 	}
 	for (uint32_t k = 0; k < a->n_ments && err == CR_OK; k++) {
 		const cr_mention *m = &a->ments[k];
-		if (m->demonym || grp[k])
+		if (m->demonym)
 			continue;
-		uint32_t votes[4] = {0};
-		uint8_t best = 0xff; /* ties go to the first mention's type */
-		for (uint32_t q = k; q < a->n_ments; q++) {
-			const cr_mention *o = &a->ments[q];
-			if (o->demonym || nh[q] != nh[k] ||
-			    strcmp(o->name, m->name))
-				continue;
-			grp[q] = k + 1;
-			if (o->type >= 4)
-				continue;
-			votes[o->type]++;
-			if (best == 0xff)
-				best = o->type;
+		size_t h = (size_t)nh[k] & mask;
+		while (first[h] &&
+		       (nh[first[h] - 1] != nh[k] ||
+		        strcmp(a->ments[first[h] - 1].name, m->name)))
+			h = (h + 1) & mask;
+		if (!first[h]) {
+			first[h] = k + 1;
+			vt[k] = (struct vote){{0}, 0xff};
 		}
-		if (best == 0xff)
+		grp[k] = first[h];
+		struct vote *v = &vt[first[h] - 1];
+		if (m->type >= 4)
 			continue;
-		for (uint8_t t = 0; t < 4; t++)
-			if (votes[t] > votes[best])
-				best = t;
-		for (uint32_t q = k; q < a->n_ments; q++)
-			if (grp[q] == k + 1)
-				a->ments[q].type = best;
+		v->n[m->type]++;
+		if (v->best == 0xff)
+			v->best = m->type;
 	}
+	for (uint32_t k = 0; k < a->n_ments && err == CR_OK; k++) {
+		if (grp[k] != k + 1 || vt[k].best == 0xff)
+			continue;
+		uint8_t best = vt[k].best;
+		for (uint8_t t = 0; t < 4; t++)
+			if (vt[k].n[t] > vt[k].n[best])
+				best = t;
+		vt[k].best = best;
+	}
+	for (uint32_t q = 0; q < a->n_ments && err == CR_OK; q++)
+		if (grp[q] && vt[grp[q] - 1].best != 0xff)
+			a->ments[q].type = vt[grp[q] - 1].best;
+	free(vt);
+	free(first);
 	free(grp);
 	free(nh);
 	free(nl);

@@ -69,4 +69,9 @@ void cr_gazetteer_free(cr_gazetteer *g);
  * inside tag with no name open starts one. */
 cr_err cr_entities_from_tags(cr_article *a, const uint8_t *tags);
 
+/* cr_entities_from_tags() that finds places through the gazetteer set g
+ * (cr_gazetteer_new(); NULL: through the tables), with the same names. */
+cr_err cr_entities_from_tags_with(cr_article *a, const uint8_t *tags,
+                                  const cr_gazetteer *g);
+
 #endif

@@ -22,12 +22,16 @@
  * model, the tokens of one form (same bytes, norm and case) share their
  * values and the summed rows of the features that read that token only
  * (score_fast): news repeats its words. The loaded model keeps only the
- * weight rows training set, in feature row order, found by counting the
- * bits of a bitmap of the rows set (small enough to stay in cache; the
- * popcount instruction is used where the processor has it); the
- * gazetteers are one hash set built at load (cr_gazetteer_new). Rows
- * are summed as integers, which is exact, so the loaded model tags as
- * the weights it was saved from (tests/unit/text/ner_test.c).
+ * weight rows training set, in feature row order, one cache line each,
+ * found by counting the bits of a bitmap of the rows set (small enough
+ * to stay in cache; the popcount instruction is used where the processor
+ * has it), and all the rows of a token are asked for before any is
+ * added, so that their cache misses overlap; the rows of the features
+ * that read only the tags before a token are summed at load (hist); the
+ * gazetteers are one hash set built at load (cr_gazetteer_new), which
+ * also names the tags (cr_entities_from_tags_with). Rows are summed as
+ * integers, which is exact and in any order, so the loaded model tags
+ * as the weights it was saved from (tests/unit/text/ner_test.c).
  *
  * Assumes the tokenizer's contract (text/token.h): norms are case-folded,
  * "Biden's" is one token with norm "biden's". Scratch memory is malloc'd
@@ -78,6 +82,14 @@ static const uint32_t NER_PREFIX[] = {4, 6, 10, 20};
 #define NER_LEX_TYPES 8
 /* Features that read the tags before a token (hist_features()). */
 #define NER_HIST_FEATS 5
+/* Values a tag before a token has in the history features: a model tag,
+ * or 31 before the sentence (hist_slot()). */
+#define NER_HIST_TAGS (CR_NER_N_TAGS + 1)
+#define NER_NO_TAG    31
+/* Weights a ranked row takes room for: one cache line (64 bytes, the
+ * 34 of a row padded), so that finding a row never touches two lines;
+ * the rows are read in no useful order, so the padding wastes no cache. */
+#define NER_ROW_STRIDE 32
 /* Whether the x86-64 popcount instruction, outside the baseline the
  * build targets, may be chosen at run time for finding rows. */
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__POPCNT__)
@@ -112,7 +124,8 @@ struct cr_ner_model {
 		uint32_t key; /* 1 + feature row, 0 = empty */
 		uint32_t row; /* index into rows */
 	} * slot;             /* while the file is read; NULL after */
-	int16_t *rows;        /* n_rows rows of CR_NER_N_TAGS weights */
+	int16_t *rows; /* n_rows rows of CR_NER_N_TAGS weights, NER_ROW_STRIDE
+	                * apart once ranked */
 	/* Bit f of has is set when feature row f is stored (while the file
 	 * is read). Once loaded, rows are in feature row order and the
 	 * slots and has are freed: rank[w] holds word w of has and the
@@ -126,6 +139,11 @@ struct cr_ner_model {
 	} * rank;
 	cr_gazetteer *gaz; /* text/entity.c's tables as one hash set */
 	int popcnt;        /* the processor has the popcount instruction */
+	/* hist[t2][t1]: the summed rows of the features that read nothing
+	 * but the tags before a token (F_BIAS, F_T1, F_T2T1), t1 and t2 as
+	 * hist_slot() numbers them; built at load (model_hist()), so the
+	 * tagger adds one row where it looked up three. */
+	int32_t hist[NER_HIST_TAGS][NER_HIST_TAGS][CR_NER_N_TAGS];
 };
 
 /* Per-token values computed once per article. */
@@ -148,9 +166,8 @@ typedef struct tokf {
 
 enum { EV_LOWER = 1, EV_CAP_MID = 2 };
 
-/* Document evidence and memory, by word hash. */
+/* Document evidence and memory of one word (doc_slot()). */
 typedef struct dslot {
-	uint64_t key; /* 0 = empty */
 	uint32_t cl;  /* cluster path, when has_cl */
 	uint32_t lex; /* lexicon bits, when has_cl */
 	uint16_t gaz; /* gazetteer bits, when has_gaz */
@@ -161,8 +178,11 @@ typedef struct dslot {
 	uint8_t last; /* 1 + type it was last tagged with, 0 = never */
 } dslot;
 
+/* The words of an article by hash: the keys apart from their values,
+ * so that only the keys are zeroed per article, a third of the bytes. */
 typedef struct doc {
-	dslot *t;
+	uint64_t *key; /* 0 = empty */
+	dslot *t;      /* t[h] is set where key[h] is */
 	size_t mask;
 } doc;
 
@@ -333,11 +353,17 @@ static int is_poss(const char *n, size_t len)
 	return len > 2 && n[len - 2] == '\'' && n[len - 1] == 's';
 }
 
+/* The values of word hash key in d, all 0 when the word is new (it is
+ * then added: d has room for every word of the article). */
 static dslot *doc_slot(const doc *d, uint64_t key)
 {
 	size_t h = (size_t)key & d->mask;
-	while (d->t[h].key && d->t[h].key != key)
+	while (d->key[h] && d->key[h] != key)
 		h = (h + 1) & d->mask;
+	if (!d->key[h]) {
+		d->key[h] = key;
+		memset(&d->t[h], 0, sizeof d->t[h]);
+	}
 	return &d->t[h];
 }
 
@@ -461,7 +487,6 @@ static void detail(const cr_article *a, tokf *tf, const doc *d, forms *fm,
 	dslot *ds = doc_slot(d, f->w);
 	if (!ds->has_cl) {
 		const struct ner_word *cw = cluster_of(cl, f->w);
-		ds->key = f->w;
 		ds->cl = cw ? cw->path : 0;
 		ds->cld = cw ? cw->depth : 0;
 		ds->lex = cw ? cw->lex : 0;
@@ -582,9 +607,7 @@ static void prepare(const cr_article *a, tokf *tf, doc *d, uint8_t *head,
 				         !initial_at(a, i, st->tok_begin))
 					ev = EV_CAP_MID;
 				if (ev) {
-					dslot *ds = doc_slot(d, f->w);
-					ds->key = f->w;
-					ds->ev |= ev;
+					doc_slot(d, f->w)->ev |= ev;
 				}
 			}
 		}
@@ -644,7 +667,7 @@ static uint32_t pair_features(const cr_article *a, const tokf *tf, const doc *d,
 		PAIR(F_EV, ev);
 		PAIR(F_EV_W0, f->w * 64 + ev);
 		const dslot *m = doc_slot(d, f->w);
-		if (m->key == f->w && m->last) {
+		if (m->last) {
 			PAIR(F_MEM, m->last);
 			PAIR(F_MEM_SH0, sh * 16 + m->last);
 		}
@@ -734,18 +757,37 @@ static uint32_t features(const cr_article *a, tokf *tf, const doc *d, forms *fm,
 	return n;
 }
 
-/* The NER_HIST_FEATS feature rows of token i of sentence s0.. that read
- * the two model tags before it, t1 and t2 (31 before the sentence). */
-static void hist_features(const tokf *tf, uint32_t i, uint32_t s0, uint64_t t1,
-                          uint64_t t2, uint32_t *out, uint32_t mask)
+/* The NER_HIST_WORD_FEATS feature rows of token i of sentence s0.. that
+ * read the model tag before it, t1, with a word or shape: unlike the
+ * rest of hist_features() they cannot be summed at load. */
+#define NER_HIST_WORD_FEATS 3
+static void hist_word_features(const tokf *tf, uint32_t i, uint32_t s0,
+                               uint64_t t1, uint32_t *out, uint32_t mask)
 {
 	const uint64_t BOS = 0x5eed0001;
 	uint64_t wm1 = i > s0 ? tf[i - 1].w : BOS;
+	out[0] = (uint32_t)mix(F_T1_W0, tf[i].w * 32 + t1) & mask;
+	out[1] = (uint32_t)mix(F_T1_SH0, tf[i].shape * 32 + t1) & mask;
+	out[2] = (uint32_t)mix(F_T1_WM1, wm1 * 32 + t1) & mask;
+}
+
+/* The NER_HIST_FEATS feature rows of token i of sentence s0.. that read
+ * the two model tags before it, t1 and t2 (NER_NO_TAG before the
+ * sentence). */
+static void hist_features(const tokf *tf, uint32_t i, uint32_t s0, uint64_t t1,
+                          uint64_t t2, uint32_t *out, uint32_t mask)
+{
+	_Static_assert(NER_HIST_FEATS == 2 + NER_HIST_WORD_FEATS,
+	               "two history features read tags only");
 	out[0] = (uint32_t)mix(F_T1, t1) & mask;
 	out[1] = (uint32_t)mix(F_T2T1, t2 * 32 + t1) & mask;
-	out[2] = (uint32_t)mix(F_T1_W0, tf[i].w * 32 + t1) & mask;
-	out[3] = (uint32_t)mix(F_T1_SH0, tf[i].shape * 32 + t1) & mask;
-	out[4] = (uint32_t)mix(F_T1_WM1, wm1 * 32 + t1) & mask;
+	hist_word_features(tf, i, s0, t1, out + 2, mask);
+}
+
+/* The index of model tag t (or NER_NO_TAG) in cr_ner_model.hist. */
+static uint32_t hist_slot(uint64_t t)
+{
+	return t == NER_NO_TAG ? CR_NER_N_TAGS : (uint32_t)t;
 }
 
 /* The BIO tag (0, 1 + 2k begins, 2 + 2k goes on) of a model tag. Model
@@ -837,7 +879,7 @@ static inline uint32_t bit_count(uint64_t x)
 				continue;                                      \
 			size_t r = (size_t)e->before +                         \
 			           (size_t)count(e->has & (bit - 1));          \
-			const int16_t *row = m->rows + r * CR_NER_N_TAGS;      \
+			const int16_t *row = m->rows + r * NER_ROW_STRIDE;     \
 			__builtin_prefetch(row);                               \
 			rows[nr++] = row;                                      \
 		}                                                              \
@@ -1061,28 +1103,56 @@ static uint32_t group_feats(const cr_article *a, const tokf *tf, uint32_t i,
 	return n;
 }
 
-/* The summed rows of group g of detailed token i, kept in its form;
- * its feature count goes to *n. */
-static const int32_t *group_sum(run *r, uint32_t i, int g, uint32_t *n)
+/* A group of rows being summed for a form (group_start()): its rows
+ * are found and asked for, and added by group_finish() once the rest of
+ * the token's rows are asked for too, so that their cache misses
+ * overlap. */
+typedef struct group_job {
+	form *e; /* NULL: the form had the sum already */
+	int g;   /* G_SELF, G_LEFT or G_RIGHT */
+	uint32_t nr;
+	const int16_t *rows[CR_NER_MAX_FEATS];
+} group_job;
+
+/* Starts the sum of group g of detailed token i for its form, when the
+ * form has none yet, into j; the feature count goes to *n. */
+static void group_start(run *r, uint32_t i, int g, uint32_t *n, group_job *j)
 {
 	form *e = form_of(r->a, r->tf, &r->fm, i);
+	j->e = NULL;
+	j->g = g;
 	if (!(e->has & 1u << g)) {
 		uint32_t feats[CR_NER_MAX_FEATS];
 		uint32_t k = group_feats(r->a, r->tf, i, g, r->cl != NULL,
 		                         feats, r->mask);
-		memset(e->sum[g], 0, sizeof e->sum[g]);
-		sum_rows(r->m, feats, k, e->sum[g]);
+		/* The bias row, first of G_SELF, is in the model's
+		 * history table (score_fast()); it still counts. */
+		uint32_t skip = g == G_SELF;
+		j->nr = ner_find_rows(r->m, feats + skip, k - skip, j->rows);
+		j->e = e;
 		e->n[g] = (uint8_t)k;
-		e->has |= (uint8_t)(1u << g);
 	}
 	*n = e->n[g];
-	return e->sum[g];
+}
+
+/* Adds the rows group_start() found into the form's sum; returns the
+ * sum. */
+static const int32_t *group_finish(run *r, uint32_t i, group_job *j)
+{
+	if (j->e) {
+		memset(j->e->sum[j->g], 0, sizeof j->e->sum[j->g]);
+		add_row_set(j->e->sum[j->g], j->rows, j->nr);
+		j->e->has |= (uint8_t)(1u << j->g);
+		return j->e->sum[j->g];
+	}
+	return form_of(r->a, r->tf, &r->fm, i)->sum[j->g];
 }
 
 /* The best tag of token i of sentence [s0, s1) as features(),
  * hist_features(), add_rows() and best_tag() find it with the compact
  * model, where the rows of the groups that read one token come summed
- * from its form and only the rest are looked up. The sums are compared
+ * from its form, those of the bias and tags before it from the model's
+ * history table, and only the rest are looked up. The sums are compared
  * as integers: under 2^24 in magnitude (at most CR_NER_MAX_FEATS rows
  * of 16 bits), they order as their float values do. Returns -1 when the
  * token has more features than features() keeps: which it drops
@@ -1099,38 +1169,47 @@ static int score_fast(run *r, uint32_t i, uint32_t s0, uint32_t s1, int head,
 	const uint64_t BOS = 0x5eed0001, EOS = 0x5eed0002;
 	uint32_t feats[CR_NER_MAX_FEATS];
 	uint32_t n = 0, ns = 0, nl = 0, nr = 0;
-	const int32_t *gs = group_sum(r, i, G_SELF, &ns);
-	const int32_t *gl = i > s0 ? group_sum(r, i - 1, G_LEFT, &nl) : NULL;
-	const int32_t *gr =
-	        i + 1 < s1 ? group_sum(r, i + 1, G_RIGHT, &nr) : NULL;
+	/* Every row of the token is asked for before any is added. */
+	group_job js, jl, jr;
+	group_start(r, i, G_SELF, &ns, &js);
+	if (i > s0)
+		group_start(r, i - 1, G_LEFT, &nl, &jl);
+	if (i + 1 < s1)
+		group_start(r, i + 1, G_RIGHT, &nr, &jr);
 #define PUT(tmpl, v) (feats[n++] = (uint32_t)mix((tmpl), (v)) & mask)
 	/* At the sentence's edges the neighbour groups are these two. */
-	if (!gl) {
+	if (i == s0) {
 		PUT(F_WM1, BOS);
 		PUT(F_SHM1, BOS);
 	}
-	if (!gr) {
+	if (i + 1 >= s1) {
 		PUT(F_WP1, EOS);
 		PUT(F_SHP1, EOS);
 	}
 	n = pair_features(a, tf, d, i, s0, s1, head, feats, n, CR_NER_MAX_FEATS,
 	                  mask);
 #undef PUT
-	if (ns + nl + nr + n > CR_NER_MAX_FEATS - NER_HIST_FEATS)
+	int fits = ns + nl + nr + n <= CR_NER_MAX_FEATS - NER_HIST_FEATS;
+	const int16_t *rows[CR_NER_MAX_FEATS];
+	uint32_t nrows = 0;
+	if (fits) {
+		hist_word_features(tf, i, s0, t1, feats + n, mask);
+		n += NER_HIST_WORD_FEATS;
+		nrows = ner_find_rows(r->m, feats, n, rows);
+	}
+	static const int32_t none[CR_NER_N_TAGS];
+	const int32_t *gs = group_finish(r, i, &js);
+	const int32_t *gl = i > s0 ? group_finish(r, i - 1, &jl) : none;
+	const int32_t *gr = i + 1 < s1 ? group_finish(r, i + 1, &jr) : none;
+	if (!fits)
 		return -1;
-	hist_features(tf, i, s0, t1, t2, feats + n, mask);
-	n += NER_HIST_FEATS;
 	_Static_assert((int64_t)CR_NER_MAX_FEATS * 32767 < (1 << 24),
 	               "sums are exact as floats");
-	static const int32_t none[CR_NER_N_TAGS];
-	if (!gl)
-		gl = none;
-	if (!gr)
-		gr = none;
+	const int32_t *gh = r->m->hist[hist_slot(t2)][hist_slot(t1)];
 	int32_t s[CR_NER_N_TAGS];
 	for (int t = 0; t < CR_NER_N_TAGS; t++)
-		s[t] = gs[t] + gl[t] + gr[t];
-	sum_rows(r->m, feats, n, s);
+		s[t] = gs[t] + gl[t] + gr[t] + gh[t];
+	add_row_set(s, rows, nrows);
 	int best = 0;
 	for (int t = 1; t < CR_NER_N_TAGS; t++)
 		if (s[t] > s[best])
@@ -1163,8 +1242,8 @@ static void tag_sentence(run *r, uint32_t si)
 			mt[i] = 0;
 			continue;
 		}
-		uint64_t t1 = i > s0 ? (uint64_t)prev : 31;
-		uint64_t t2 = i > s0 + 1 ? mt[i - 2] : 31;
+		uint64_t t1 = i > s0 ? (uint64_t)prev : NER_NO_TAG;
+		uint64_t t2 = i > s0 + 1 ? mt[i - 2] : NER_NO_TAG;
 		uint32_t n = 0;
 		int t = r->fm.e ? score_fast(r, i, s0, s1, r->head[si], t1, t2)
 		                : -1;
@@ -1187,9 +1266,8 @@ static void tag_sentence(run *r, uint32_t si)
 	}
 	for (uint32_t i = s0; i < s1; i++)
 		if (mt[i] && r->tf[i].cap) {
-			dslot *ds = doc_slot(&r->d, r->tf[i].w);
-			ds->key = r->tf[i].w;
-			ds->last = (uint8_t)(1 + (mt[i] - 1) / 4);
+			doc_slot(&r->d, r->tf[i].w)->last =
+			        (uint8_t)(1 + (mt[i] - 1) / 4);
 		}
 }
 
@@ -1216,12 +1294,13 @@ static cr_err tag_doc(const cr_ner_weights *w, const cr_ner_model *m,
 	         .update = update,
 	         .ud = ud,
 	         .tf = malloc((size_t)a->n_toks * sizeof *r.tf),
-	         .d = {calloc(size, sizeof *r.d.t), size - 1},
+	         .d = {calloc(size, sizeof *r.d.key),
+	               malloc(size * sizeof *r.d.t), size - 1},
 	         .head = malloc(a->n_sents ? a->n_sents : 1),
 	         .mt = calloc(a->n_toks, 1),
 	         .mask = (1u << bits) - 1};
 	cr_err e = CR_ENOMEM;
-	if (!r.tf || !r.d.t || !r.head || !r.mt)
+	if (!r.tf || !r.d.key || !r.d.t || !r.head || !r.mt)
 		goto out;
 	/* The forms pay off only where the rows come from the compact
 	 * model; the learner changes the weights under them. */
@@ -1248,6 +1327,7 @@ out:
 	free(r.fm.e);
 	free(r.fm.slot);
 	free(r.tf);
+	free(r.d.key);
 	free(r.d.t);
 	free(r.head);
 	free(r.mt);
@@ -1395,7 +1475,7 @@ cr_err cr_ner_find(const cr_ner_model *m, cr_article *a)
 		return CR_ENOMEM;
 	cr_err e = tag_doc(NULL, m, NULL, a, tags, NULL, NULL, NULL);
 	if (e == CR_OK)
-		e = cr_entities_from_tags(a, tags);
+		e = cr_entities_from_tags_with(a, tags, m->gaz);
 	free(tags);
 	return e;
 }
@@ -1644,8 +1724,9 @@ static cr_err model_fill(cr_ner_model *m, const unsigned char *raw, int dense,
 static cr_err model_rank(cr_ner_model *m)
 {
 	size_t words = ((size_t)1 << m->bits) / 64;
-	int16_t *rows = malloc(((size_t)m->n_rows ? m->n_rows : 1) *
-	                       CR_NER_N_TAGS * sizeof *rows);
+	int16_t *rows = aligned_alloc(NER_ROW_STRIDE * sizeof *rows,
+	                              ((size_t)m->n_rows ? m->n_rows : 1) *
+	                                      NER_ROW_STRIDE * sizeof *rows);
 	m->rank = malloc(words * sizeof *m->rank);
 	if (!rows || !m->rank) {
 		free(rows);
@@ -1657,8 +1738,11 @@ static cr_err model_rank(cr_ner_model *m)
 		for (uint64_t b = m->has[w]; b; b &= b - 1) {
 			uint32_t f = (uint32_t)(w * 64) +
 			             (uint32_t)__builtin_ctzll(b);
-			memcpy(rows + (size_t)r++ * CR_NER_N_TAGS,
-			       model_row(m, f), CR_NER_N_TAGS * sizeof *rows);
+			int16_t *row = rows + (size_t)r++ * NER_ROW_STRIDE;
+			memcpy(row, model_row(m, f),
+			       CR_NER_N_TAGS * sizeof *rows);
+			memset(row + CR_NER_N_TAGS, 0,
+			       (NER_ROW_STRIDE - CR_NER_N_TAGS) * sizeof *rows);
 		}
 	}
 	free(m->rows);
@@ -1668,6 +1752,27 @@ static cr_err model_rank(cr_ner_model *m)
 	free(m->has);
 	m->has = NULL;
 	return CR_OK;
+}
+
+/* Fills m->hist (see struct cr_ner_model) from the ranked model m. */
+static void model_hist(cr_ner_model *m)
+{
+	uint32_t mask = (1u << m->bits) - 1;
+	for (uint64_t t2 = 0; t2 <= NER_NO_TAG; t2++) {
+		if (t2 >= CR_NER_N_TAGS && t2 != NER_NO_TAG)
+			continue;
+		for (uint64_t t1 = 0; t1 <= NER_NO_TAG; t1++) {
+			if (t1 >= CR_NER_N_TAGS && t1 != NER_NO_TAG)
+				continue;
+			uint32_t feats[3] = {
+			        (uint32_t)mix(F_BIAS, 0) & mask,
+			        (uint32_t)mix(F_T1, t1) & mask,
+			        (uint32_t)mix(F_T2T1, t2 * 32 + t1) & mask};
+			int32_t *h = m->hist[hist_slot(t2)][hist_slot(t1)];
+			memset(h, 0, sizeof m->hist[0][0]);
+			sum_rows(m, feats, 3, h);
+		}
+	}
 }
 
 cr_err cr_ner_model_load(const char *path, cr_ner_model **out)
@@ -1726,6 +1831,8 @@ cr_err cr_ner_model_load(const char *path, cr_ner_model **out)
 	e = model_fill(m, raw, dense, n_rows, n_words, wb);
 	if (e == CR_OK)
 		e = model_rank(m);
+	if (e == CR_OK)
+		model_hist(m);
 	if (e != CR_OK)
 		goto out;
 	*out = m;

@@ -5,7 +5,7 @@
  * rules, cr_entities_find(), again (the analyzer uses the learnt model
  * when it has one), and checks the mentions: names, types and demonyms.
  * cr_entities_from_tags(), which names what the model tags, is tested on
- * hand-written tags.
+ * hand-written tags, with and without the gazetteer set.
  */
 #include "test_util.h"
 
@@ -526,6 +526,76 @@ static void test_organisation_of_place(void **state)
 	cr_analyzer_free(an);
 }
 
+/* Naming tags through the gazetteer set finds places, titles, joined
+ * names and dropped words as the tables do: the same mentions as
+ * cr_entities_from_tags(), with "United States" as the US, the title
+ * cut, "Ministry" "of" "Labour" tagged apart joined, "Western" dropped
+ * and the Port of Brackmoor naming its place. */
+static void test_tags_named_through_gazetteer(void **state)
+{
+	(void)state;
+	cr_analyzer *an = cr_analyzer_new();
+	cr_gazetteer *g = cr_gazetteer_new();
+	assert_non_null(g);
+	cr_article *a = cr_test_body(
+	        "t", "Foreign Minister Arno Vessel of the United States met "
+	             "NATO envoys and the Ministry of Labour in the Kursk "
+	             "region. Western officials said the Port of Brackmoor "
+	             "would stay shut, and Italian dockers agreed.");
+	assert_int_equal(cr_analyze_tokens(an, a), CR_OK);
+	uint8_t tags[64] = {0};
+	assert_true(a->n_toks <= 64);
+	tag_word(a, tags, "foreign", 1);
+	tag_word(a, tags, "minister", 2);
+	tag_word(a, tags, "arno", 2);
+	tag_word(a, tags, "vessel", 2);
+	tag_word(a, tags, "united", 3);
+	tag_word(a, tags, "states", 4);
+	tag_word(a, tags, "nato", 5);
+	tag_word(a, tags, "ministry", 5);
+	tag_word(a, tags, "labour", 5); /* apart from "Ministry" */
+	tag_word(a, tags, "kursk", 3);
+	tag_word(a, tags, "western", 7);
+	tag_word(a, tags, "port", 5);
+	tag_word(a, tags, "brackmoor", 6);
+	tag_word(a, tags, "italian", 7);
+	for (uint32_t i = 1; i < a->n_toks; i++)
+		if (!strcmp(a->toks[i].norm, "of") &&
+		    !strcmp(a->toks[i - 1].norm, "port"))
+			tags[i] = 6;
+	assert_int_equal(cr_entities_from_tags(a, tags), CR_OK);
+	uint32_t n = a->n_ments;
+	cr_mention *want = malloc(n * sizeof *want);
+	assert_non_null(want);
+	memcpy(want, a->ments, n * sizeof *want);
+	assert_int_equal(cr_entities_from_tags_with(a, tags, g), CR_OK);
+	assert_int_equal(a->n_ments, n);
+	for (uint32_t k = 0; k < n; k++) {
+		assert_int_equal(a->ments[k].span.off, want[k].span.off);
+		assert_int_equal(a->ments[k].span.len, want[k].span.len);
+		assert_int_equal(a->ments[k].type, want[k].type);
+		assert_int_equal(a->ments[k].demonym, want[k].demonym);
+		assert_string_equal(a->ments[k].name, want[k].name);
+	}
+	assert_int_equal(cr_test_mentions(a, "Arno Vessel", CR_ENT_PERSON), 1);
+	assert_int_equal(cr_test_mentions(a, "US", CR_ENT_PLACE), 1);
+	assert_int_equal(cr_test_mentions(a, "NATO", CR_ENT_ORG), 1);
+	assert_int_equal(cr_test_mentions(a, "Ministry of Labour", CR_ENT_ORG),
+	                 1);
+	assert_int_equal(cr_test_mentions(a, "Kursk region", CR_ENT_PLACE), 1);
+	assert_int_equal(cr_test_mentions(a, "Western", -1), 0);
+	assert_int_equal(cr_test_mentions(a, "Port of Brackmoor", CR_ENT_ORG),
+	                 1);
+	assert_int_equal(cr_test_mentions(a, "Brackmoor", CR_ENT_PLACE), 1);
+	const cr_mention *m = find(a, "Italy");
+	assert_non_null(m);
+	assert_int_equal(m->demonym, 1);
+	free(want);
+	cr_article_destroy(a);
+	cr_gazetteer_free(g);
+	cr_analyzer_free(an);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -546,6 +616,7 @@ int main(void)
 	        cmocka_unit_test(test_seed_story_entities),
 	        cmocka_unit_test(test_one_type_per_name),
 	        cmocka_unit_test(test_gazetteer_set),
+	        cmocka_unit_test(test_tags_named_through_gazetteer),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
