@@ -54,12 +54,14 @@ static fx *bridge(void)
 	return f;
 }
 
-/* The summary sentence whose text holds key, or NULL. */
+/* The summary sentence whose text holds key; the test fails when none
+ * does. */
 static const cr_bsentence *summary_with(const cr_briefing *b, const char *key)
 {
 	for (uint32_t i = 0; i < b->n_summary; i++)
 		if (strstr(b->summary[i].text, key))
 			return &b->summary[i];
+	fail_msg("no summary sentence holds \"%s\"", key);
 	return NULL;
 }
 
@@ -90,7 +92,6 @@ static void test_summary_drops_an_opening_attribution(void **state)
 	fx_brief_words(f, 8, 200);
 	const cr_briefing *b = f->b;
 	const cr_bsentence *s = summary_with(b, "freight wagons");
-	assert_non_null(s);
 	assert_string_equal(s->text, "Two freight wagons had fallen into the "
 	                             "river below the bridge.");
 	assert_int_equal(s->arts.n, 3);
@@ -109,7 +110,6 @@ static void test_summary_keeps_the_speaker_of_a_pronoun(void **state)
 	fx *f = bridge();
 	fx_brief_words(f, 8, 200);
 	const cr_bsentence *s = summary_with(f->b, "rebuild");
-	assert_non_null(s);
 	assert_string_equal(s->text, "The mayor said that she would ask the "
 	                             "state for money to rebuild the "
 	                             "bridge.");
@@ -126,12 +126,10 @@ static void test_summary_drops_a_closing_attribution(void **state)
 	fx_brief_words(f, 8, 200);
 	const cr_briefing *b = f->b;
 	const cr_bsentence *s = summary_with(b, "bakery");
-	assert_non_null(s);
 	assert_string_equal(s->text, "A bakery near the station gave coffee "
 	                             "to the rescue crews.");
 	assert_int_equal(s->arts.n, 1);
 	s = summary_with(b, "roar");
-	assert_non_null(s);
 	assert_non_null(strstr(s->text, "a fisherman said"));
 	fx_free(f);
 }
@@ -145,11 +143,9 @@ static void test_summary_drops_dateline_linker_and_aside(void **state)
 	fx_brief_words(f, 8, 200);
 	const cr_briefing *b = f->b;
 	const cr_bsentence *s = summary_with(b, "timber");
-	assert_non_null(s);
 	assert_string_equal(s->text, "The line carried timber and grain to "
 	                             "the port at Halbury.");
 	s = summary_with(b, "remaining piers");
-	assert_non_null(s);
 	assert_string_equal(s->text,
 	                    "Engineers from the state transport agency will "
 	                    "inspect the remaining piers of the bridge this "
@@ -197,10 +193,8 @@ static void test_summary_keeps_a_named_source(void **state)
 	    "night, officials said.\n");
 	fx_brief_words(f, 8, 200);
 	const cr_bsentence *s = summary_with(f->b, "reopen");
-	assert_non_null(s);
 	assert_non_null(strstr(s->text, "Tarn Railways said"));
 	s = summary_with(f->b, "collapsed");
-	assert_non_null(s);
 	assert_null(strstr(s->text, "officials"));
 	fx_free(f);
 }
@@ -224,11 +218,9 @@ static void test_summary_shortens_a_named_source(void **state)
 	    "night, said Anna Berg, a spokeswoman for the county council.\n");
 	fx_brief_words(f, 8, 200);
 	const cr_bsentence *s = summary_with(f->b, "reopen");
-	assert_non_null(s);
 	assert_string_equal(s->text, "Tarn Railways said the line would "
 	                             "reopen within a month.");
 	s = summary_with(f->b, "collapsed");
-	assert_non_null(s);
 	assert_string_equal(s->text, "The old rail bridge over the Tarn River "
 	                             "collapsed on Sunday night, said Anna "
 	                             "Berg.");

@@ -217,6 +217,39 @@ static void test_learn_save_load(void **state)
 	free(w);
 }
 
+/* The model that weights w (2^bits rows) and clusters cl (NULL: none)
+ * save to, loaded back from a temporary file that is gone again. */
+static cr_ner_model *saved_model(const float *w, uint32_t bits,
+                                 const cr_ner_clusters *cl)
+{
+	char path[] = "/tmp/cr-ner-model-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	assert_int_equal(cr_ner_model_save_with(path, w, bits, 0, cl), CR_OK);
+	cr_ner_model *m = NULL;
+	assert_int_equal(cr_ner_model_load(path, &m), CR_OK);
+	unlink(path);
+	return m;
+}
+
+/* The names that weights cw with clusters cl (NULL: none) give a, as a
+ * malloc'd copy of its mentions, their count in *n; tags (a->n_toks
+ * bytes) gets the tags. */
+static cr_mention *names_of_weights(const cr_ner_weights *cw,
+                                    const cr_ner_clusters *cl, cr_article *a,
+                                    uint8_t *tags, uint32_t *n)
+{
+	assert_int_equal(cr_ner_tag_with(cw, cl, a, tags, NULL, NULL, NULL),
+	                 CR_OK);
+	assert_int_equal(cr_entities_from_tags(a, tags), CR_OK);
+	*n = a->n_ments;
+	cr_mention *want = malloc((*n ? *n : 1) * sizeof *want);
+	assert_non_null(want);
+	memcpy(want, a->ments, *n * sizeof *want);
+	return want;
+}
+
 /* Asserts that a's mentions are the n of want: places, types, names. */
 static void assert_same_mentions(const cr_article *a, const cr_mention *want,
                                  uint32_t n)
@@ -265,22 +298,11 @@ static void test_loaded_model_scores_as_weights(void **state)
 	uint8_t *tags = malloc(a->n_toks);
 	assert_non_null(tags);
 	cr_ner_weights cw = {.w = w, .bits = bits};
-	assert_int_equal(cr_ner_tag(&cw, a, tags, NULL, NULL, NULL), CR_OK);
-	assert_int_equal(cr_entities_from_tags(a, tags), CR_OK);
-	uint32_t n = a->n_ments;
+	uint32_t n;
+	cr_mention *want = names_of_weights(&cw, NULL, a, tags, &n);
 	assert_true(n >= 3);
-	cr_mention *want = malloc(n * sizeof *want);
-	assert_non_null(want);
-	memcpy(want, a->ments, n * sizeof *want);
 
-	char path[] = "/tmp/cr-ner-test-XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
-	assert_int_equal(cr_ner_model_save(path, w, bits, 0), CR_OK);
-	cr_ner_model *m = NULL;
-	assert_int_equal(cr_ner_model_load(path, &m), CR_OK);
-	unlink(path);
+	cr_ner_model *m = saved_model(w, bits, NULL);
 	assert_int_equal(cr_ner_find(m, a), CR_OK);
 	assert_same_mentions(a, want, n);
 	cr_ner_model_free(m);
@@ -356,20 +378,13 @@ static void test_lexicon_generalises(void **state)
 		assert_int_equal(tags[3], 0);            /* Meanwhile */
 		assert_int_equal(tags[7], 0);            /* Reid */
 		if (with) {
-			char mpath[] = "/tmp/cr-ner-model-XXXXXX";
-			write_temp(mpath, "");
-			assert_int_equal(
-			        cr_ner_model_save_with(mpath, w, bits, 0, cl),
-			        CR_OK);
-			cr_ner_model *m = NULL;
-			assert_int_equal(cr_ner_model_load(mpath, &m), CR_OK);
+			cr_ner_model *m = saved_model(w, bits, cl);
 			assert_int_equal(cr_ner_find(m, te), CR_OK);
 			assert_int_equal(cr_test_mentions(te, "Ballinrobe",
 			                                  CR_ENT_PLACE),
 			                 1);
 			assert_int_equal(te->n_ments, 1);
 			cr_ner_model_free(m);
-			unlink(mpath);
 			FILE *f = fopen(lpath, "w");
 			assert_non_null(f);
 			fputs("16 ballinrobe\n", f);
@@ -430,16 +445,11 @@ static void test_clusters_generalise(void **state)
 	assert_int_equal(tags[0], 3); /* Kelby: a place */
 	assert_int_equal(tags[3], 0); /* Meanwhile: no name */
 
-	char mpath[] = "/tmp/cr-ner-model-XXXXXX";
-	write_temp(mpath, "");
-	assert_int_equal(cr_ner_model_save_with(mpath, w, bits, 0, cl), CR_OK);
-	cr_ner_model *m = NULL;
-	assert_int_equal(cr_ner_model_load(mpath, &m), CR_OK);
+	cr_ner_model *m = saved_model(w, bits, cl);
 	assert_int_equal(cr_ner_find(m, te), CR_OK);
 	assert_int_equal(cr_test_mentions(te, "Kelby", CR_ENT_PLACE), 1);
 	assert_int_equal(te->n_ments, 1);
 	cr_ner_model_free(m);
-	unlink(mpath);
 
 	cr_ner_clusters_free(cl);
 	cl = NULL;
@@ -501,21 +511,11 @@ static void test_repeated_words_score_as_weights(void **state)
 	uint8_t *tags = malloc(a->n_toks);
 	assert_non_null(tags);
 	cr_ner_weights cw = {.w = w, .bits = bits};
-	assert_int_equal(cr_ner_tag_with(&cw, cl, a, tags, NULL, NULL, NULL),
-	                 CR_OK);
-	assert_int_equal(cr_entities_from_tags(a, tags), CR_OK);
-	uint32_t n = a->n_ments;
+	uint32_t n;
+	cr_mention *want = names_of_weights(&cw, cl, a, tags, &n);
 	assert_true(n >= 5);
-	cr_mention *want = malloc(n * sizeof *want);
-	assert_non_null(want);
-	memcpy(want, a->ments, n * sizeof *want);
 
-	char mpath[] = "/tmp/cr-ner-model-XXXXXX";
-	write_temp(mpath, "");
-	assert_int_equal(cr_ner_model_save_with(mpath, w, bits, 0, cl), CR_OK);
-	cr_ner_model *m = NULL;
-	assert_int_equal(cr_ner_model_load(mpath, &m), CR_OK);
-	unlink(mpath);
+	cr_ner_model *m = saved_model(w, bits, cl);
 	/* Every tag, not only the names: most scored words are in lower
 	 * case, and names need a capital. */
 	uint8_t *got = malloc(a->n_toks);
