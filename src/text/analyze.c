@@ -33,7 +33,8 @@
 
 struct cr_analyzer {
 	cr_stemmer *stemmer;
-	cr_ner_model *ner;  /* NULL: the rules find entities */
+	cr_ner_model *ner;           /* NULL: the rules find entities */
+	cr_ner_scratch *ner_scratch; /* the tagger's tables, reused */
 	cr_quote_lex *qlex; /* the quote search's word filters, made once */
 };
 
@@ -77,9 +78,11 @@ cr_analyzer *cr_analyzer_new(void)
 		return NULL;
 	an->stemmer = cr_stemmer_new("english");
 	an->qlex = cr_quote_lex_new();
-	if (!an->stemmer || !an->qlex) {
+	an->ner_scratch = cr_ner_scratch_new();
+	if (!an->stemmer || !an->qlex || !an->ner_scratch) {
 		cr_stemmer_free(an->stemmer);
 		cr_quote_lex_free(an->qlex);
+		cr_ner_scratch_free(an->ner_scratch);
 		free(an);
 		return NULL;
 	}
@@ -96,7 +99,8 @@ cr_err cr_analyze_entities(cr_analyzer *an, cr_article *a)
 {
 	if (!an || !a)
 		return CR_EINVAL;
-	return an->ner ? cr_ner_find(an->ner, a) : cr_entities_find(a);
+	return an->ner ? cr_ner_find_with(an->ner, an->ner_scratch, a)
+	               : cr_entities_find(a);
 }
 
 cr_err cr_analyze_quotes(cr_analyzer *an, cr_article *a)
@@ -112,6 +116,7 @@ void cr_analyzer_free(cr_analyzer *an)
 		return;
 	cr_stemmer_free(an->stemmer);
 	cr_quote_lex_free(an->qlex);
+	cr_ner_scratch_free(an->ner_scratch);
 	cr_ner_model_free(an->ner);
 	free(an);
 }

@@ -985,6 +985,58 @@ static void add_rows(const cr_ner_weights *w, const cr_ner_model *m,
 		score[t] += (float)s[t];
 }
 
+/* The buffers of tag_doc() (see struct run), in a cr_ner_scratch. */
+enum { SB_TF, SB_KEY, SB_DSLOT, SB_HEAD, SB_MT, SB_FORM, SB_FSLOT, SB_COUNT };
+
+struct cr_ner_scratch {
+	void *buf[SB_COUNT];
+	size_t cap[SB_COUNT]; /* bytes of buf[k] */
+};
+
+cr_ner_scratch *cr_ner_scratch_new(void)
+{
+	return calloc(1, sizeof(cr_ner_scratch));
+}
+
+/* Gives back the buffers of s larger than keep bytes. */
+static void scratch_trim(cr_ner_scratch *s, size_t keep)
+{
+	for (int k = 0; k < SB_COUNT; k++)
+		if (s->cap[k] > keep) {
+			free(s->buf[k]);
+			s->buf[k] = NULL;
+			s->cap[k] = 0;
+		}
+}
+
+void cr_ner_scratch_free(cr_ner_scratch *s)
+{
+	if (!s)
+		return;
+	scratch_trim(s, 0);
+	free(s);
+}
+
+/* Buffer k of s with room for n bytes (n > 0), zeroed when zero; NULL
+ * when out of memory. A buffer grows to the next power of two, so that
+ * articles a little longer than the last do not each reallocate. */
+static void *scratch_get(cr_ner_scratch *s, int k, size_t n, int zero)
+{
+	if (n > s->cap[k]) {
+		size_t cap = 64;
+		while (cap < n)
+			cap *= 2;
+		free(s->buf[k]);
+		s->buf[k] = malloc(cap);
+		s->cap[k] = s->buf[k] ? cap : 0;
+		if (!s->buf[k])
+			return NULL;
+	}
+	if (zero)
+		memset(s->buf[k], 0, n);
+	return s->buf[k];
+}
+
 /* What one call of tag_doc() reads and writes. */
 typedef struct run {
 	const cr_ner_weights *w;
@@ -1274,8 +1326,8 @@ static void tag_sentence(run *r, uint32_t si)
 /* cr_ner_tag() with the weights of w, or of the compact model m when it
  * is set (then w is not read and there is no training). */
 static cr_err tag_doc(const cr_ner_weights *w, const cr_ner_model *m,
-                      const cr_ner_clusters *cl, const cr_article *a,
-                      uint8_t *tags, const uint8_t *gold,
+                      cr_ner_scratch *sc, const cr_ner_clusters *cl,
+                      const cr_article *a, uint8_t *tags, const uint8_t *gold,
                       cr_ner_update_fn update, void *ud)
 {
 	uint32_t bits = m ? m->bits : w->bits;
@@ -1283,30 +1335,36 @@ static cr_err tag_doc(const cr_ner_weights *w, const cr_ner_model *m,
 		cl = m->cl.n ? &m->cl : NULL;
 	if (!a->n_toks)
 		return CR_OK;
+	cr_ner_scratch own = {0};
+	cr_ner_scratch *s = sc ? sc : &own;
 	size_t size = 64;
 	while (size < 2 * (size_t)a->n_toks)
 		size *= 2;
-	run r = {.w = w,
-	         .m = m,
-	         .cl = cl,
-	         .a = a,
-	         .gold = gold,
-	         .update = update,
-	         .ud = ud,
-	         .tf = malloc((size_t)a->n_toks * sizeof *r.tf),
-	         .d = {calloc(size, sizeof *r.d.key),
-	               malloc(size * sizeof *r.d.t), size - 1},
-	         .head = malloc(a->n_sents ? a->n_sents : 1),
-	         .mt = calloc(a->n_toks, 1),
-	         .mask = (1u << bits) - 1};
+	size_t nt = a->n_toks;
+	run r = {
+	        .w = w,
+	        .m = m,
+	        .cl = cl,
+	        .a = a,
+	        .gold = gold,
+	        .update = update,
+	        .ud = ud,
+	        .tf = scratch_get(s, SB_TF, nt * sizeof *r.tf, 0),
+	        .d = {scratch_get(s, SB_KEY, size * sizeof *r.d.key, 1),
+	              scratch_get(s, SB_DSLOT, size * sizeof *r.d.t, 0),
+	              size - 1},
+	        .head = scratch_get(s, SB_HEAD, a->n_sents ? a->n_sents : 1, 0),
+	        .mt = scratch_get(s, SB_MT, nt, 1),
+	        .mask = (1u << bits) - 1};
 	cr_err e = CR_ENOMEM;
 	if (!r.tf || !r.d.key || !r.d.t || !r.head || !r.mt)
 		goto out;
 	/* The forms pay off only where the rows come from the compact
 	 * model; the learner changes the weights under them. */
 	if (m && !update) {
-		r.fm.e = malloc((size_t)a->n_toks * sizeof *r.fm.e);
-		r.fm.slot = calloc(size, sizeof *r.fm.slot);
+		r.fm.e = scratch_get(s, SB_FORM, nt * sizeof *r.fm.e, 0);
+		r.fm.slot =
+		        scratch_get(s, SB_FSLOT, size * sizeof *r.fm.slot, 1);
 		r.fm.mask = size - 1;
 		if (!r.fm.e || !r.fm.slot)
 			goto out;
@@ -1324,13 +1382,7 @@ static cr_err tag_doc(const cr_ner_weights *w, const cr_ner_model *m,
 		tags[i] = to_bio(r.mt[i]);
 	e = CR_OK;
 out:
-	free(r.fm.e);
-	free(r.fm.slot);
-	free(r.tf);
-	free(r.d.key);
-	free(r.d.t);
-	free(r.head);
-	free(r.mt);
+	scratch_trim(s, sc ? CR_NER_SCRATCH_KEEP : 0);
 	return e;
 }
 
@@ -1340,7 +1392,7 @@ cr_err cr_ner_tag(const cr_ner_weights *w, const cr_article *a, uint8_t *tags,
 	if (!w || !a || !tags || (!w->w == !w->q) ||
 	    w->bits < CR_NER_MIN_BITS || w->bits > CR_NER_MAX_BITS)
 		return CR_EINVAL;
-	return tag_doc(w, NULL, NULL, a, tags, gold, update, ud);
+	return tag_doc(w, NULL, NULL, NULL, a, tags, gold, update, ud);
 }
 
 cr_err cr_ner_tag_with(const cr_ner_weights *w, const cr_ner_clusters *c,
@@ -1350,8 +1402,8 @@ cr_err cr_ner_tag_with(const cr_ner_weights *w, const cr_ner_clusters *c,
 	if (!w || !a || !tags || (!w->w == !w->q) ||
 	    w->bits < CR_NER_MIN_BITS || w->bits > CR_NER_MAX_BITS)
 		return CR_EINVAL;
-	return tag_doc(w, NULL, c && c->n ? c : NULL, a, tags, gold, update,
-	               ud);
+	return tag_doc(w, NULL, NULL, c && c->n ? c : NULL, a, tags, gold,
+	               update, ud);
 }
 
 cr_err cr_ner_clusters_read(const char *path, cr_ner_clusters **out)
@@ -1459,10 +1511,15 @@ cr_err cr_ner_tag_model(const cr_ner_model *m, const cr_article *a,
 	if (!m || !a || (a->n_toks && (!a->toks || !tags)) ||
 	    (a->n_sents && !a->sents))
 		return CR_EINVAL;
-	return tag_doc(NULL, m, NULL, a, tags, NULL, NULL, NULL);
+	return tag_doc(NULL, m, NULL, NULL, a, tags, NULL, NULL, NULL);
 }
 
 cr_err cr_ner_find(const cr_ner_model *m, cr_article *a)
+{
+	return cr_ner_find_with(m, NULL, a);
+}
+
+cr_err cr_ner_find_with(const cr_ner_model *m, cr_ner_scratch *s, cr_article *a)
 {
 	if (!m || !a || (a->n_toks && !a->toks) || (a->n_sents && !a->sents))
 		return CR_EINVAL;
@@ -1473,7 +1530,7 @@ cr_err cr_ner_find(const cr_ner_model *m, cr_article *a)
 	uint8_t *tags = malloc(a->n_toks);
 	if (!tags)
 		return CR_ENOMEM;
-	cr_err e = tag_doc(NULL, m, NULL, a, tags, NULL, NULL, NULL);
+	cr_err e = tag_doc(NULL, m, s, NULL, a, tags, NULL, NULL, NULL);
 	if (e == CR_OK)
 		e = cr_entities_from_tags_with(a, tags, m->gaz);
 	free(tags);

@@ -47,6 +47,21 @@ void cr_ner_model_free(cr_ner_model *m); /* accepts NULL */
 /* Fills a->ments (from a->toks and a->sents) with the model's names. */
 cr_err cr_ner_find(const cr_ner_model *m, cr_article *a);
 
+/* The tagger's per-article tables (token values, the article's words
+ * and forms), kept from one article to the next by one thread, so that
+ * each article reuses warm memory instead of asking malloc for seven
+ * fresh blocks. Buffers above CR_NER_SCRATCH_KEEP bytes are given back
+ * after their article, so a huge article leaves no huge scratch. */
+typedef struct cr_ner_scratch cr_ner_scratch;
+#define CR_NER_SCRATCH_KEEP ((size_t)1 << 20)
+
+cr_ner_scratch *cr_ner_scratch_new(void);    /* NULL when out of memory */
+void cr_ner_scratch_free(cr_ner_scratch *s); /* accepts NULL */
+
+/* cr_ner_find() with the tables in s (NULL: fresh ones). */
+cr_err cr_ner_find_with(const cr_ner_model *m, cr_ner_scratch *s,
+                        cr_article *a);
+
 /* The BIO tags (see cr_ner_tag()) that cr_ner_find() names, one per
  * token of a, into tags[0..a->n_toks): the loaded model's, as
  * cr_ner_tag() gives them from the weights the model was saved from. */

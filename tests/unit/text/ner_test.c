@@ -466,6 +466,55 @@ static void test_clusters_generalise(void **state)
 	free(w);
 }
 
+/* One scratch serves article after article: each gets the names it
+ * gets alone, whether the article before it was longer (its tables then
+ * hold the old article's words), shorter, or so long that the scratch
+ * gave its buffers back (CR_NER_SCRATCH_KEEP). The articles share names
+ * in other cases and places, so the memory of one article leaking into
+ * the next would change tags. */
+static void test_scratch_serves_each_article_alone(void **state)
+{
+	(void)state;
+	cr_ner_model *m = shipped_model();
+	if (!m)
+		return;
+	cr_analyzer *an = cr_analyzer_new();
+	assert_non_null(an);
+	const char *para =
+	        "Marit Lunde of Halvorsen Shipping told Reuters in Oslo that "
+	        "Lunde expected approval. HALVORSEN SHIPPING SHARES FALL. ";
+	size_t plen = strlen(para), reps = 400;
+	char *big = malloc(plen * reps + 1);
+	assert_non_null(big);
+	for (size_t k = 0; k < reps; k++)
+		memcpy(big + k * plen, para, plen);
+	big[plen * reps] = '\0';
+	const char *texts[] = {
+	        big,
+	        "Lunde said halvorsen would wait. Shipping in Oslo slowed.",
+	        "Oslo port chief Lunde met Halvorsen executives on Monday, "
+	        "and Reuters said Shipping Minister Ola Berg joined them.",
+	        big,
+	        "LUNDE AND BERG IN OSLO. Berg said the lunde family agreed.",
+	};
+	cr_ner_scratch *sc = cr_ner_scratch_new();
+	assert_non_null(sc);
+	for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+		cr_article *alone = tokens_of(an, texts[t]);
+		assert_int_equal(cr_ner_find(m, alone), CR_OK);
+		cr_article *a = tokens_of(an, texts[t]);
+		assert_int_equal(cr_ner_find_with(m, sc, a), CR_OK);
+		assert_true(a->n_ments > 0);
+		assert_same_mentions(a, alone->ments, alone->n_ments);
+		cr_article_destroy(a);
+		cr_article_destroy(alone);
+	}
+	cr_ner_scratch_free(sc);
+	free(big);
+	cr_analyzer_free(an);
+	cr_ner_model_free(m);
+}
+
 /* The loaded model shares the work of a word's repeats (its form:
  * the same bytes, norm and case), and must score every token as the
  * weights do: a word written in several ways ("harbour", "Harbour",
@@ -634,6 +683,7 @@ int main(void)
 	        cmocka_unit_test(test_lexicon_generalises),
 	        cmocka_unit_test(test_whole_names_one_type),
 	        cmocka_unit_test(test_skips_plain_stretches),
+	        cmocka_unit_test(test_scratch_serves_each_article_alone),
 	        cmocka_unit_test(test_missing_model_is_silent),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
