@@ -10,8 +10,8 @@
  * one, in the order src/text/analyze.c runs them, and adds each stage's
  * CPU time in nanoseconds (the thread's: on a shared machine, waiting for
  * the core is not work), as measured, with the clock's own cost per stage
- * (timer_ns, see timer_cost_ns()). With --dump it adds what the first stages found
- * too (sentences, every token's span, norm, stem and flags, and the
+ * (timer_ns, see timer_cost_ns()). With --dump it adds what the first stages
+ * found too (sentences, every token's span, norm, stem and flags, and the
  * numbers), so that a speed change can be checked for byte-identical
  * output by diffing two runs.
  *
@@ -92,16 +92,16 @@ static cr_err analyze_timed(cr_analyzer *an, cr_article *a,
 	ns[ST_TOKENS] = t1 - t0;
 	if (e != CR_OK)
 		return e;
-	/* The entity and quote stages are the analyzer's own: the learnt
-	 * tagger when the model is loaded, else the rules
-	 * (cr_analyze_entities); quotes in marks and reported speech in one
-	 * walk with the analyzer's word filters (cr_analyze_quotes), as
-	 * cr_analyze() runs them. */
-	cr_err (*const stage[])(cr_article *) = {cr_numbers_find,
-	                                         cr_dates_find};
+	/* Dates, entities and quotes are the analyzer's own stages, as
+	 * cr_analyze() runs them: dates with its index of date words
+	 * (cr_analyze_dates), the learnt tagger when the model is loaded,
+	 * else the rules (cr_analyze_entities), quotes in marks and reported
+	 * speech in one walk with its word filters (cr_analyze_quotes). */
 	for (int k = 0; k < 4; k++) {
-		if (k < 2) {
-			e = stage[k](a);
+		if (k == 0) {
+			e = cr_numbers_find(a);
+		} else if (k == 1) {
+			e = cr_analyze_dates(an, a);
 		} else if (k == 2) {
 			e = cr_analyze_entities(an, a);
 		} else {

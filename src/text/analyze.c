@@ -35,7 +35,8 @@ struct cr_analyzer {
 	cr_stemmer *stemmer;
 	cr_ner_model *ner;           /* NULL: the rules find entities */
 	cr_ner_scratch *ner_scratch; /* the tagger's tables, reused */
-	cr_quote_lex *qlex; /* the quote search's word filters, made once */
+	cr_quote_lex *qlex;  /* the quote search's word filters, made once */
+	cr_date_index *didx; /* the date words' index, made once */
 };
 
 /* Loads the model from the first folder that applies (see the top of
@@ -79,11 +80,9 @@ cr_analyzer *cr_analyzer_new(void)
 	an->stemmer = cr_stemmer_new("english");
 	an->qlex = cr_quote_lex_new();
 	an->ner_scratch = cr_ner_scratch_new();
-	if (!an->stemmer || !an->qlex || !an->ner_scratch) {
-		cr_stemmer_free(an->stemmer);
-		cr_quote_lex_free(an->qlex);
-		cr_ner_scratch_free(an->ner_scratch);
-		free(an);
+	an->didx = cr_date_index_new();
+	if (!an->stemmer || !an->qlex || !an->ner_scratch || !an->didx) {
+		cr_analyzer_free(an);
 		return NULL;
 	}
 	load_model(an);
@@ -103,6 +102,13 @@ cr_err cr_analyze_entities(cr_analyzer *an, cr_article *a)
 	               : cr_entities_find(a);
 }
 
+cr_err cr_analyze_dates(cr_analyzer *an, cr_article *a)
+{
+	if (!an || !a)
+		return CR_EINVAL;
+	return cr_dates_find_with(a, an->didx);
+}
+
 cr_err cr_analyze_quotes(cr_analyzer *an, cr_article *a)
 {
 	if (!an || !a)
@@ -117,6 +123,7 @@ void cr_analyzer_free(cr_analyzer *an)
 	cr_stemmer_free(an->stemmer);
 	cr_quote_lex_free(an->qlex);
 	cr_ner_scratch_free(an->ner_scratch);
+	cr_date_index_free(an->didx);
 	cr_ner_model_free(an->ner);
 	free(an);
 }
@@ -190,7 +197,7 @@ cr_err cr_analyze(cr_analyzer *an, cr_article *a)
 	if (e == CR_OK)
 		e = cr_numbers_find(a);
 	if (e == CR_OK)
-		e = cr_dates_find(a);
+		e = cr_analyze_dates(an, a);
 	if (e == CR_OK)
 		e = cr_analyze_entities(an, a);
 	if (e == CR_OK)

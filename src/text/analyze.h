@@ -29,6 +29,10 @@ cr_err cr_analyze_tokens(cr_analyzer *an, cr_article *a);
  * model, else the rules (cr_entities_find). */
 cr_err cr_analyze_entities(cr_analyzer *an, cr_article *a);
 
+/* The date stage alone: cr_dates_find() with the analyzer's index of
+ * date words, built once instead of per article. */
+cr_err cr_analyze_dates(cr_analyzer *an, cr_article *a);
+
 /* The quote stage alone: a->quotes and a->reported (text in quotation
  * marks and reported speech, as cr_quotes_find() and
  * cr_quotes_find_reported() give them), in one walk, with the word

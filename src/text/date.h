@@ -48,6 +48,21 @@
  * they name the anchor's year or month ("earlier this year"). */
 cr_err cr_dates_find(cr_article *a);
 
+/* The index of the words a date may begin with, built from date.c's
+ * tables once so that no article pays for it: one per analyzer,
+ * read-only once made, so threads may share it. */
+typedef struct cr_date_index cr_date_index;
+
+/* NULL when out of memory (or when the tables are broken, which
+ * cr_dates_tables_ok() reports). Free with cr_date_index_free(). */
+cr_date_index *cr_date_index_new(void);
+void cr_date_index_free(cr_date_index *x); /* accepts NULL */
+
+/* Does what cr_dates_find() does, with the index x from
+ * cr_date_index_new(), or NULL to build one for this call alone (as
+ * cr_dates_find() does). */
+cr_err cr_dates_find_with(cr_article *a, const cr_date_index *x);
+
 /* Expressions of time with no single calendar date are CR_DATE_VAGUE
  * (article.h has no kind for them) and are told apart by granularity,
  * which cr_date_resolve() keeps and never resolves:

@@ -1006,6 +1006,68 @@ static void test_filter_lets_every_opening_through(void **state)
 	cr_article_destroy(a);
 }
 
+/* 1 when dates a and b hold the same fields. */
+static int same_date(const cr_date *a, const cr_date *b)
+{
+	return a->span.off == b->span.off && a->span.len == b->span.len &&
+	       a->sent == b->sent && a->kind == b->kind && a->year == b->year &&
+	       a->month == b->month && a->day == b->day &&
+	       a->weekday == b->weekday && a->offset_days == b->offset_days &&
+	       a->offset_unit == b->offset_unit && a->resolved == b->resolved &&
+	       a->granularity == b->granularity && a->r_year == b->r_year &&
+	       a->r_month == b->r_month && a->r_day == b->r_day;
+}
+
+/* An index made once (cr_date_index_new(), as the analyzer keeps one)
+ * finds what cr_dates_find() finds with the index it builds per call,
+ * for every kind of opening word, and NULL stands for that per-call
+ * index. */
+static void test_index_made_once(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "The rail strike began Sept. 5, 2024 and ended in "
+	        "mid-January, after a three-month walkout.\n"
+	        "Tuesday's vote was the first since Labor Day, and "
+	        "yesterday's count took 20 hours, the union said on "
+	        "Thanksgiving.\n"
+	        "Ticket sales fell in the third quarter of 1998 and will rise "
+	        "next year, in the foreseeable future and every month.\n"
+	        "Wages lagged in the '80s, three days ago and in recent "
+	        "weeks; nineteen ninety-six was worse.",
+	        PUB_2024_11_20);
+	uint32_t n = a->n_dates;
+	assert_true(n >= 14);
+	cr_date *first = malloc(n * sizeof *first);
+	assert_non_null(first);
+	memcpy(first, a->dates, n * sizeof *first);
+
+	cr_date_index *x = cr_date_index_new();
+	assert_non_null(x);
+	for (int pass = 0; pass < 2; pass++) {
+		assert_int_equal(cr_dates_find_with(a, pass ? NULL : x), CR_OK);
+		assert_int_equal(a->n_dates, n);
+		for (uint32_t i = 0; i < n; i++)
+			assert_true(same_date(&a->dates[i], &first[i]));
+	}
+	/* One index serves article after article. */
+	cr_article *b = cr_test_analyzed(
+	        "u", "The talks resume on Friday, and ended last week.",
+	        PUB_2024_11_20);
+	assert_int_equal(cr_dates_find_with(b, x), CR_OK);
+	assert_int_equal(written(b, "Friday")->weekday, 5);
+	assert_int_equal(written(b, "last week")->offset_days, -1);
+	assert_int_equal(b->n_dates, 2);
+
+	assert_int_equal(cr_dates_find_with(NULL, x), CR_EINVAL);
+	cr_date_index_free(x);
+	cr_date_index_free(NULL);
+	free(first);
+	cr_article_destroy(b);
+	cr_article_destroy(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1040,6 +1102,7 @@ int main(void)
 	        cmocka_unit_test(test_current),
 	        cmocka_unit_test(test_tables_consistent),
 	        cmocka_unit_test(test_filter_lets_every_opening_through),
+	        cmocka_unit_test(test_index_made_once),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
