@@ -409,7 +409,7 @@ typedef struct who {
 
 /* One bit per word table that TOK_IN() asks about, for the per-token
  * memo of its answers (qctx.wcls). The same list fills cr_quote_lex's
- * masks (cls_at), so no table can be left out of them. */
+ * word index, so no table can be left out of it. */
 #define W_TABLES(X)                                                            \
 	X(ABBREVS)                                                             \
 	X(ADD_FORMS)                                                           \
@@ -450,22 +450,43 @@ enum wclass { W_TABLES(W_ENUM) };
 #define W_ONE(t) +1
 enum { W_COUNT = 0 W_TABLES(W_ONE) };
 #undef W_ONE
-_Static_assert(W_COUNT <= 32, "wclass bits fit half of a uint64_t");
+_Static_assert(W_COUNT <= 32, "wclass bits fit lex_word.cls");
 
 /* Bits of a word filter: a word's first two and last two bytes and its
  * length hash to two bits; a word with either bit clear is in none of
- * the tables the filter was filled from, which saves a binary search
- * for most words. Two bits in 8192 let through fewer of the words no
+ * the tables the filter was filled from, which saves a search for
+ * most words. Two bits in 8192 let through fewer of the words no
  * table holds than one bit in 4096 did, against the 600 report words. */
 #define QUOTE_FILTER_BITS 8192u
+
+/* Most distinct words of all the tables together, and the slots of
+ * their index: a power of two, four times the words, so that a word no
+ * table holds mostly meets a free slot at once. */
+#define QUOTE_WORDS_MAX  1024u
+#define QUOTE_WORD_SLOTS 4096u
+
+/* One word of the tables, with the W_TABLES classes that hold it. */
+typedef struct lex_word {
+	const char *w;
+	uint32_t h;   /* filter_hash(w) */
+	uint32_t cls; /* bit k: cr_lexicon_has() finds w in table k */
+} lex_word;
 
 struct cr_quote_lex {
 	uint64_t cue_bits[QUOTE_FILTER_BITS / 64];    /* find_cue's verbs */
 	uint64_t report_bits[QUOTE_FILTER_BITS / 64]; /* reported speech */
-	/* Per filter bit, the W_TABLES classes with a word that sets it:
-	 * a word is in none of the classes missing from the masks at both
-	 * of its bits. */
-	uint32_t cls_at[QUOTE_FILTER_BITS];
+	/* Every word of the tables, with the classes that hold it, and
+	 * by filter_hash() in slot (1 + its index in words, 0 when free):
+	 * one probe answers tok_in() for all the tables at once, where a
+	 * binary search answered for one. The slots are kept small (8 KB)
+	 * so that the probes of most words stay in the cache; an index of
+	 * 32 KB by filter bit, read for every word, missed it. */
+	uint16_t slot[QUOTE_WORD_SLOTS];
+	lex_word words[QUOTE_WORDS_MAX];
+	uint32_t n_words;
+	/* filter_hash() of "according" and of "that", which may open
+	 * reported speech though no filter holds them. */
+	uint32_t h_according, h_that;
 };
 
 typedef struct qctx {
@@ -478,7 +499,20 @@ typedef struct qctx {
 	 * find_cue() looks at these alone. */
 	uint32_t *cue_at;
 	uint32_t n_cue;
+	/* The tokens but a sentence's first where find_reported() may find
+	 * something (may_report()), in text order, and the first of them
+	 * not yet passed. */
+	uint32_t *rep_at;
+	uint32_t n_rep, rep_i;
 	uint64_t *wcls; /* per token: tok_in()'s answers (see there) */
+	/* The person mentions of a->ments, in its order, with the lengths
+	 * of their names: the speaker searches look at these alone. */
+	const cr_mention **pers;
+	uint32_t *pers_len;
+	/* Per person: 0 not known yet, 1 named inside a quote, 2 not. */
+	uint8_t *pers_inq;
+	uint32_t n_pers;
+	int pers_sorted;          /* 1 when pers rises by span.off */
 	who recent[QUOTE_RECENT]; /* most recent first */
 	who issuer;               /* who issued "the statement" */
 	who *said;    /* per sentence: the speaker its cue or quotes name */
@@ -491,19 +525,25 @@ typedef struct cue {
 	uint32_t at; /* token of the cue */
 } cue;
 
-/* The hash a word filter uses: both bits come from it. */
-static uint32_t filter_hash(const char *w)
+/* The hash a word filter uses, of the n-byte word w: both bits come
+ * from it. */
+static inline uint32_t filter_hash_n(const char *w, size_t n)
 {
-	size_t n = strlen(w);
 	if (!n)
 		return 0;
 	const unsigned char *u = (const unsigned char *)w;
 	uint32_t h = u[0] * 31u + u[n - 1];
 	/* The second and next-to-last letters tell apart the many cue
-	 * words that share their first and last ("said", "sued"). */
-	if (n > 1)
-		h = (h * 31u + u[1]) * 31u + u[n - 2];
+	 * words that share their first and last ("said", "sued"). A word
+	 * of one letter takes its NUL and its letter, with no branch on
+	 * its length. */
+	h = (h * 31u + u[1]) * 31u + u[n - 1 - (n > 1)];
 	return (h * 7u + (uint32_t)n) * 0x9E3779B1u;
+}
+
+static uint32_t filter_hash(const char *w)
+{
+	return filter_hash_n(w, strlen(w));
 }
 
 /* The two bits of hash h: from different parts of it, so that words
@@ -560,23 +600,49 @@ static int tok_is(const qctx *c, uint32_t i, const char *w)
 	return n[0] == w[0] && !strcmp(n, w);
 }
 
-/* 1 when token i's word is one of the n words of set, whose class is
- * cls. The stages ask about the same token and table again and again
- * (a cue's neighbours, each noun phrase walk), so each answer is kept
- * in c->wcls: bit cls says it is known, bit 32 + cls what it is. */
-static int tok_in(const qctx *c, uint32_t i, const char *const *set, size_t n,
-                  unsigned cls)
+/* The slot of hash h in the word index. */
+static inline uint32_t word_slot(uint32_t h)
 {
-	uint64_t m = c->wcls[i];
-	uint64_t known = (uint64_t)1 << cls;
-	if (m & known)
-		return (int)((m >> (32 + cls)) & 1);
-	int has = cr_lexicon_has(set, n, norm(c, i));
-	c->wcls[i] = m | known | ((uint64_t)has << (32 + cls));
-	return has;
+	return (h * 0x85EBCA6Bu) >> 20; /* the top 12 bits: QUOTE_WORD_SLOTS */
 }
 
-#define TOK_IN(c, i, set) tok_in(c, i, set, CR_COUNT(set), W_##set)
+/* The W_TABLES classes that hold w, whose filter_hash() is h: bit k for
+ * table k; 0 when no table holds it. */
+static uint32_t lex_classes(const cr_quote_lex *lx, const char *w, uint32_t h)
+{
+	for (uint32_t k = word_slot(h); lx->slot[k];
+	     k = (k + 1) % QUOTE_WORD_SLOTS) {
+		const lex_word *x = &lx->words[lx->slot[k] - 1];
+		if (x->h == h && !strcmp(x->w, w))
+			return x->cls;
+	}
+	return 0;
+}
+
+/* The bit of c->wcls that says a token's classes are known. */
+#define CLS_KNOWN ((uint64_t)1 << 63)
+
+/* 1 when token i's word is in the table of class cls (as
+ * cr_lexicon_has() says: the table's words, found by binary search).
+ * The stages ask about the same token again and again (a cue's
+ * neighbours, each noun phrase walk), so the answers are kept in
+ * c->wcls, found for every table at once when first asked: bit cls
+ * what it is, CLS_KNOWN that they are known. */
+static inline int tok_in(const qctx *c, uint32_t i, unsigned cls)
+{
+	uint64_t m = c->wcls[i];
+	if (!m) {
+		/* fhash is the word's hash, or 0 for a token no filter
+		 * meets, whose hash is found here. */
+		const char *w = norm(c, i);
+		uint32_t h = c->fhash[i] ? c->fhash[i] : filter_hash(w);
+		m = CLS_KNOWN | lex_classes(c->lx, w, h);
+		c->wcls[i] = m;
+	}
+	return (int)((m >> cls) & 1);
+}
+
+#define TOK_IN(c, i, set) tok_in(c, i, W_##set)
 
 static uint32_t para_of(const qctx *c, uint32_t i)
 {
@@ -700,14 +766,12 @@ static const char *full_name(const qctx *c, const char *name)
 	if (!name || strchr(name, ' '))
 		return name;
 	size_t n = strlen(name);
-	for (uint32_t i = 0; i < c->a->n_ments; i++) {
-		const cr_mention *m = &c->a->ments[i];
-		if (m->type != CR_ENT_PERSON)
-			continue;
-		size_t mn = strlen(m->name);
-		if (mn > n + 1 && m->name[mn - n - 1] == ' ' &&
-		    !strcmp(m->name + mn - n, name))
-			return m->name;
+	for (uint32_t i = 0; i < c->n_pers; i++) {
+		const char *pn = c->pers[i]->name;
+		size_t mn = c->pers_len[i];
+		if (mn > n + 1 && pn[mn - n - 1] == ' ' &&
+		    !strcmp(pn + mn - n, name))
+			return pn;
 	}
 	return name;
 }
@@ -718,10 +782,24 @@ static const cr_mention *person_in(const qctx *c, uint32_t b, uint32_t e)
 {
 	uint32_t lo = tok(c, b)->span.off;
 	uint32_t hi = tok(c, e - 1)->span.off + tok(c, e - 1)->span.len;
-	for (uint32_t i = 0; i < c->a->n_ments; i++) {
-		const cr_mention *m = &c->a->ments[i];
-		if (m->type != CR_ENT_PERSON || m->span.off < lo ||
-		    m->span.off + m->span.len > hi)
+	uint32_t i = 0;
+	if (c->pers_sorted) {
+		/* The mentions before lo are a prefix, and none from past
+		 * hi fits: a search and a stop spare the walk of them all. */
+		uint32_t n = c->n_pers;
+		while (i < n) {
+			uint32_t mid = i + (n - i) / 2;
+			if (c->pers[mid]->span.off < lo)
+				i = mid + 1;
+			else
+				n = mid;
+		}
+	}
+	for (; i < c->n_pers; i++) {
+		const cr_mention *m = c->pers[i];
+		if (c->pers_sorted && m->span.off > hi)
+			break;
+		if (m->span.off < lo || m->span.off + m->span.len > hi)
 			continue;
 		uint32_t end = m->span.off + m->span.len;
 		const char *p = c->a->body + end;
@@ -782,11 +860,21 @@ static uint32_t tok_at(const qctx *c, uint32_t off)
 static const cr_mention *last_person(const qctx *c, uint32_t off)
 {
 	const cr_mention *best = NULL;
+	/* The persons run in the order of the mentions, so the next one
+	 * is met by a cursor; whether each is named in a quote is found
+	 * once, when first asked. */
+	uint32_t p = 0;
 	for (uint32_t i = 0; i < c->a->n_ments; i++) {
 		const cr_mention *m = &c->a->ments[i];
 		if (m->span.off + m->span.len > off)
 			break;
-		if (m->type == CR_ENT_PERSON && !c->inq[tok_at(c, m->span.off)])
+		if (m->type != CR_ENT_PERSON)
+			continue;
+		while (c->pers[p] != m)
+			p++;
+		if (!c->pers_inq[p])
+			c->pers_inq[p] = c->inq[tok_at(c, m->span.off)] ? 1 : 2;
+		if (c->pers_inq[p] == 2)
 			best = m;
 	}
 	if (best && off < c->a->body_len) {
@@ -1735,19 +1823,31 @@ static int poll_opening(const qctx *c, uint32_t b, uint32_t e, uint32_t *comma)
 	return 0;
 }
 
-/* 0 when token k of the sentence starting at b can start none of
- * find_reported()'s cases, which all need a word outside quotes that
- * the report filter lets through, "according", a colon, "that", or
- * the sentence's first token: most tokens are passed over at once. */
-static inline int may_report(const qctx *c, uint32_t b, uint32_t k)
+/* 0 when a word outside quotes, not its sentence's first, can start
+ * none of find_reported()'s cases, which all need a word the report
+ * filter lets through, "according", a colon, "that", or the sentence's
+ * first token. w is its text and h its filter_hash(). run() asks this
+ * once per token in its first walk of them, which reads the text
+ * already, and lists the tokens that pass (a colon among the tokens
+ * that are no word), so that find_reported() goes from one to the next
+ * (next_report()). No branch hangs on the filter's answer, which the
+ * CPU cannot predict. */
+static inline int may_report(const qctx *c, const char *w, uint32_t h)
 {
-	if (k == b)
-		return 1;
-	if (c->inq[k])
-		return 0;
-	return filter_may(c, c->lx->report_bits, k) ||
-	       tok_is(c, k, "according") || tok_is(c, k, ":") ||
-	       tok_is(c, k, "that");
+	const cr_quote_lex *lx = c->lx;
+	return filter_bits(lx->report_bits, h) |
+	       (h == lx->h_according && !strcmp(w, "according")) |
+	       (h == lx->h_that && !strcmp(w, "that"));
+}
+
+/* The first token after k that may_report() lets through, or
+ * UINT32_MAX: k only grows, sentence after sentence, so a cursor
+ * serves. */
+static inline uint32_t next_report(qctx *c, uint32_t k)
+{
+	while (c->rep_i < c->n_rep && c->rep_at[c->rep_i] <= k)
+		c->rep_i++;
+	return c->rep_i < c->n_rep ? c->rep_at[c->rep_i] : UINT32_MAX;
 }
 
 /* Finds the reported speech of the sentence holding tokens [b, e): for
@@ -1757,9 +1857,9 @@ static inline int may_report(const qctx *c, uint32_t b, uint32_t k)
 static cr_err find_reported(qctx *c, qlist *out, uint32_t b, uint32_t e)
 {
 	cr_err err = CR_OK;
-	for (uint32_t k = b; k < e && err == CR_OK; k++) {
-		if (!may_report(c, b, k))
-			continue;
+	/* The sentence's first token, then those that may_report() lets
+	 * through. */
+	for (uint32_t k = b; k < e && err == CR_OK; k = next_report(c, k)) {
 		int according = tok_is(c, k, "according") && !c->inq[k] &&
 		                k + 1 < e && tok_is(c, k + 1, "to");
 		/* A headline's "Mayor Lutz: Bridge will open in May". */
@@ -1971,8 +2071,23 @@ static cr_err run(cr_article *a, const cr_quote_lex *lx, int direct,
 	                             (size_t)a->n_toks * sizeof *c.fhash);
 	c.wcls = cr_arena_alloc_raw(a->arena,
 	                            (size_t)a->n_toks * sizeof *c.wcls);
-	if (!c.inq || !c.said || !c.fhash || !c.wcls)
+	size_t np = a->n_ments ? a->n_ments : 1;
+	c.pers = cr_arena_alloc_raw(a->arena, np * sizeof *c.pers);
+	c.pers_len = cr_arena_alloc_raw(a->arena, np * sizeof *c.pers_len);
+	c.pers_inq = cr_arena_alloc(a->arena, np * sizeof *c.pers_inq);
+	if (!c.inq || !c.said || !c.fhash || !c.wcls || !c.pers ||
+	    !c.pers_len || !c.pers_inq)
 		return CR_ENOMEM;
+	c.pers_sorted = 1;
+	for (uint32_t i = 0; i < a->n_ments; i++) {
+		const cr_mention *m = &a->ments[i];
+		if (m->type != CR_ENT_PERSON)
+			continue;
+		if (c.n_pers && m->span.off < c.pers[c.n_pers - 1]->span.off)
+			c.pers_sorted = 0;
+		c.pers_len[c.n_pers] = m->name ? (uint32_t)strlen(m->name) : 0;
+		c.pers[c.n_pers++] = m;
+	}
 	span_q *qs;
 	uint32_t nq;
 	cr_err err = pair_marks(&c, &qs, &nq);
@@ -1980,27 +2095,38 @@ static cr_err run(cr_article *a, const cr_quote_lex *lx, int direct,
 		return err;
 	c.qs = qs;
 	/* Only words outside quotes meet a filter; the others keep hash 0,
-	 * which a filter may let through, so no answer changes. cue_at is
-	 * read up to n_cue alone. */
+	 * which a filter may let through, so no answer changes. cue_at and
+	 * rep_at are read up to n_cue and n_rep alone. */
 	c.cue_at = cr_arena_alloc_raw(a->arena,
 	                              (size_t)a->n_toks * sizeof *c.cue_at);
-	if (!c.cue_at)
+	c.rep_at = cr_arena_alloc_raw(a->arena,
+	                              (size_t)a->n_toks * sizeof *c.rep_at);
+	if (!c.cue_at || !c.rep_at)
 		return CR_ENOMEM;
+	/* The lists grow with no branch on the filters' answers. */
 	for (uint32_t i = 0; i < a->n_toks; i++) {
-		if (c.inq[i] || !is_word(&c, i)) {
-			c.fhash[i] = 0;
-			c.wcls[i] = 0;
+		c.wcls[i] = 0; /* tok_in() finds them when asked */
+		c.fhash[i] = 0;
+		if (c.inq[i])
+			continue;
+		const char *w = norm(&c, i);
+		c.rep_at[c.n_rep] = i;
+		if (!is_word(&c, i)) {
+			/* No filter meets it (hash 0), so its text is
+			 * compared whole. */
+			c.n_rep +=
+			        (uint32_t)(filter_bits(lx->report_bits, 0) ||
+			                   (w[0] == ':' && !w[1]) ||
+			                   (w[0] == 'a' &&
+			                    !strcmp(w, "according")) ||
+			                   (w[0] == 't' && !strcmp(w, "that")));
 			continue;
 		}
-		c.fhash[i] = filter_hash(norm(&c, i));
-		/* tok_in()'s answer for a table that cannot hold the word
-		 * is known, and 0, before it is asked. */
-		uint32_t h = c.fhash[i];
-		uint32_t may =
-		        lx->cls_at[FILTER_BIT1(h)] & lx->cls_at[FILTER_BIT2(h)];
-		c.wcls[i] = ~may & (((uint64_t)1 << W_COUNT) - 1);
-		if (filter_may(&c, lx->cue_bits, i))
-			c.cue_at[c.n_cue++] = i;
+		uint32_t h = filter_hash_n(w, strlen(w));
+		c.fhash[i] = h;
+		c.n_rep += (uint32_t)may_report(&c, w, h);
+		c.cue_at[c.n_cue] = i;
+		c.n_cue += (uint32_t)filter_bits(lx->cue_bits, h);
 	}
 
 	uint32_t qi = 0;
@@ -2081,6 +2207,12 @@ static void lex_fill(cr_quote_lex *lx)
 	        W_TABLES(W_ENTRY)
 #undef W_ENTRY
 	};
+	/* How many words the tables hold together, repeats counted: the
+	 * word index holds them all, and keeps free slots. */
+#define W_SIZE(t) +CR_COUNT(t)
+	enum { W_WORDS = 0 W_TABLES(W_SIZE) };
+#undef W_SIZE
+	_Static_assert(W_WORDS <= QUOTE_WORDS_MAX, "word index size");
 	memset(lx, 0, sizeof *lx);
 	filter_add(lx->cue_bits, CUE_VERBS, CR_COUNT(CUE_VERBS));
 	filter_add(lx->cue_bits, PARTICIPLES, CR_COUNT(PARTICIPLES));
@@ -2089,16 +2221,30 @@ static void lex_fill(cr_quote_lex *lx)
 	filter_add(lx->report_bits, REPORT_PARTICIPLES,
 	           CR_COUNT(REPORT_PARTICIPLES));
 	filter_add(lx->report_bits, RAISING_CUES, CR_COUNT(RAISING_CUES));
+	lx->h_according = filter_hash("according");
+	lx->h_that = filter_hash("that");
 	for (size_t k = 0; k < W_COUNT; k++) {
 		for (size_t j = 0; j < tables[k].n; j++) {
-			uint32_t h = filter_hash(tables[k].set[j]);
-			lx->cls_at[FILTER_BIT1(h)] |= (uint32_t)1 << k;
-			lx->cls_at[FILTER_BIT2(h)] |= (uint32_t)1 << k;
+			const char *w = tables[k].set[j];
+			uint32_t h = filter_hash(w);
+			/* The class as the binary search answers it, so that
+			 * a table out of order gives what it always gave. */
+			if (!cr_lexicon_has(tables[k].set, tables[k].n, w))
+				continue;
+			uint32_t at = word_slot(h);
+			while (lx->slot[at] &&
+			       strcmp(lx->words[lx->slot[at] - 1].w, w))
+				at = (at + 1) % QUOTE_WORD_SLOTS;
+			if (!lx->slot[at]) {
+				lx->words[lx->n_words] = (lex_word){w, h, 0};
+				lx->slot[at] = (uint16_t)++lx->n_words;
+			}
+			lx->words[lx->slot[at] - 1].cls |= (uint32_t)1 << k;
 		}
 	}
 }
 
-/* Filters for one call, filled in a's arena (some 34 KB: too much for
+/* Filters for one call, filled in a's arena (some 26 KB: too much for
  * the stack); NULL when out of memory. */
 static const cr_quote_lex *lex_for_call(cr_article *a)
 {

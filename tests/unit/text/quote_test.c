@@ -1049,6 +1049,45 @@ static void test_one_walk_gives_what_two_give(void **state)
 	cr_article_destroy(a);
 }
 
+/* The speakers come from the person mentions, which the quote search
+ * seeks by where they are written when a->ments is in text order, as
+ * the analyzer leaves it: the full name of a surname ("Lind" -> "Tomas
+ * Lind"), the person inside a phrase (past a possessive) and the person
+ * "he" stands for. With the mentions out of order it looks at them all,
+ * and here finds the same. */
+static void test_speakers_from_mentions_in_any_order(void **state)
+{
+	(void)state;
+	cr_article *a = cr_test_analyzed(
+	        "t",
+	        "Harbour master Tomas Lind inspected the east pier on "
+	        "Monday.\n"
+	        "“We cannot risk another collapse,” Lind said.\n"
+	        "“The ferries will sail from the north quay,” he said.\n"
+	        "“Nobody was hurt,” Putin's press secretary Dmitry "
+	        "Peskov said.",
+	        CR_TIME_NONE);
+	assert_int_equal(a->n_quotes, 3);
+	expect(quote_at(a, "We cannot risk"), "Tomas Lind", "said", 0);
+	expect(quote_at(a, "The ferries will sail"), "Tomas Lind", "said", 0);
+	expect(quote_at(a, "Nobody was hurt"), "Dmitry Peskov", "said", 0);
+	cr_quote *q = a->quotes, *r = a->reported;
+	uint32_t nq = a->n_quotes, nr = a->n_reported;
+	/* The same with the mentions reversed. */
+	assert_true(a->n_ments >= 3);
+	for (uint32_t i = 0, j = a->n_ments - 1; i < j; i++, j--) {
+		cr_mention t = a->ments[i];
+		a->ments[i] = a->ments[j];
+		a->ments[j] = t;
+	}
+	cr_quote *r2 = NULL;
+	uint32_t n2 = 0;
+	assert_int_equal(cr_quotes_find_all(a, NULL, &r2, &n2), CR_OK);
+	same_quotes(q, nq, a->quotes, a->n_quotes);
+	same_quotes(r, nr, r2, n2);
+	cr_article_destroy(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1090,6 +1129,7 @@ int main(void)
 	        cmocka_unit_test(test_relative_who_speaks_for_its_antecedent),
 	        cmocka_unit_test(test_titles_and_talk_shows),
 	        cmocka_unit_test(test_one_walk_gives_what_two_give),
+	        cmocka_unit_test(test_speakers_from_mentions_in_any_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
