@@ -369,7 +369,7 @@ static const char *const ADD_FORMS[] = {
 /* Lower-case words that open an apposition to a source rather than a
  * clause: "according to Ann Lutz, who ...", "..., the mayor of ...". */
 static const char *const APPOSITION_OPENERS[] = {
-        "a", "an", "the", "who", "whose", "which",
+        "a", "an", "the", "which", "who", "whose",
 };
 
 /* Nouns whose "of" names a backer or a display, not a content: "the
@@ -2252,6 +2252,13 @@ static const cr_quote_lex *lex_for_call(cr_article *a)
 	if (lx)
 		lex_fill(lx);
 	return lx;
+}
+
+int cr_quotes_tables_ok(void)
+{
+#define W_SORTED(t) &&cr_lexicon_sorted(t, CR_COUNT(t))
+	return 1 W_TABLES(W_SORTED);
+#undef W_SORTED
 }
 
 cr_quote_lex *cr_quote_lex_new(void)

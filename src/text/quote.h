@@ -55,6 +55,10 @@ cr_err cr_quotes_find_reported(cr_article *a, cr_quote **out, uint32_t *n);
  * so threads may share it. */
 typedef struct cr_quote_lex cr_quote_lex;
 
+/* 1 when every word table of the quote search is sorted without
+ * duplicates, as cr_lexicon_has() needs (for the tests). */
+int cr_quotes_tables_ok(void);
+
 /* NULL when out of memory. Free with cr_quote_lex_free(). */
 cr_quote_lex *cr_quote_lex_new(void);
 void cr_quote_lex_free(cr_quote_lex *lx); /* accepts NULL */

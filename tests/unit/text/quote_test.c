@@ -1088,9 +1088,18 @@ static void test_speakers_from_mentions_in_any_order(void **state)
 	cr_article_destroy(a);
 }
 
+/* Every word table is searched by halves, so each must be in strcmp
+ * order: "which" after "whose" was once never found. */
+static void test_tables_sorted(void **state)
+{
+	(void)state;
+	assert_int_equal(cr_quotes_tables_ok(), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(test_tables_sorted),
 	        cmocka_unit_test(test_statement_of_sentence_subject),
 	        cmocka_unit_test(test_pronoun_takes_previous_speaker),
 	        cmocka_unit_test(test_appositive_name_after_role),
