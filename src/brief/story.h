@@ -50,6 +50,16 @@ typedef struct cr_unit {
 	const uint64_t *content, *words, *stems;
 	const uint8_t *caps;
 	uint8_t n_content, n_words, n_neg; /* n_neg: negators in the unit */
+	/* Per word: the first five letters' id and a stopword flag; the
+	 * sorted hashes of the unit's character 3- and 5-grams; quotation
+	 * marks and attribution verbs ("said") in the unit; which of
+	 * align.c's connectives and reporting words it writes. */
+	const uint64_t *prefixes;
+	const uint8_t *stops;
+	const uint32_t *grams;
+	uint16_t n_grams;
+	uint8_t n_quotes, n_said;
+	uint32_t links, says; /* bits: which connectives, reporting words */
 } cr_unit;
 
 typedef struct cr_story {
@@ -115,6 +125,22 @@ enum {
 	CR_AF_NUM_SAME,   /* both write numbers, and the same ones */
 	CR_AF_NUM_DIFF,   /* both write numbers, and not the same ones */
 	CR_AF_CAP_LEFT,   /* capitalised words the other lacks, / 5 */
+	CR_AF_PREC_MIN,   /* clipped word precision, lower direction */
+	CR_AF_PREC_MAX,   /* and higher direction */
+	CR_AF_PREFIX1,    /* F of clipped five-letter prefix matches */
+	CR_AF_CHAR3,      /* Dice of character 3-grams */
+	CR_AF_CHAR5,      /* Dice of character 5-grams */
+	CR_AF_LEN_MIN,    /* shorter unit's words, / 20 */
+	CR_AF_LEN_MAX,    /* longer unit's words, / 20 */
+	CR_AF_RUN_LEFT,   /* longest run of unmatched content words, / 10 */
+	CR_AF_STOP_F,     /* F of clipped stopword matches */
+	CR_AF_QUOTE,      /* one quotes, the other not */
+	CR_AF_SAID,       /* one attributes ("said"), the other not */
+	CR_AF_LINK_LEFT,  /* connectives ("but", "when") one side lacks, / 3 */
+	CR_AF_SAY_LEFT,   /* reporting words one side lacks, / 3 */
+	CR_AF_TAIL_LEFT,  /* last words the other lacks, more side, / 10 */
+	CR_AF_HEAD_LEFT,  /* first words the other lacks, more side, / 10 */
+	CR_AF_IDF_LEFT,   /* idf of terms the other lacks, more side, / 40 */
 	CR_AF_COUNT
 };
 

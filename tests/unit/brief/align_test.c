@@ -563,6 +563,59 @@ static void test_mt_features(void **state)
 	fx_free(f);
 }
 
+/* The features of what one report adds: character n-grams, precision
+ * both ways, a clause at the end and its connective, reporting words,
+ * and counts that stop at 1.5 however long the sentences. */
+static void test_added_clause_features(void **state)
+{
+	(void)state;
+	fx *f = fx_new();
+	add(f, "a", "Valley Post", utc(2025, 6, 2, 8),
+	    "The council of Brandmoor sold the old mill to a builder.");
+	add(f, "b", "River Daily", utc(2025, 6, 2, 9),
+	    "The council of Brandmoor sold the old mill to a builder, a "
+	    "spokesman said.\n"
+	    "The council of Brandmoor sold the old mill to a builder and "
+	    "voted to close the eastern ferry landing next spring.\n"
+	    "Ferries from Ostrava, Kessing, Marl, Dunmore, Pell, Arden, "
+	    "Holt, Varna, Lisk, Orme, Tarrow, Fenwick, Brack, Corran, Dill, "
+	    "Ember and Gask will stop calling there in May.");
+	fx_story(f);
+	uint32_t a = unit_at(f, 0, "The council", 0);
+	uint32_t said = unit_at(f, 1,
+	                        "The council of Brandmoor sold the old "
+	                        "mill to a builder, a",
+	                        0);
+	uint32_t more = unit_at(f, 1,
+	                        "The council of Brandmoor sold the old "
+	                        "mill to a builder and",
+	                        0);
+	uint32_t far = unit_at(f, 1, "Ferries", 0);
+	double fa[CR_AF_COUNT], fs[CR_AF_COUNT], fm[CR_AF_COUNT],
+	        ff[CR_AF_COUNT];
+	cr_unit_features(&f->st, a, a, fa);
+	cr_unit_features(&f->st, a, said, fs);
+	cr_unit_features(&f->st, a, more, fm);
+	cr_unit_features(&f->st, a, far, ff);
+	/* the same sentence: every n-gram and word shared */
+	assert_true(fa[CR_AF_CHAR3] > 0.999 && fa[CR_AF_CHAR5] > 0.999);
+	assert_true(fa[CR_AF_PREC_MIN] > 0.999);
+	assert_true(fa[CR_AF_TAIL_LEFT] == 0 && fa[CR_AF_RUN_LEFT] == 0);
+	/* "a spokesman said": reporting words, not a clause */
+	assert_true(fs[CR_AF_SAY_LEFT] > 0 && fs[CR_AF_SAID] == 1);
+	assert_true(fs[CR_AF_LINK_LEFT] == 0);
+	assert_true(fs[CR_AF_PREC_MAX] > 0.999 && fs[CR_AF_PREC_MIN] < 1);
+	/* "and voted to close ...": a connective and a clause at the end */
+	assert_true(fm[CR_AF_LINK_LEFT] > 0 && fm[CR_AF_SAY_LEFT] == 0);
+	assert_true(fm[CR_AF_TAIL_LEFT] > fs[CR_AF_TAIL_LEFT]);
+	assert_true(fm[CR_AF_RUN_LEFT] > 0);
+	assert_true(fm[CR_AF_CHAR3] < fs[CR_AF_CHAR3]);
+	/* a long list of names: the counts stop at 1.5 */
+	assert_true(ff[CR_AF_CAP_LEFT] == 1.5 && ff[CR_AF_LEN_MAX] <= 1.5);
+	assert_true(ff[CR_AF_LEFT_MAX] == 1.5);
+	fx_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -580,6 +633,7 @@ int main(void)
 	        cmocka_unit_test(test_two_sentence_story_aligns),
 	        cmocka_unit_test(test_features),
 	        cmocka_unit_test(test_mt_features),
+	        cmocka_unit_test(test_added_clause_features),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
