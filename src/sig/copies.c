@@ -17,6 +17,10 @@
  * so a lookup costs the same however large the index is. Each chain
  * node holds its bucket key, so a walk reads no entry it does not judge.
  *
+ * Fingerprinting allocates nothing per article: the hashes of its
+ * tokens, stems and shingles go to scratch the index keeps, and distinct
+ * values are counted with a hash set rather than a sort.
+ *
  * Assumes tokens are analysed (norm, stem, flags). The index keeps its
  * own copies of ids: articles may be freed while the index lives. It
  * holds at most max entries in a ring; the oldest is evicted first.
@@ -27,6 +31,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+/* Inlined: a call per token and per shingle was a good part of the cost
+ * of fingerprinting, and the hashes are the same. */
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #define K        64 /* MinHash values per sketch */
@@ -55,6 +62,8 @@
 #define MAX_ID_BYTES     1024       /* longer ids are cut */
 #define MAX_TITLE_BYTES  4096       /* title bytes read for short texts */
 #define INITIAL_SLOTS    64
+/* Densification probes tried per empty bin before a linear scan. */
+#define DENSIFY_PROBES 256
 
 #define NONE UINT32_MAX
 
@@ -93,6 +102,14 @@ struct cr_copies {
 	uint32_t *stamp; /* per slot: last lookup that saw it */
 	uint32_t stamp_now;
 	char last_of[MAX_ID_BYTES + 1]; /* the id *of_id points to */
+	/* Scratch of one article, kept between calls so a lookup allocates
+	 * nothing: its token, stem and shingle hashes (scratch_cap each)
+	 * and the set that counts distinct values (set_cap). */
+	uint64_t *th, *sth, *sh, *set;
+	uint32_t scratch_cap, set_cap;
+	/* probe[j][t - 1]: the bin a densification probe t of empty bin j
+	 * looks at (see minhash), computed once, not per article. */
+	uint8_t probe[K][DENSIFY_PROBES];
 };
 
 /* The per-article features, computed in scratch memory. */
@@ -137,8 +154,63 @@ static uint32_t sort_unique(uint64_t *v, uint32_t n)
 	return m;
 }
 
-/* Densification probes tried per empty bin before a linear scan. */
-#define DENSIFY_PROBES 256
+/* Grows the per-article scratch to hold n token hashes; 0 on success,
+ * -1 when out of memory. */
+static int scratch_reserve(cr_copies *c, uint32_t n)
+{
+	if (n <= c->scratch_cap)
+		return 0;
+	uint32_t nc = c->scratch_cap ? c->scratch_cap : 1024;
+	while (nc < n)
+		nc *= 2;
+	uint64_t **bufs[] = {&c->th, &c->sth, &c->sh};
+	for (size_t i = 0; i < sizeof bufs / sizeof *bufs; i++) {
+		uint64_t *nb = realloc(*bufs[i], (size_t)nc * sizeof **bufs[i]);
+		if (!nb)
+			return -1;
+		*bufs[i] = nb;
+	}
+	c->scratch_cap = nc;
+	return 0;
+}
+
+/* Moves the distinct values of v[0..n) to its front (in first-seen
+ * order) and returns their count. A hash set, not a sort: only the
+ * count and the values matter to the sketch, not their order. */
+static uint32_t distinct(cr_copies *c, uint64_t *v, uint32_t n)
+{
+	uint32_t size = 64;
+	while (size < 2 * n)
+		size *= 2;
+	if (size > c->set_cap) {
+		uint64_t *ns = realloc(c->set, (size_t)size * sizeof *ns);
+		if (!ns)
+			return sort_unique(v, n); /* same count, sorted */
+		c->set = ns;
+		c->set_cap = size;
+	}
+	/* 0 marks an empty cell, so the value 0 is tracked apart. */
+	memset(c->set, 0, (size_t)size * sizeof *c->set);
+	uint32_t mask = size - 1, m = 0;
+	int zero = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		uint64_t x = v[i];
+		if (x == 0) {
+			if (!zero)
+				v[m++] = x;
+			zero = 1;
+			continue;
+		}
+		uint32_t h = (uint32_t)(x >> 32) & mask;
+		while (c->set[h] && c->set[h] != x)
+			h = (h + 1) & mask;
+		if (!c->set[h]) {
+			c->set[h] = x;
+			v[m++] = x;
+		}
+	}
+	return m;
+}
 
 /* A one-permutation MinHash sketch of the distinct XXH3 values v[0..n):
  * the top 6 bits of a value pick one of K = 64 bins and its low 32 bits
@@ -147,8 +219,10 @@ static uint32_t sort_unique(uint64_t *v, uint32_t n)
  * bin, found by a probe sequence that depends on the bin alone (optimal
  * densification, Shrivastava 2017), so two similar sets borrow alike
  * and a slot still agrees with probability close to their Jaccard. An
- * empty set gives all-ones (never compared). */
-static void minhash(const uint64_t *v, uint32_t n, uint32_t *out)
+ * empty set gives all-ones (never compared). The probe sequences come
+ * from c->probe. */
+static void minhash(const cr_copies *c, const uint64_t *v, uint32_t n,
+                    uint32_t *out)
 {
 	_Static_assert(K == 64, "the bin is the top 6 bits of a value");
 	uint64_t filled = 0;
@@ -168,9 +242,8 @@ static void minhash(const uint64_t *v, uint32_t n, uint32_t *out)
 		if (filled >> j & 1)
 			continue;
 		uint32_t from = NONE;
-		for (uint64_t t = 1; t <= DENSIFY_PROBES && from == NONE; t++) {
-			uint32_t k = (uint32_t)(mix64(((uint64_t)j << 32) | t) &
-			                        (K - 1));
+		for (uint32_t t = 0; t < DENSIFY_PROBES && from == NONE; t++) {
+			uint32_t k = c->probe[j][t];
 			if (filled >> k & 1)
 				from = k;
 		}
@@ -181,69 +254,71 @@ static void minhash(const uint64_t *v, uint32_t n, uint32_t *out)
 	}
 }
 
+/* Fills the probe sequences of minhash(): probe t (from 1) of bin j
+ * looks at bin mix64(j << 32 | t) mod K. */
+static void fill_probes(cr_copies *c)
+{
+	for (uint32_t j = 0; j < K; j++)
+		for (uint64_t t = 1; t <= DENSIFY_PROBES; t++)
+			c->probe[j][t - 1] =
+			        (uint8_t)(mix64(((uint64_t)j << 32) | t) &
+			                  (K - 1));
+}
+
 /* Collects the content-token hashes (th) and stem hashes (sth) of a, in
- * order, into fresh arrays. Returns the content token count; *n_st gets
- * the stem count. Returns NONE when out of memory. */
-static uint32_t token_hashes(const cr_article *a, uint64_t **th, uint64_t **sth,
+ * order, into th[0..lim) and sth[0..lim) (lim: a's tokens, capped at
+ * MAX_SHINGLES). Returns the content token count; *n_st gets the stem
+ * count. */
+static uint32_t token_hashes(const cr_article *a, uint64_t *th, uint64_t *sth,
                              uint32_t *n_st)
 {
 	uint32_t n = 0, m = 0, lim = a->n_toks;
 	if (lim > MAX_SHINGLES)
 		lim = MAX_SHINGLES;
-	*th = malloc((lim ? lim : 1) * sizeof **th);
-	*sth = malloc((lim ? lim : 1) * sizeof **sth);
-	if (!*th || !*sth) {
-		free(*th);
-		free(*sth);
-		*th = *sth = NULL;
-		return NONE;
-	}
 	for (uint32_t i = 0; i < lim; i++) {
 		const cr_token *t = &a->toks[i];
 		if (!is_content(t))
 			continue;
-		(*th)[n++] = XXH3_64bits(t->norm, strlen(t->norm));
+		uint64_t h = XXH3_64bits(t->norm, strlen(t->norm));
+		th[n++] = h;
+		/* Most stems are the norm itself (the same pointer). */
 		if ((t->flags & CR_TOK_WORD) && t->stem)
-			(*sth)[m++] = XXH3_64bits(t->stem, strlen(t->stem));
+			sth[m++] =
+			        t->stem == t->norm
+			                ? h
+			                : XXH3_64bits(t->stem, strlen(t->stem));
 	}
 	*n_st = m;
 	return n;
 }
 
-/* Builds the shingle hashes of th[0..n) into a fresh array; *prefix gets
- * the key of the first PREFIX_SHINGLES in order (0 when fewer). */
-static uint64_t *shingles(const uint64_t *th, uint32_t n, uint32_t *n_sh,
-                          uint64_t *prefix)
+/* Writes the shingle hashes of th[0..n) to sh (n - 2 of them, none
+ * when n < 3) and returns their count; *prefix gets the key of the
+ * first PREFIX_SHINGLES in order (0 when fewer). */
+static uint32_t shingles(const uint64_t *th, uint32_t n, uint64_t *sh,
+                         uint64_t *prefix)
 {
 	uint32_t m = n >= 3 ? n - 2 : 0;
-	uint64_t *sh = malloc((m ? m : 1) * sizeof *sh);
-	if (!sh)
-		return NULL;
 	for (uint32_t i = 0; i < m; i++)
 		sh[i] = XXH3_64bits(&th[i], 3 * sizeof *th);
 	*prefix = m >= PREFIX_SHINGLES
 	                  ? XXH3_64bits(sh, PREFIX_SHINGLES * sizeof *sh) | 1
 	                  : 0;
-	*n_sh = m;
-	return sh;
+	return m;
 }
 
-/* Computes an article's features; 0 on success, -1 when out of memory. */
-static int features_of(const cr_article *a, features *f)
+/* Computes an article's features in c's scratch; 0 on success, -1 when
+ * out of memory. */
+static int features_of(cr_copies *c, const cr_article *a, features *f)
 {
-	uint64_t *th, *sth, *sh;
-	uint32_t n_st, n_sh;
-	uint32_t n = token_hashes(a, &th, &sth, &n_st);
-	if (n == NONE)
+	uint32_t lim = a->n_toks < MAX_SHINGLES ? a->n_toks : MAX_SHINGLES;
+	if (scratch_reserve(c, lim ? lim : 1) != 0)
 		return -1;
-	sh = shingles(th, n, &n_sh, &f->prefix);
-	if (!sh) {
-		free(th);
-		free(sth);
-		return -1;
-	}
-	f->exact = n ? XXH3_64bits(th, (size_t)n * sizeof *th) | 1 : 0;
-	f->n_sh = sort_unique(sh, n_sh);
+	uint32_t n_st;
+	uint32_t n = token_hashes(a, c->th, c->sth, &n_st);
+	uint32_t n_sh = shingles(c->th, n, c->sh, &f->prefix);
+	f->exact = n ? XXH3_64bits(c->th, (size_t)n * sizeof *c->th) | 1 : 0;
+	f->n_sh = distinct(c, c->sh, n_sh);
 	/* A short body says too little to tell two articles apart (a credit
 	 * line, a caption), so for those the title must match as well. */
 	if (f->exact && f->n_sh < MIN_SHINGLES && a->title)
@@ -252,12 +327,9 @@ static int features_of(const cr_article *a, features *f)
 		              XXH3_64bits(a->title,
 		                          strnlen(a->title, MAX_TITLE_BYTES))) |
 		        1;
-	minhash(sh, f->n_sh, f->sh);
-	f->n_st = sort_unique(sth, n_st);
-	minhash(sth, f->n_st, f->st);
-	free(th);
-	free(sth);
-	free(sh);
+	minhash(c, c->sh, f->n_sh, f->sh);
+	f->n_st = distinct(c, c->sth, n_st);
+	minhash(c, c->sth, f->n_st, f->st);
 	return 0;
 }
 
@@ -291,6 +363,7 @@ cr_copies *cr_copies_new_max(uint32_t max)
 	if (!c)
 		return NULL;
 	c->max = max;
+	fill_probes(c);
 	return c;
 }
 
@@ -311,6 +384,10 @@ void cr_copies_free(cr_copies *c)
 	free(c->nodes);
 	free(c->heads);
 	free(c->stamp);
+	free(c->th);
+	free(c->sth);
+	free(c->sh);
+	free(c->set);
 	free(c);
 }
 
@@ -403,12 +480,30 @@ static void evict(cr_copies *c, uint32_t slot)
 	c->live--;
 }
 
+/* Four sketch slots at a time (GCC and Clang vector extensions, SSE2 on
+ * x86-64): this comparison runs for every candidate of every article. */
+typedef uint32_t slots4 __attribute__((vector_size(16)));
+
+static slots4 load4(const uint32_t *p)
+{
+	slots4 v;
+	memcpy(&v, p, sizeof v);
+	return v;
+}
+
 static uint32_t same_slots(const uint32_t *x, const uint32_t *y)
 {
-	uint32_t m = 0;
-	for (int j = 0; j < K; j++)
-		m += x[j] == y[j];
-	return m;
+	/* Agreeing lanes are all ones; four sums, so the loop is not one
+	 * long chain. */
+	slots4 m0 = {0}, m1 = {0}, m2 = {0}, m3 = {0};
+	for (int j = 0; j < K; j += 16) {
+		m0 -= (slots4)(load4(x + j) == load4(y + j));
+		m1 -= (slots4)(load4(x + j + 4) == load4(y + j + 4));
+		m2 -= (slots4)(load4(x + j + 8) == load4(y + j + 8));
+		m3 -= (slots4)(load4(x + j + 12) == load4(y + j + 12));
+	}
+	slots4 t = m0 + m1 + m2 + m3;
+	return t[0] + t[1] + t[2] + t[3];
 }
 
 /* Shingle containment of the shorter in the longer, estimated from the
@@ -597,7 +692,7 @@ cr_copy_kind cr_copies_add(cr_copies *c, cr_article *a, const char **of_id)
 		return CR_ORIGINAL;
 	a->copy_of = NULL;
 	features f;
-	if (features_of(a, &f) != 0)
+	if (features_of(c, a, &f) != 0)
 		return CR_ORIGINAL;
 	uint64_t keys[NB];
 	band_keys(&f, keys);
@@ -639,25 +734,27 @@ cr_copy_kind cr_copies_add(cr_copies *c, cr_article *a, const char **of_id)
 
 uint64_t cr_simhash(const cr_article *a)
 {
-	uint64_t *th, *sth, *sh, prefix;
-	uint32_t n_st, n_sh;
-	uint32_t n = token_hashes(a, &th, &sth, &n_st);
-	if (n == NONE)
-		return 0;
-	free(sth);
-	sh = shingles(th, n, &n_sh, &prefix);
-	free(th);
-	if (!sh)
-		return 0;
-	n_sh = sort_unique(sh, n_sh);
+	uint32_t lim = a->n_toks < MAX_SHINGLES ? a->n_toks : MAX_SHINGLES;
+	size_t cap = lim ? lim : 1;
+	uint64_t *th = malloc(cap * sizeof *th);
+	uint64_t *sth = malloc(cap * sizeof *sth);
+	uint64_t *sh = malloc(cap * sizeof *sh);
+	uint64_t h = 0, prefix;
+	if (!th || !sth || !sh)
+		goto out;
+	uint32_t n_st;
+	uint32_t n = token_hashes(a, th, sth, &n_st);
+	uint32_t n_sh = sort_unique(sh, shingles(th, n, sh, &prefix));
 	int32_t votes[64] = {0};
 	for (uint32_t i = 0; i < n_sh; i++)
 		for (int b = 0; b < 64; b++)
 			votes[b] += (sh[i] >> b) & 1 ? 1 : -1;
-	free(sh);
-	uint64_t h = 0;
 	for (int b = 0; b < 64; b++)
 		if (votes[b] > 0)
 			h |= (uint64_t)1 << b;
+out:
+	free(th);
+	free(sth);
+	free(sh);
 	return h;
 }

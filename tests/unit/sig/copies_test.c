@@ -392,6 +392,67 @@ static int popcount64(uint64_t x)
 	return n;
 }
 
+/* Repeats count only once: a few words said over and over make few
+ * distinct shingles, so a variant of them is too short to call a copy
+ * (only an identical text would be), however long the repetition. */
+static void test_repeated_shingles_count_once(void **state)
+{
+	(void)state;
+	enum { TIMES = 12 };
+	static const char once[] = "Storm closes harbour ferry crossings "
+	                           "again tonight. ";
+	char text[TIMES * sizeof once + 64];
+	text[0] = '\0';
+	for (int i = 0; i < TIMES; i++)
+		strcat(text, once);
+	char variant[sizeof text + 64];
+	snprintf(variant, sizeof variant, "%sCoastguard confirms closure.",
+	         text);
+	cr_copies *c = cr_copies_new();
+	cr_article *a = add(c, "chant", text, CR_ORIGINAL, NULL);
+	cr_article *b = add(c, "chant-more", variant, CR_ORIGINAL, NULL);
+	cr_article *d = add(c, "chant-again", text, CR_COPY, "chant");
+	cr_article_destroy(a);
+	cr_article_destroy(b);
+	cr_article_destroy(d);
+	cr_copies_free(c);
+}
+
+/* The index keeps its scratch from one article to the next: a long
+ * article, then short ones, then a long one again must each be
+ * fingerprinted whole (a copy of the long one is still found, and the
+ * short ones are not taken for parts of it). */
+static void test_long_then_short_then_long(void **state)
+{
+	(void)state;
+	size_t n = 40 * (sizeof wire + 64);
+	char *big = malloc(n);
+	assert_non_null(big);
+	big[0] = '\0';
+	/* Forty reports, each with its own number, so the shingles differ. */
+	for (int i = 0; i < 40; i++) {
+		char head[64];
+		snprintf(head, sizeof head, "Bulletin %d of the day.\n",
+		         1000 + i);
+		strcat(big, head);
+		strcat(big, wire);
+		strcat(big, "\n");
+	}
+	cr_copies *c = cr_copies_new();
+	cr_article *a[4];
+	a[0] = add(c, "long", big, CR_ORIGINAL, NULL);
+	a[1] = add(c, "short",
+	           "Railway services between Kestrel Bay and "
+	           "Dunmore were suspended.",
+	           CR_ORIGINAL, NULL);
+	a[2] = add(c, "wire", wire, CR_COPY, "long");
+	a[3] = add(c, "long-again", big, CR_COPY, "long");
+	for (int i = 0; i < 4; i++)
+		cr_article_destroy(a[i]);
+	free(big);
+	cr_copies_free(c);
+}
+
 static void test_simhash(void **state)
 {
 	(void)state;
@@ -422,6 +483,8 @@ int main(void)
 	        cmocka_unit_test(test_short_texts_need_the_title),
 	        cmocka_unit_test(test_copy_of_copy_points_to_earliest),
 	        cmocka_unit_test(test_index_bound),
+	        cmocka_unit_test(test_repeated_shingles_count_once),
+	        cmocka_unit_test(test_long_then_short_then_long),
 	        cmocka_unit_test(test_simhash),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
