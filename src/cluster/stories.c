@@ -8,8 +8,11 @@
  * an IDF from document frequencies counted online; the vector keeps its
  * ART_TERMS heaviest terms and is L2-normalised. A story's centroid is
  * the sum of its members' vectors, cut to its CENTROID_TERMS heaviest
- * terms. Uses of a term are summed through a per-term stamp and
- * position, without sorting the article's words.
+ * terms; a term keeps its place in the centroid while it stays, so a
+ * join adds weights in place. Uses of a term are summed through a
+ * per-term stamp and position, without sorting the article's words, and
+ * the term ids of recent titles are remembered (re-sent and syndicated
+ * articles repeat them).
  *
  * An inverted index maps a term to the active stories whose centroid
  * holds it. A new article finds candidates in the postings of its top
@@ -18,12 +21,13 @@
  * decay is on and both have times), and joins the best if it reaches the
  * join threshold, which is lower for short articles. The cosines are
  * summed term by term: the postings of every article term add to
- * per-story accumulators, each product read from the story's own term
- * table, in the same order as a merge of the two vectors, so scores are
- * exact. The active window is bounded by activity: stories whose newest
- * article is older than the window (by the newest publication time seen)
- * leave, and so does the least recently joined story when max_active
- * stories are active; a least-recently-joined list and a free-slot stack
+ * per-story accumulators, each product read where the posting says the
+ * story keeps the term, in the same order as a merge of the two
+ * vectors, so scores are exact. The active window is bounded by
+ * activity: stories whose newest article is older than the window (by
+ * the newest publication time seen) leave, and so does the least
+ * recently joined story when max_active stories are active; a
+ * least-recently-joined list and a free-slot stack
  * make both O(1) per story, and a story that leaves frees its memory.
  * Everything is deterministic: the same articles in the same order give
  * the same stories.
@@ -41,6 +45,8 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+/* Inlined: one hash per word of every article. */
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include "base/arena.h"
@@ -57,6 +63,17 @@
 #define MAX_DOC_TERMS   (1u << 20) /* term uses read per article */
 #define SHARED_TERMS    4          /* + the NULL that ends why->shared[5] */
 #define SECONDS_PER_DAY 86400.0
+#define IDF_CACHE       256 /* document frequencies whose IDF is kept */
+/* Article term weights below this (and at least 1, as (1 + ln tf) idf
+ * is with the default weights) are sorted as integer keys: the bits of
+ * such a double less its own fit in 56 bits. */
+#define WEIGHT_KEY_MAX 1024.0
+/* Titles whose terms are kept (direct mapped by hash): syndicated and
+ * re-sent articles repeat titles, and tokenising and stemming a title
+ * cost as much as a tenth of placing an article. */
+#define TITLE_CACHE     4096
+#define MAX_TITLE_BYTES 4096 /* title bytes read */
+#define MAX_TITLE_TERMS 256  /* terms of a title that is kept */
 /* Slots of a story's term table: a power of two over twice
  * CENTROID_TERMS, so probes stay short. */
 #define STORY_TABLE 1024
@@ -77,7 +94,11 @@ typedef struct term {
  * pushes the oldest out of them, and removals keep them a suffix. */
 typedef struct posting {
 	uint32_t n, cap, recent;
-	uint32_t *slot;
+	/* Each story and the place of the term in its centroid, which
+	 * stays while the term does: scoring reads the weight there. */
+	struct post_ent {
+		uint32_t slot, pos;
+	} * ent;
 } posting;
 
 /* One term of a sparse vector. */
@@ -88,8 +109,13 @@ typedef struct tw {
 
 typedef struct story {
 	uint32_t number;
-	uint32_t n; /* centroid terms, sorted by term id */
+	uint32_t n; /* centroid terms */
+	/* The centroid. A term keeps its place in c while it stays in the
+	 * centroid, so a merge updates weights where they are instead of
+	 * rebuilding the array and its table; ord lists the places by term
+	 * id, for the sums that must run in term id order. */
 	tw c[CENTROID_TERMS];
+	uint16_t ord[CENTROID_TERMS];
 	/* Open addressing from term id to 1 + its index in c (0 = empty),
 	 * so scoring probes the article's terms instead of walking the
 	 * whole centroid. */
@@ -119,6 +145,21 @@ struct cr_stories {
 	 * summed without sorting. */
 	uint32_t *used_by, *bag_pos;
 	uint32_t doc_stamp;
+	/* IDF by document frequency for the current s->docs: idf_for[d]
+	 * holds the docs count its idf[d] was computed at. Terms of one
+	 * article share few frequencies, and log is dear. */
+	double idf[IDF_CACHE];
+	uint64_t idf_for[IDF_CACHE];
+	/* Recent titles and their term ids, in order of use. */
+	struct title_terms {
+		uint64_t hash;
+		char *text; /* own copy, len bytes; NULL = empty */
+		uint32_t len, n;
+		uint32_t *ids;
+	} * titles; /* TITLE_CACHE long, allocated on first use */
+	/* The bag's array, kept from one article to the next. */
+	tw *bag_v;
+	uint32_t bag_cap;
 
 	story **slots; /* active stories; NULL = free */
 	uint32_t n_slots, cap_slots, active;
@@ -208,10 +249,17 @@ void cr_stories_free(cr_stories *s)
 	free(s->next);
 	free(s->free_stack);
 	for (uint32_t i = 0; i < s->n_terms; i++)
-		free(s->post[i].slot);
+		free(s->post[i].ent);
 	free(s->post);
 	free(s->used_by);
 	free(s->bag_pos);
+	free(s->bag_v);
+	if (s->titles)
+		for (uint32_t i = 0; i < TITLE_CACHE; i++) {
+			free(s->titles[i].text);
+			free(s->titles[i].ids);
+		}
+	free(s->titles);
 	free(s->terms);
 	free(s->table);
 	cr_arena_destroy(s->strings);
@@ -272,7 +320,8 @@ static int grow_terms(cr_stories *s)
 }
 
 /* The id of the term prefix+text[0..n), added when absent and add is
- * set; NONE when absent (or the vocabulary is full, or out of memory). */
+ * set; NONE when absent (or the vocabulary is full, or out of memory).
+ * Without a prefix the text is hashed where it is, not copied first. */
 static uint32_t term_id(cr_stories *s, const char *prefix, const char *text,
                         size_t n)
 {
@@ -280,17 +329,21 @@ static uint32_t term_id(cr_stories *s, const char *prefix, const char *text,
 	size_t pl = strlen(prefix);
 	if (n > MAX_TERM_BYTES)
 		n = MAX_TERM_BYTES;
-	memcpy(buf, prefix, pl);
-	memcpy(buf + pl, text, n);
-	n += pl;
-	buf[n] = '\0';
-	uint64_t hash = XXH3_64bits(buf, n);
+	const char *key = text;
+	if (pl) {
+		memcpy(buf, prefix, pl);
+		memcpy(buf + pl, text, n);
+		n += pl;
+		buf[n] = '\0';
+		key = buf;
+	}
+	uint64_t hash = XXH3_64bits(key, n);
 	if (s->table) {
 		uint32_t h = (uint32_t)hash & s->mask;
 		for (; s->table[h] != NONE; h = (h + 1) & s->mask) {
 			const term *t = &s->terms[s->table[h]];
 			if (t->hash == hash && t->len == n &&
-			    !memcmp(t->text, buf, n))
+			    !memcmp(t->text, key, n))
 				return s->table[h];
 		}
 	}
@@ -298,7 +351,7 @@ static uint32_t term_id(cr_stories *s, const char *prefix, const char *text,
 		return NONE;
 	if (s->n_terms == s->cap_terms && grow_terms(s) != 0)
 		return NONE;
-	char *copy = cr_arena_strndup(s->strings, buf, n);
+	char *copy = cr_arena_strndup(s->strings, key, n);
 	if (!copy)
 		return NONE;
 	uint32_t id = s->n_terms++;
@@ -341,12 +394,6 @@ static void bag_put(cr_stories *s, bag *b, uint32_t t, double w)
 	b->v[b->n++] = (tw){t, w};
 }
 
-static int by_term(const void *x, const void *y)
-{
-	const tw *a = x, *b = y;
-	return (a->t > b->t) - (a->t < b->t);
-}
-
 /* Heaviest first; equal weights by term id, so order is deterministic. */
 static int by_weight(const void *x, const void *y)
 {
@@ -368,6 +415,51 @@ static void swap_tw(tw *x, tw *y)
 	*x = *y;
 	*y = z;
 }
+
+/* Defines name(), which sorts v[0..n) of type (n <= ART_TERMS) so that
+ * before(&x, &y) holds of every x put before y: insertion sorts of runs
+ * of 8, then merges. The comparison is inlined, where qsort's indirect
+ * calls were most of the cost of sorting an article's terms; both
+ * orders used are total, so the result is the one qsort gave. */
+#define STORIES_SORT(name, type, before)                                       \
+	static void name(type *v, uint32_t n)                                  \
+	{                                                                      \
+		type tmp[ART_TERMS];                                           \
+		for (uint32_t lo = 0; lo < n; lo += 8) {                       \
+			uint32_t hi = lo + 8 < n ? lo + 8 : n;                 \
+			for (uint32_t i = lo + 1; i < hi; i++) {               \
+				type x = v[i];                                 \
+				uint32_t j = i;                                \
+				for (; j > lo && before(&x, &v[j - 1]); j--)   \
+					v[j] = v[j - 1];                       \
+				v[j] = x;                                      \
+			}                                                      \
+		}                                                              \
+		for (uint32_t w = 8; w < n; w *= 2)                            \
+			for (uint32_t lo = 0; lo + w < n; lo += 2 * w) {       \
+				uint32_t mid = lo + w,                         \
+				         hi = lo + 2 * w < n ? lo + 2 * w : n; \
+				uint32_t i = lo, j = mid, k = 0;               \
+				while (i < mid && j < hi)                      \
+					tmp[k++] = before(&v[j], &v[i])        \
+					                   ? v[j++]            \
+					                   : v[i++];           \
+				while (i < mid)                                \
+					tmp[k++] = v[i++];                     \
+				/* What is left of the second run is in        \
+				 * place. */                                   \
+				memcpy(v + lo, tmp, k * sizeof *tmp);          \
+			}                                                      \
+	}
+
+static int key_below(const uint64_t *x, const uint64_t *y)
+{
+	return *x < *y;
+}
+
+/* sort_by_weight(): in by_weight's order; sort_keys(): ascending. */
+STORIES_SORT(sort_by_weight, tw, heavier)
+STORIES_SORT(sort_keys, uint64_t, key_below)
 
 /* Reorders v[0..n) so that its k heaviest terms (by by_weight's order,
  * a total order) are v[0..k) and v[k - 1] is the k-th heaviest; needs
@@ -406,31 +498,92 @@ static int is_content_word(const cr_token *t)
 	       t->stem && t->stem[0] && t->stem[1];
 }
 
+/* Remembers the term ids of a title (ids[0..n), none NONE) in its
+ * cache entry; out of memory it is simply not remembered. */
+static void remember_title(cr_stories *s, uint64_t hash, const char *title,
+                           uint32_t len, const uint32_t *ids, uint32_t n)
+{
+	if (!s->titles) {
+		s->titles = calloc(TITLE_CACHE, sizeof *s->titles);
+		if (!s->titles)
+			return;
+	}
+	struct title_terms *e = &s->titles[hash & (TITLE_CACHE - 1)];
+	char *text = malloc(len ? len : 1);
+	uint32_t *copy = malloc((n ? n : 1) * sizeof *copy);
+	if (!text || !copy) {
+		free(text);
+		free(copy);
+		return;
+	}
+	memcpy(text, title, len);
+	memcpy(copy, ids, n * sizeof *copy);
+	free(e->text);
+	free(e->ids);
+	*e = (struct title_terms){hash, text, len, n, copy};
+}
+
 /* Adds the title's content-word stems. The title is tokenised into the
- * article's arena, which owns everything about the article. */
+ * article's arena, which owns everything about the article; its stems
+ * are only looked at (cr_stem_peek), not copied. A title seen recently
+ * gives the term ids it gave then (a term's id never changes), so it is
+ * not tokenised again. */
 static void title_terms(cr_stories *s, const cr_article *a, bag *b)
 {
 	if (!a->title || !a->title[0])
 		return;
+	size_t len = strnlen(a->title, MAX_TITLE_BYTES);
+	uint64_t hash = XXH3_64bits(a->title, len);
+	const struct title_terms *e =
+	        s->titles ? &s->titles[hash & (TITLE_CACHE - 1)] : NULL;
+	if (e && e->text && e->hash == hash && e->len == len &&
+	    !memcmp(e->text, a->title, len)) {
+		for (uint32_t i = 0; i < e->n; i++)
+			bag_put(s, b, e->ids[i], s->p.title_weight);
+		return;
+	}
 	cr_token *toks = NULL;
 	uint32_t n = 0, cap = 0;
-	size_t len = strnlen(a->title, 4096);
 	if (cr_tokenize(a->arena, a->title, len, 0, 0, &toks, &n, &cap) !=
 	    CR_OK)
 		return;
+	uint32_t ids[MAX_TITLE_TERMS], n_ids = 0;
+	int keep = 1; /* a title with an unknown term is not kept */
 	for (uint32_t i = 0; i < n; i++) {
 		cr_token *t = &toks[i];
 		if (!(t->flags & CR_TOK_WORD) || !t->norm)
 			continue;
-		size_t nl = strlen(t->norm);
-		if (cr_is_stopword(t->norm, nl))
+		size_t nl = strlen(t->norm), sl;
+		int stop;
+		const char *st =
+		        cr_stem_peek(s->stemmer, t->norm, nl, &sl, &stop);
+		if (!st)
+			keep = 0; /* out of memory: another time may differ */
+		if (!st || stop || sl < 2)
 			continue;
-		const char *st = cr_stem(s->stemmer, a->arena, t->norm, nl);
-		if (!st || !st[0] || !st[1])
-			continue;
-		bag_put(s, b, term_id(s, "", st, strlen(st)),
-		        s->p.title_weight);
+		uint32_t id = term_id(s, "", st, sl);
+		bag_put(s, b, id, s->p.title_weight);
+		if (id == NONE || n_ids == MAX_TITLE_TERMS)
+			keep = 0;
+		else
+			ids[n_ids++] = id;
 	}
+	if (keep)
+		remember_title(s, hash, a->title, (uint32_t)len, ids, n_ids);
+}
+
+/* The IDF of a term in df of the s->docs documents seen. */
+static double idf_of(cr_stories *s, uint32_t df)
+{
+	double idf;
+	if (df < IDF_CACHE && s->idf_for[df] == s->docs)
+		return s->idf[df];
+	idf = log((1.0 + (double)s->docs) / (1.0 + (double)df)) + 1.0;
+	if (df < IDF_CACHE) {
+		s->idf[df] = idf;
+		s->idf_for[df] = s->docs;
+	}
+	return idf;
 }
 
 /* Builds the article's vector into v (sorted by term id, unit length,
@@ -439,7 +592,7 @@ static void title_terms(cr_stories *s, const cr_article *a, bag *b)
 static uint32_t vectorize(cr_stories *s, const cr_article *a, tw *v,
                           uint32_t *top)
 {
-	bag b = {0};
+	bag b = {s->bag_v, 0, s->bag_cap, 0};
 	if (++s->doc_stamp == 0) {
 		/* The stamp wrapped: forget every old use. */
 		if (s->used_by)
@@ -465,9 +618,10 @@ static uint32_t vectorize(cr_stories *s, const cr_article *a, tw *v,
 	for (uint32_t i = 0; i < m; i++)
 		s->terms[b.v[i].t].df++;
 	for (uint32_t i = 0; i < m; i++) {
-		double df = s->terms[b.v[i].t].df;
-		double idf = log((1.0 + (double)s->docs) / (1.0 + df)) + 1.0;
-		b.v[i].w = (1.0 + log(b.v[i].w)) * idf;
+		double idf = idf_of(s, s->terms[b.v[i].t].df);
+		double tf = b.v[i].w;
+		/* log(1) is 0 exactly, and most terms are used once. */
+		b.v[i].w = (tf == 1.0 ? 1.0 : 1.0 + log(tf)) * idf;
 	}
 	/* Only the heaviest ART_TERMS are kept; they are sorted (the
 	 * norm sums them heaviest first, as it always has). */
@@ -475,42 +629,73 @@ static uint32_t vectorize(cr_stories *s, const cr_article *a, tw *v,
 		select_top(b.v, m, ART_TERMS);
 		m = ART_TERMS;
 	}
-	if (m)
-		qsort(b.v, m, sizeof *b.v, by_weight);
+	/* Term id order first: a sort of integer keys (id, place). */
+	_Static_assert((uint64_t)MAX_TERMS * ART_TERMS <= UINT32_MAX,
+	               "a term id and a place make one 32-bit key");
+	uint64_t key[ART_TERMS];
+	tw by_t[ART_TERMS];
+	int simple = 1; /* all weights in [1, WEIGHT_KEY_MAX) */
+	for (uint32_t i = 0; i < m; i++) {
+		key[i] = (uint64_t)b.v[i].t * ART_TERMS + i;
+		simple &= b.v[i].w >= 1.0 && b.v[i].w < WEIGHT_KEY_MAX;
+	}
+	sort_keys(key, m);
+	for (uint32_t i = 0; i < m; i++)
+		by_t[i] = b.v[key[i] % ART_TERMS];
+	/* Then heaviest first. A weight in [1, WEIGHT_KEY_MAX) is a
+	 * positive double, whose bits order as it does, and below
+	 * WEIGHT_KEY_MAX they fit a key beside a place in by_t: equal
+	 * weights then keep term id order, as by_weight wants. */
+	if (simple) {
+		uint64_t top_bits;
+		double lim = WEIGHT_KEY_MAX;
+		memcpy(&top_bits, &lim, sizeof top_bits);
+		for (uint32_t i = 0; i < m; i++) {
+			uint64_t bits;
+			memcpy(&bits, &by_t[i].w, sizeof bits);
+			key[i] = (top_bits - bits) << 7 | i;
+		}
+		_Static_assert(ART_TERMS == 1u << 7, "a place is 7 bits");
+		sort_keys(key, m);
+		for (uint32_t i = 0; i < m; i++)
+			b.v[i] = by_t[key[i] % ART_TERMS];
+	} else {
+		memcpy(b.v, by_t, m * sizeof *by_t);
+		sort_by_weight(b.v, m);
+	}
 	double norm = 0;
 	for (uint32_t i = 0; i < m; i++)
 		norm += b.v[i].w * b.v[i].w;
 	norm = sqrt(norm);
 	for (uint32_t i = 0; i < m; i++) {
-		v[i] = (tw){b.v[i].t, b.v[i].w / norm};
+		v[i] = (tw){by_t[i].t, by_t[i].w / norm};
 		top[i] = b.v[i].t;
 	}
-	free(b.v);
-	if (m)
-		qsort(v, m, sizeof *v, by_term);
+	s->bag_v = b.v;
+	s->bag_cap = b.cap;
 	return m;
 }
 
 /* --- inverted index -------------------------------------------------- */
 
-/* Records that story slot holds term t. When the recent part is full
- * its oldest entry leaves it: that story is still scored through t,
- * only not found as a candidate through t. Out of memory, the story is
- * marked partial. */
-static void post_add(cr_stories *s, uint32_t t, uint32_t slot)
+/* Records that story slot holds term t, at place pos of its centroid.
+ * When the recent part is full its oldest entry leaves it: that story is
+ * still scored through t, only not found as a candidate through t. Out
+ * of memory, the story is marked partial. */
+static void post_add(cr_stories *s, uint32_t t, uint32_t slot, uint32_t pos)
 {
 	posting *p = &s->post[t];
 	if (p->n == p->cap) {
 		uint32_t nc = p->cap ? p->cap * 2 : 4;
-		uint32_t *ns = realloc(p->slot, nc * sizeof *ns);
-		if (!ns) {
+		struct post_ent *ne = realloc(p->ent, nc * sizeof *ne);
+		if (!ne) {
 			s->slots[slot]->partial = 1;
 			return;
 		}
-		p->slot = ns;
+		p->ent = ne;
 		p->cap = nc;
 	}
-	p->slot[p->n++] = slot;
+	p->ent[p->n++] = (struct post_ent){slot, pos};
 	if (p->recent < POSTING_MAX)
 		p->recent++;
 }
@@ -521,11 +706,11 @@ static void post_remove(cr_stories *s, uint32_t t, uint32_t slot)
 {
 	posting *p = &s->post[t];
 	for (uint32_t i = p->n; i-- > 0;)
-		if (p->slot[i] == slot) {
+		if (p->ent[i].slot == slot) {
 			if (i >= p->n - p->recent)
 				p->recent--;
-			memmove(p->slot + i, p->slot + i + 1,
-			        (p->n - i - 1) * sizeof *p->slot);
+			memmove(p->ent + i, p->ent + i + 1,
+			        (p->n - i - 1) * sizeof *p->ent);
 			p->n--;
 			return;
 		}
@@ -640,16 +825,32 @@ static uint32_t story_hash(uint32_t t)
 	return (t * 0x9E3779B1u) >> 22; /* 10 bits: STORY_TABLE slots */
 }
 
-/* Refills the story's term table from its centroid. */
-static void index_story(story *st)
+/* The cell of term t in the story's term table: the one holding it,
+ * else the empty cell where it would go. */
+static uint32_t story_cell(const story *st, uint32_t t)
 {
-	memset(st->at, 0, sizeof st->at);
-	for (uint32_t j = 0; j < st->n; j++) {
-		uint32_t h = story_hash(st->c[j].t);
-		while (st->at[h])
-			h = (h + 1) & (STORY_TABLE - 1);
-		st->at[h] = (uint16_t)(j + 1);
+	uint32_t h = story_hash(t);
+	while (st->at[h] && st->c[st->at[h] - 1].t != t)
+		h = (h + 1) & (STORY_TABLE - 1);
+	return h;
+}
+
+/* Empties cell h of the story's term table, moving later entries of its
+ * probe run back (deletion from linear probing without tombstones, so
+ * probes stay as short as a fresh table's). */
+static void story_unlink(story *st, uint32_t h)
+{
+	uint32_t mask = STORY_TABLE - 1;
+	for (uint32_t j = (h + 1) & mask; st->at[j]; j = (j + 1) & mask) {
+		uint32_t home = story_hash(st->c[st->at[j] - 1].t);
+		/* The entry at j may move to h unless its home lies
+		 * cyclically in (h, j]. */
+		if (((j - home) & mask) >= ((j - h) & mask)) {
+			st->at[h] = st->at[j];
+			h = j;
+		}
 	}
+	st->at[h] = 0;
 }
 
 /* The centroid weight of term t in the story, 0 when it has none. */
@@ -705,12 +906,13 @@ static void shared_terms(const cr_stories *s, const tw *v, uint32_t n,
 	tw best[SHARED_TERMS];
 	uint32_t nb = 0, i = 0, j = 0;
 	while (i < n && j < st->n) {
-		if (v[i].t < st->c[j].t) {
+		const tw *c = &st->c[st->ord[j]];
+		if (v[i].t < c->t) {
 			i++;
-		} else if (v[i].t > st->c[j].t) {
+		} else if (v[i].t > c->t) {
 			j++;
 		} else {
-			tw x = {v[i].t, v[i].w * st->c[j].w};
+			tw x = {v[i].t, v[i].w * c->w};
 			i++, j++;
 			uint32_t k = nb < SHARED_TERMS ? nb++ : SHARED_TERMS;
 			if (k == SHARED_TERMS) {
@@ -730,54 +932,147 @@ static void shared_terms(const cr_stories *s, const tw *v, uint32_t n,
 	out[nb] = NULL;
 }
 
-/* Adds v to the story's centroid, keeps the CENTROID_TERMS heaviest
- * terms and keeps the postings in step with the terms kept. */
+/* The centroid's norm, its squares summed in term id order. */
+static void set_norm(story *st)
+{
+	double norm = 0;
+	for (uint32_t x = 0; x < st->n; x++) {
+		double w = st->c[st->ord[x]].w;
+		norm += w * w;
+	}
+	st->norm = sqrt(norm);
+}
+
+/* Keeps the r lightest of the k terms seen so far (by by_weight's
+ * order) in heap[0..r), a heap with the heaviest of them on top; x is
+ * the term's place (index into terms). */
+static void lightest_push(const tw *terms, uint16_t *heap, uint32_t r,
+                          uint32_t k, uint16_t x)
+{
+	uint32_t i;
+	if (k < r) {
+		/* Filling: sift up. */
+		for (i = k;
+		     i > 0 && heavier(&terms[x], &terms[heap[(i - 1) / 2]]);
+		     i = (i - 1) / 2)
+			heap[i] = heap[(i - 1) / 2];
+		heap[i] = x;
+		return;
+	}
+	if (!heavier(&terms[heap[0]], &terms[x]))
+		return; /* no lighter than the heaviest kept */
+	/* Replace the top and sift down. */
+	for (i = 0;;) {
+		uint32_t l = 2 * i + 1, big = i;
+		const tw *bx = &terms[x];
+		if (l < r && heavier(&terms[heap[l]], bx)) {
+			big = l;
+			bx = &terms[heap[l]];
+		}
+		if (l + 1 < r && heavier(&terms[heap[l + 1]], bx))
+			big = l + 1;
+		if (big == i)
+			break;
+		heap[i] = heap[big];
+		i = big;
+	}
+	heap[i] = x;
+}
+
+/* Adds v (sorted by term id) to the story's centroid, keeps the
+ * CENTROID_TERMS heaviest terms and keeps the postings in step with the
+ * terms kept. A term already there is summed in place; a term that
+ * leaves frees its place for a new one. The terms kept, their weights
+ * and the norm (summed in term id order) are those of a merge of the two
+ * sorted vectors followed by a cut at the CENTROID_TERMS-th heaviest. */
 static void merge(cr_stories *s, uint32_t slot, const tw *v, uint32_t n)
 {
 	story *st = s->slots[slot];
-	tw sum[CENTROID_TERMS + ART_TERMS];
-	uint8_t fresh[CENTROID_TERMS + ART_TERMS];
-	uint32_t m = 0, i = 0, j = 0;
-	while (i < n || j < st->n) {
-		if (j == st->n || (i < n && v[i].t < st->c[j].t)) {
-			fresh[m] = 1;
-			sum[m++] = v[i++];
-		} else if (i == n || v[i].t > st->c[j].t) {
-			fresh[m] = 0;
-			sum[m++] = st->c[j++];
-		} else {
-			fresh[m] = 0;
-			sum[m++] = (tw){v[i].t, v[i].w + st->c[j].w};
-			i++, j++;
+	/* all[0..st->n) are the centroid's terms at their places, then
+	 * the article's new terms in term id order. */
+	tw all[CENTROID_TERMS + ART_TERMS];
+	uint32_t old = st->n, f = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t h = story_cell(st, v[i].t);
+		if (st->at[h])
+			st->c[st->at[h] - 1].w += v[i].w;
+		else
+			all[old + f++] = v[i];
+	}
+	uint32_t m = old + f;
+	if (m <= CENTROID_TERMS) {
+		/* Nothing leaves: new terms go at the end, and ord takes
+		 * them in a merge from the back (new terms tend to have the
+		 * newest ids, so little of ord moves). */
+		uint32_t i = old, o = m;
+		for (uint32_t k = f; k-- > 0;) {
+			uint32_t at = old + k;
+			st->c[at] = all[at];
+			st->at[story_cell(st, all[at].t)] = (uint16_t)(at + 1);
+			while (i > 0 && st->c[st->ord[i - 1]].t > all[at].t)
+				st->ord[--o] = st->ord[--i];
+			st->ord[--o] = (uint16_t)at;
 		}
+		for (uint32_t k = 0; k < f; k++)
+			post_add(s, all[old + k].t, slot, old + k);
+		st->n = m;
+		set_norm(st);
+		return;
 	}
-	if (m > CENTROID_TERMS) {
-		/* Find the weight cut; terms under it leave the centroid. */
-		tw heavy[CENTROID_TERMS + ART_TERMS];
-		memcpy(heavy, sum, m * sizeof *sum);
-		select_top(heavy, m, CENTROID_TERMS);
-		const tw *cut = &heavy[CENTROID_TERMS - 1];
-		uint32_t k = 0;
-		for (uint32_t x = 0; x < m; x++) {
-			if (by_weight(&sum[x], cut) <= 0) {
-				fresh[k] = fresh[x];
-				sum[k++] = sum[x];
-			} else if (!fresh[x]) {
-				post_remove(s, sum[x].t, slot);
-			}
+	/* The m - CENTROID_TERMS lightest leave (never more than f). */
+	uint8_t gone[CENTROID_TERMS + ART_TERMS];
+	memset(gone, 0, m);
+	{
+		uint32_t r = m - CENTROID_TERMS;
+		uint16_t heap[ART_TERMS];
+		memcpy(all, st->c, old * sizeof *all);
+		for (uint32_t k = 0; k < m; k++)
+			/* Most terms are heavier than every one kept. */
+			if (k < r || all[k].w <= all[heap[0]].w)
+				lightest_push(all, heap, r, k, (uint16_t)k);
+		for (uint32_t k = 0; k < r; k++)
+			gone[heap[k]] = 1;
+	}
+	/* The places that stay, in term id order, before new terms are
+	 * written over the places freed. */
+	uint16_t kept[CENTROID_TERMS];
+	uint32_t nk = 0;
+	for (uint32_t j = 0; j < old; j++) {
+		uint16_t x = st->ord[j];
+		if (!gone[x])
+			kept[nk++] = x;
+	}
+	uint16_t hole[ART_TERMS];
+	uint32_t nh = 0;
+	for (uint32_t x = 0; x < old; x++)
+		if (gone[x]) {
+			post_remove(s, st->c[x].t, slot);
+			story_unlink(st, story_cell(st, st->c[x].t));
+			hole[nh++] = (uint16_t)x;
 		}
-		m = k;
+	/* New terms fill the holes first, then go at the end; there are
+	 * at least as many new terms kept as holes. */
+	uint16_t placed[ART_TERMS];
+	uint32_t np = 0, end = old;
+	for (uint32_t k = 0; k < f; k++) {
+		if (gone[old + k])
+			continue;
+		const tw *x = &all[old + k];
+		uint16_t at = (uint16_t)(np < nh ? hole[np] : end++);
+		st->c[at] = *x;
+		st->at[story_cell(st, x->t)] = (uint16_t)(at + 1);
+		placed[np++] = at;
+		post_add(s, x->t, slot, at);
 	}
-	double norm = 0;
-	for (uint32_t x = 0; x < m; x++) {
-		st->c[x] = sum[x];
-		norm += sum[x].w * sum[x].w;
-		if (fresh[x])
-			post_add(s, sum[x].t, slot);
-	}
-	st->n = m;
-	st->norm = sqrt(norm);
-	index_story(st);
+	st->n = end;
+	/* Both lists are in term id order: merge them into ord. */
+	uint32_t i = 0, j = 0, o = 0;
+	while (i < nk || j < np)
+		st->ord[o++] = j == np || (i < nk && st->c[kept[i]].t <
+		                                             st->c[placed[j]].t)
+		                       ? kept[i++]
+		                       : placed[j++];
+	set_norm(st);
 }
 
 static void touch_times(story *st, int64_t t)
@@ -839,7 +1134,7 @@ void cr_stories_add(cr_stories *s, cr_article *a, cr_story_decision *why)
 	for (uint32_t k = 0; k < lookups; k++) {
 		const posting *p = &s->post[top[k]];
 		for (uint32_t x = p->n; x-- > p->n - p->recent;) {
-			uint32_t slot = p->slot[x];
+			uint32_t slot = p->ent[x].slot;
 			if (s->stamp[slot] == s->stamp_now)
 				continue;
 			s->stamp[slot] = s->stamp_now;
@@ -850,21 +1145,24 @@ void cr_stories_add(cr_stories *s, cr_article *a, cr_story_decision *why)
 	/* Dot products term by term: the postings of every article term,
 	 * in term id order, so each candidate's products are summed in the
 	 * order cosine() sums them and the scores are the same to the last
-	 * bit. A partial story is missing from some postings and is scored
-	 * by cosine() instead. */
+	 * bit. The posting says where the weight is, so the story's term
+	 * table is not probed. A partial story is missing from some
+	 * postings and is scored by cosine() instead. */
 	if (n_cand) {
+		/* Locals, so the loop does not reload them after each store
+		 * to acc. A partial story's sum is computed but not used. */
+		const uint32_t *stamp = s->stamp, now = s->stamp_now;
+		story *const *slots = s->slots;
+		double *acc = s->acc;
 		for (uint32_t i = 0; i < n; i++) {
 			const posting *p = &s->post[v[i].t];
-			for (uint32_t x = 0; x < p->n; x++) {
-				uint32_t slot = p->slot[x];
-				if (s->stamp[slot] != s->stamp_now)
-					continue;
-				const story *st = s->slots[slot];
-				if (!st->partial)
-					s->acc[slot] +=
-					        v[i].w *
-					        story_weight(st, v[i].t);
-			}
+			const struct post_ent *e = p->ent;
+			double w = v[i].w;
+			for (uint32_t x = 0, pn = p->n; x < pn; x++)
+				if (stamp[e[x].slot] == now)
+					acc[e[x].slot] +=
+					        w *
+					        slots[e[x].slot]->c[e[x].pos].w;
 		}
 	}
 	for (uint32_t c = 0; c < n_cand; c++) {
@@ -894,7 +1192,8 @@ void cr_stories_add(cr_stories *s, cr_article *a, cr_story_decision *why)
 	if (best != NONE && best_sc >= thr) {
 		slot = best;
 		story *st = s->slots[slot];
-		shared_terms(s, v, n, st, d.shared);
+		if (why)
+			shared_terms(s, v, n, st, d.shared);
 		merge(s, slot, v, n);
 		d.story = st->number;
 		d.score = best_sc;
@@ -906,7 +1205,8 @@ void cr_stories_add(cr_stories *s, cr_article *a, cr_story_decision *why)
 		/* The nearest story that was not good enough is the
 		 * runner-up, so the decision says what came closest. */
 		if (best != NONE) {
-			shared_terms(s, v, n, s->slots[best], d.shared);
+			if (why)
+				shared_terms(s, v, n, s->slots[best], d.shared);
 			d.runner_up = s->slots[best]->number;
 			d.runner_score = best_sc;
 		}

@@ -650,6 +650,96 @@ static void test_stream_scale(void **state)
 	free_duc(d, n);
 }
 
+/* Asking why changes nothing: DUC 2006 in time order (long articles,
+ * so centroids fill past their cap and shed terms on most joins) is
+ * placed the same with and without a decision, and twice alike to the
+ * last bit of every score. */
+static void test_why_changes_nothing(void **state)
+{
+	(void)state;
+	const char *data = cr_test_shared_data("stories why test");
+	if (!data) {
+		skip();
+		return;
+	}
+	duc_doc *d = NULL;
+	uint32_t n = load_duc_in_time_order(data, &d);
+	uint32_t *plain = calloc(n, sizeof *plain);
+	uint32_t *told[2] = {calloc(n, sizeof(uint32_t)),
+	                     calloc(n, sizeof(uint32_t))};
+	double *score[2] = {calloc(n, sizeof(double)),
+	                    calloc(n, sizeof(double))};
+	assert_true(plain && told[0] && told[1] && score[0] && score[1]);
+	cr_stories *s[3];
+	for (int k = 0; k < 3; k++)
+		assert_non_null(s[k] = cr_stories_new(NULL));
+	uint32_t joined = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		cr_article *a = make(d[i].id, d[i].title, d[i].when, d[i].text);
+		cr_stories_add(s[0], a, NULL);
+		plain[i] = a->story;
+		for (int k = 0; k < 2; k++) {
+			cr_story_decision why;
+			cr_stories_add(s[1 + k], a, &why);
+			told[k][i] = a->story;
+			score[k][i] = why.score;
+			joined += k == 0 && !why.opened;
+		}
+		cr_article_destroy(a);
+	}
+	for (uint32_t i = 0; i < n; i++) {
+		assert_int_equal(plain[i], told[0][i]);
+		assert_int_equal(told[0][i], told[1][i]);
+		assert_true(score[0][i] == score[1][i]);
+	}
+	/* Most articles join a story, so the joins were exercised. */
+	assert_true(joined > n / 2);
+	for (int k = 0; k < 3; k++)
+		cr_stories_free(s[k]);
+	free(plain);
+	for (int k = 0; k < 2; k++) {
+		free(told[k]);
+		free(score[k]);
+	}
+	free_duc(d, n);
+}
+
+/* A title seen before gives the same terms again: headlines alone (no
+ * body) that repeat join the story of their first telling on their
+ * title terms, and an unrelated headline between them does not. */
+static void test_repeated_titles(void **state)
+{
+	(void)state;
+	static const char *titles[] = {
+	        "Varna river barriers give way as floods force evacuations",
+	        "Central bank raises interest rates to curb inflation",
+	        "Varna river barriers give way as floods force evacuations",
+	        "Central bank raises interest rates to curb inflation",
+	        "Varna river barriers give way as floods force evacuations",
+	};
+	cr_stories *s = cr_stories_new(NULL);
+	assert_non_null(s);
+	uint32_t story[5];
+	for (int i = 0; i < 5; i++) {
+		char id[16];
+		snprintf(id, sizeof id, "h%d", i);
+		cr_article *a = make(id, titles[i], T0 + i * 600, "");
+		cr_story_decision why;
+		cr_stories_add(s, a, &why);
+		story[i] = a->story;
+		if (i >= 2) {
+			assert_false(why.opened);
+			assert_non_null(why.shared[0]);
+		}
+		cr_article_destroy(a);
+	}
+	assert_int_not_equal(story[0], story[1]);
+	assert_int_equal(story[2], story[0]);
+	assert_int_equal(story[4], story[0]);
+	assert_int_equal(story[3], story[1]);
+	cr_stories_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -661,6 +751,8 @@ int main(void)
 	        cmocka_unit_test(test_seeds_one_story),
 	        cmocka_unit_test(test_duc2006_bcubed),
 	        cmocka_unit_test(test_stream_scale),
+	        cmocka_unit_test(test_why_changes_nothing),
+	        cmocka_unit_test(test_repeated_titles),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
