@@ -995,6 +995,10 @@ typedef struct ctx {
 	ev_slot *ev; /* open addressing, size ev_mask + 1 */
 	size_t ev_mask;
 	const cr_gazetteer *gz; /* asks places and tables by hash when set */
+	/* With gz: per token, the GZ_ bits of its bare norm with
+	 * GZ_ASKED set once looked up (tok_in() asks the same token of
+	 * several tables); NULL: not kept. */
+	uint32_t *tables;
 } ctx;
 
 static const place *gz_place(const cr_gazetteer *g, const char *key,
@@ -1024,6 +1028,7 @@ enum {
 	GZ_TITLES = 1u << 16,
 	GZ_TITLE_MODS = 1u << 17,
 	GZ_KNOWN_ORGS = 1u << 18,
+	GZ_ASKED = 1u << 31, /* in ctx.tables only: the bits are there */
 };
 
 static const char *tok_norm(const ctx *c, uint32_t i)
@@ -1091,6 +1096,13 @@ static int tok_in(const ctx *c, uint32_t i, const char *const *set, size_t n,
                   uint32_t bit)
 {
 	char w[ENT_KEY_BYTES];
+	if (c->gz && c->tables) {
+		if (!(c->tables[i] & GZ_ASKED)) {
+			size_t len = bare_norm(c, i, w, sizeof w);
+			c->tables[i] = gz_tables(c->gz, w, len) | GZ_ASKED;
+		}
+		return (c->tables[i] & bit) != 0;
+	}
 	size_t len = bare_norm(c, i, w, sizeof w);
 	return key_in(c, w, len, set, n, bit);
 }
@@ -2073,6 +2085,11 @@ cr_err cr_entities_from_tags_with(cr_article *a, const uint8_t *tags,
 	a->n_ments = 0;
 	ctx c = {.a = a, .gz = g};
 	cr_err err = CR_OK;
+	if (g && a->n_toks) {
+		c.tables = calloc(a->n_toks, sizeof *c.tables);
+		if (!c.tables)
+			return CR_ENOMEM;
+	}
 	for (uint32_t si = 0; si < a->n_sents && err == CR_OK; si++) {
 		const cr_sentence *st = &a->sents[si];
 		uint32_t end =
@@ -2215,5 +2232,6 @@ cr_err cr_entities_from_tags_with(cr_article *a, const uint8_t *tags,
 	free(grp);
 	free(nh);
 	free(nl);
+	free(c.tables);
 	return err;
 }
