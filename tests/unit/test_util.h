@@ -84,4 +84,19 @@ static inline int cr_test_mentions(const cr_article *a, const char *name,
 	return n;
 }
 
+/* Asserts that a's mentions are the n of want: places, types, demonym
+ * marks and names. */
+static inline void cr_test_same_mentions(const cr_article *a,
+                                         const cr_mention *want, uint32_t n)
+{
+	assert_int_equal(a->n_ments, n);
+	for (uint32_t k = 0; k < n; k++) {
+		assert_int_equal(a->ments[k].span.off, want[k].span.off);
+		assert_int_equal(a->ments[k].span.len, want[k].span.len);
+		assert_int_equal(a->ments[k].type, want[k].type);
+		assert_int_equal(a->ments[k].demonym, want[k].demonym);
+		assert_string_equal(a->ments[k].name, want[k].name);
+	}
+}
+
 #endif

@@ -250,19 +250,6 @@ static cr_mention *names_of_weights(const cr_ner_weights *cw,
 	return want;
 }
 
-/* Asserts that a's mentions are the n of want: places, types, names. */
-static void assert_same_mentions(const cr_article *a, const cr_mention *want,
-                                 uint32_t n)
-{
-	assert_int_equal(a->n_ments, n);
-	for (uint32_t k = 0; k < n; k++) {
-		assert_int_equal(a->ments[k].span.off, want[k].span.off);
-		assert_int_equal(a->ments[k].span.len, want[k].span.len);
-		assert_int_equal(a->ments[k].type, want[k].type);
-		assert_string_equal(a->ments[k].name, want[k].name);
-	}
-}
-
 /* A loaded model scores as the weights it was saved from: with integer
  * weights up to 32767 the 16-bit rows are exact, so the names found by
  * cr_ner_find() equal those from cr_ner_tag() on the float weights. A
@@ -304,7 +291,7 @@ static void test_loaded_model_scores_as_weights(void **state)
 
 	cr_ner_model *m = saved_model(w, bits, NULL);
 	assert_int_equal(cr_ner_find(m, a), CR_OK);
-	assert_same_mentions(a, want, n);
+	cr_test_same_mentions(a, want, n);
 	cr_ner_model_free(m);
 	free(want);
 	free(tags);
@@ -505,7 +492,7 @@ static void test_scratch_serves_each_article_alone(void **state)
 		cr_article *a = tokens_of(an, texts[t]);
 		assert_int_equal(cr_ner_find_with(m, sc, a), CR_OK);
 		assert_true(a->n_ments > 0);
-		assert_same_mentions(a, alone->ments, alone->n_ments);
+		cr_test_same_mentions(a, alone->ments, alone->n_ments);
 		cr_article_destroy(a);
 		cr_article_destroy(alone);
 	}
@@ -573,7 +560,7 @@ static void test_repeated_words_score_as_weights(void **state)
 	assert_memory_equal(got, tags, a->n_toks);
 	free(got);
 	assert_int_equal(cr_ner_find(m, a), CR_OK);
-	assert_same_mentions(a, want, n);
+	cr_test_same_mentions(a, want, n);
 	cr_ner_model_free(m);
 	cr_ner_clusters_free(cl);
 	free(want);
