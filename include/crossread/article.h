@@ -44,12 +44,17 @@ enum {
 	CR_TOK_STOP = 1 << 5,  /* a stopword */
 	CR_TOK_QUOTE = 1 << 6, /* a quotation mark: " “ ” ‘ ’ ' « » */
 	CR_TOK_SENT0 = 1 << 7, /* first token of its sentence */
+	CR_TOK_HASHED = 1 << 8, /* norm_hash and stem_hash are set */
 };
 
 typedef struct cr_token {
 	cr_span span;
 	const char *norm; /* NFKC case-folded form, arena, NUL-terminated */
 	const char *stem; /* Snowball stem of norm; == norm for non-words */
+	/* XXH3_64bits of norm and of stem (without the NUL), set by analysis
+	 * (CR_TOK_HASHED): copy detection and clustering key on them, and
+	 * analysis has the norm's hash at hand already (the stem cache). */
+	uint64_t norm_hash, stem_hash;
 	uint16_t flags;
 	uint16_t sent; /* index of its sentence (capped at 65535) */
 } cr_token;

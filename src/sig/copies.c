@@ -279,6 +279,12 @@ static uint32_t token_hashes(const cr_article *a, uint64_t *th, uint64_t *sth,
 		const cr_token *t = &a->toks[i];
 		if (!is_content(t))
 			continue;
+		if (t->flags & CR_TOK_HASHED) {
+			th[n++] = t->norm_hash;
+			if (t->flags & CR_TOK_WORD)
+				sth[m++] = t->stem_hash;
+			continue;
+		}
 		uint64_t h = XXH3_64bits(t->norm, strlen(t->norm));
 		th[n++] = h;
 		/* Most stems are the norm itself (the same pointer). */

@@ -28,6 +28,9 @@
 #include "text/stem.h"
 #include "text/token.h"
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 /* Longest model path built. */
 #define AN_PATH_BYTES 4096
 
@@ -166,24 +169,35 @@ cr_err cr_analyze_tokens(cr_analyzer *an, cr_article *a)
 	}
 	for (uint32_t i = 0; i < a->n_toks; i++) {
 		cr_token *t = &a->toks[i];
+		if (t->flags & CR_TOK_NUM) {
+			/* Numbers are their own stem. */
+			t->norm_hash = t->stem_hash =
+			        XXH3_64bits(t->norm, strlen(t->norm));
+			t->flags |= CR_TOK_HASHED;
+			continue;
+		}
 		if (!(t->flags & CR_TOK_WORD))
 			continue;
 		size_t len = strlen(t->norm), sl;
 		int stop;
-		const char *st =
-		        cr_stem_peek(an->stemmer, t->norm, len, &sl, &stop);
+		const char *st = cr_stem_peek_hashed(an->stemmer, t->norm, len,
+		                                     &sl, &stop, &t->norm_hash);
 		if (!st)
 			return CR_ENOMEM;
 		if (stop)
 			t->flags |= CR_TOK_STOP;
+		t->flags |= CR_TOK_HASHED;
 		/* Where the stem is the word itself ("said", "attack"), the
 		 * norm, which t->stem already points to, serves as the stem
 		 * and nothing is copied. */
 		if (sl != len || memcmp(st, t->norm, len)) {
+			t->stem_hash = XXH3_64bits(st, sl);
 			st = cr_arena_strndup(a->arena, st, sl);
 			if (!st)
 				return CR_ENOMEM;
 			t->stem = st;
+		} else {
+			t->stem_hash = t->norm_hash;
 		}
 	}
 	return CR_OK;

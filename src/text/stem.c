@@ -142,9 +142,11 @@ void cr_stemmer_free(cr_stemmer *s)
 	free(s);
 }
 
-const char *cr_stem_peek(cr_stemmer *s, const char *norm, size_t n,
-                         size_t *stem_len, int *stop)
+const char *cr_stem_peek_hashed(cr_stemmer *s, const char *norm, size_t n,
+                                size_t *stem_len, int *stop,
+                                uint64_t *norm_hash)
 {
+	*norm_hash = XXH3_64bits(norm, n);
 	if (!s || n == 0 || n > STEM_MAX_BYTES) {
 		*stem_len = n;
 		*stop = cr_is_stopword(norm, n);
@@ -152,7 +154,7 @@ const char *cr_stem_peek(cr_stemmer *s, const char *norm, size_t n,
 	}
 	stem_slot *slot = NULL;
 	if (n <= STEM_CACHE_BYTES) {
-		slot = &s->cache[XXH3_64bits(norm, n) & (STEM_CACHE_SLOTS - 1)];
+		slot = &s->cache[*norm_hash & (STEM_CACHE_SLOTS - 1)];
 		if (slot->word_len == n && !memcmp(slot->word, norm, n)) {
 			*stem_len = slot->stem_len;
 			*stop = slot->stop;
@@ -174,6 +176,13 @@ const char *cr_stem_peek(cr_stemmer *s, const char *norm, size_t n,
 		memcpy(slot->stem, r, *stem_len);
 	}
 	return (const char *)r;
+}
+
+const char *cr_stem_peek(cr_stemmer *s, const char *norm, size_t n,
+                         size_t *stem_len, int *stop)
+{
+	uint64_t hash;
+	return cr_stem_peek_hashed(s, norm, n, stem_len, stop, &hash);
 }
 
 const char *cr_stem(cr_stemmer *s, cr_arena *a, const char *norm, size_t n)

@@ -7,6 +7,7 @@
 #define CR_TEXT_STEM_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/arena.h"
 
@@ -29,6 +30,12 @@ const char *cr_stem(cr_stemmer *s, cr_arena *a, const char *norm, size_t n);
  * for a stopword. NULL when out of memory. */
 const char *cr_stem_peek(cr_stemmer *s, const char *norm, size_t n,
                          size_t *stem_len, int *stop);
+
+/* cr_stem_peek() that also gives XXH3_64bits(norm, n) in *norm_hash: the
+ * stem cache hashes the word anyway. */
+const char *cr_stem_peek_hashed(cr_stemmer *s, const char *norm, size_t n,
+                                size_t *stem_len, int *stop,
+                                uint64_t *norm_hash);
 
 /* 1 when the case-folded word is an English stopword. */
 int cr_is_stopword(const char *norm, size_t n);

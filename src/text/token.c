@@ -292,6 +292,7 @@ static cr_err push(cr_arena *a, const cursor *c, size_t b, size_t e,
 	t->span.len = (uint32_t)(e - b);
 	t->norm = norm;
 	t->stem = norm;
+	t->norm_hash = t->stem_hash = 0; /* analysis sets them */
 	t->flags = flags;
 	t->sent = sent;
 	return CR_OK;

@@ -3,7 +3,9 @@
 
 #include <dirent.h>
 #include <utf8proc.h>
+#include <xxhash.h>
 
+#include "text/analyze.h"
 #include "text/sentence.h"
 #include "text/token.h"
 #include "text/utf8.h"
@@ -297,10 +299,47 @@ static void test_seed_articles_tile(void **state)
 	assert_true(files >= 3);
 }
 
+/* Analysis hashes every word and number token: norm_hash and stem_hash
+ * are XXH3 of norm and stem, for stems that are the word itself and for
+ * stems that are not, short words and words too long for the stem
+ * cache alike; punctuation is left unhashed. Copies and clustering key on
+ * these hashes, so they must be exactly the strings' hashes. */
+static void test_analysis_hashes_tokens(void **state)
+{
+	(void)state;
+	cr_analyzer *an = cr_analyzer_new();
+	cr_article *a = cr_test_body(
+	        "h", "Officials said 1,200 residents were evacuated from "
+	             "Kyiv; internationally-coordinated relief arrived.");
+	assert_int_equal(cr_analyze_tokens(an, a), CR_OK);
+	uint32_t hashed = 0, differ = 0, punct = 0;
+	for (uint32_t i = 0; i < a->n_toks; i++) {
+		const cr_token *t = &a->toks[i];
+		if (t->flags & CR_TOK_PUNCT) {
+			assert_false(t->flags & CR_TOK_HASHED);
+			punct++;
+			continue;
+		}
+		assert_true(t->flags & CR_TOK_HASHED);
+		assert_true(t->norm_hash ==
+		            XXH3_64bits(t->norm, strlen(t->norm)));
+		assert_true(t->stem_hash ==
+		            XXH3_64bits(t->stem, strlen(t->stem)));
+		differ += strcmp(t->norm, t->stem) != 0;
+		hashed++;
+	}
+	assert_int_equal(hashed, 11);
+	assert_true(differ >= 3); /* officials, residents, evacuated... */
+	assert_int_equal(punct, 2);
+	cr_article_destroy(a);
+	cr_analyzer_free(an);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_brief_sentence),
+	        cmocka_unit_test(test_analysis_hashes_tokens),
 	        cmocka_unit_test(test_abbreviations),
 	        cmocka_unit_test(test_numbers),
 	        cmocka_unit_test(test_hyphens_and_apostrophes),
