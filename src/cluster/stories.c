@@ -12,7 +12,8 @@
  * join adds weights in place. Uses of a term are summed through a
  * per-term stamp and position, without sorting the article's words, and
  * the term ids of recent titles are remembered (re-sent and syndicated
- * articles repeat them).
+ * articles repeat them). A term is known by its 64-bit XXH3 and length
+ * (body stems come hashed by analysis), so a look-up reads no text.
  *
  * An inverted index maps a term to the active stories whose centroid
  * holds it. A new article finds candidates in the postings of its top
@@ -64,10 +65,6 @@
 #define SHARED_TERMS    4          /* + the NULL that ends why->shared[5] */
 #define SECONDS_PER_DAY 86400.0
 #define IDF_CACHE       256 /* document frequencies whose IDF is kept */
-/* Article term weights below this (and at least 1, as (1 + ln tf) idf
- * is with the default weights) are sorted as integer keys: the bits of
- * such a double less its own fit in 56 bits. */
-#define WEIGHT_KEY_MAX 1024.0
 /* Titles whose terms are kept (direct mapped by hash): syndicated and
  * re-sent articles repeat titles, and tokenising and stemming a title
  * cost as much as a tenth of placing an article. */
@@ -136,7 +133,15 @@ struct cr_stories {
 
 	term *terms;
 	uint32_t n_terms, cap_terms;
-	uint32_t *table; /* open addressing: term id or NONE */
+	/* Open addressing by hash: a term's hash, length and id (NONE =
+	 * empty cell). A term is known by its 64-bit XXH3 and length alone,
+	 * without reading its text: among a million terms two collide with
+	 * probability below 1e-7, and a lookup then reads one cell rather
+	 * than the cell, the term and its text. */
+	struct term_cell {
+		uint64_t hash;
+		uint32_t len, id;
+	} * table;
 	uint32_t mask;
 	posting *post; /* per term id, cap_terms long */
 	uint64_t docs; /* articles seen */
@@ -302,15 +307,17 @@ static int grow_terms(cr_stories *s)
 	s->bag_pos = nb;
 	/* The table stays at most half full. */
 	uint32_t nh = nc * 2;
-	uint32_t *table = malloc(nh * sizeof *table);
+	struct term_cell *table = malloc(nh * sizeof *table);
 	if (!table)
 		return -1;
-	memset(table, 0xff, nh * sizeof *table);
+	for (uint32_t h = 0; h < nh; h++)
+		table[h].id = NONE;
 	for (uint32_t i = 0; i < s->n_terms; i++) {
 		uint32_t h = (uint32_t)s->terms[i].hash & (nh - 1);
-		while (table[h] != NONE)
+		while (table[h].id != NONE)
 			h = (h + 1) & (nh - 1);
-		table[h] = i;
+		table[h] = (struct term_cell){s->terms[i].hash, s->terms[i].len,
+		                              i};
 	}
 	free(s->table);
 	s->table = table;
@@ -319,9 +326,12 @@ static int grow_terms(cr_stories *s)
 	return 0;
 }
 
-/* The id of the term prefix+text[0..n), added when absent and add is
- * set; NONE when absent (or the vocabulary is full, or out of memory).
- * Without a prefix the text is hashed where it is, not copied first. */
+static uint32_t term_lookup(cr_stories *s, uint64_t hash, const char *key,
+                            size_t n);
+
+/* The id of the term prefix+text[0..n), added when absent; NONE when
+ * the vocabulary is full or out of memory. Without a prefix the text is
+ * hashed where it is, not copied first. */
 static uint32_t term_id(cr_stories *s, const char *prefix, const char *text,
                         size_t n)
 {
@@ -337,15 +347,20 @@ static uint32_t term_id(cr_stories *s, const char *prefix, const char *text,
 		buf[n] = '\0';
 		key = buf;
 	}
-	uint64_t hash = XXH3_64bits(key, n);
+	return term_lookup(s, XXH3_64bits(key, n), key, n);
+}
+
+/* The id of the term key[0..n) (n <= MAX_TERM_BYTES) whose XXH3 is
+ * hash, added when absent; NONE when the vocabulary is full or out of
+ * memory. */
+static uint32_t term_lookup(cr_stories *s, uint64_t hash, const char *key,
+                            size_t n)
+{
 	if (s->table) {
 		uint32_t h = (uint32_t)hash & s->mask;
-		for (; s->table[h] != NONE; h = (h + 1) & s->mask) {
-			const term *t = &s->terms[s->table[h]];
-			if (t->hash == hash && t->len == n &&
-			    !memcmp(t->text, key, n))
-				return s->table[h];
-		}
+		for (; s->table[h].id != NONE; h = (h + 1) & s->mask)
+			if (s->table[h].hash == hash && s->table[h].len == n)
+				return s->table[h].id;
 	}
 	if (s->n_terms == MAX_TERMS)
 		return NONE;
@@ -357,9 +372,9 @@ static uint32_t term_id(cr_stories *s, const char *prefix, const char *text,
 	uint32_t id = s->n_terms++;
 	s->terms[id] = (term){copy, hash, 0, (uint32_t)n};
 	uint32_t h = (uint32_t)hash & s->mask;
-	while (s->table[h] != NONE)
+	while (s->table[h].id != NONE)
 		h = (h + 1) & s->mask;
-	s->table[h] = id;
+	s->table[h] = (struct term_cell){hash, (uint32_t)n, id};
 	return id;
 }
 
@@ -452,14 +467,35 @@ static void swap_tw(tw *x, tw *y)
 			}                                                      \
 	}
 
-static int key_below(const uint64_t *x, const uint64_t *y)
-{
-	return *x < *y;
-}
-
-/* sort_by_weight(): in by_weight's order; sort_keys(): ascending. */
+/* sort_by_weight(): in by_weight's order. */
 STORIES_SORT(sort_by_weight, tw, heavier)
-STORIES_SORT(sort_keys, uint64_t, key_below)
+
+/* Sorts v[0..n) (n <= ART_TERMS) ascending: least significant byte
+ * first, a pass skipped when every key has the same byte there. No
+ * comparison to mispredict, where a merge sort's were most of its cost. */
+static void radix_sort(uint32_t *v, uint32_t n)
+{
+	uint32_t tmp[ART_TERMS], *src = v, *dst = tmp;
+	for (uint32_t shift = 0; shift < 32 && n > 1; shift += 8) {
+		uint32_t count[256] = {0};
+		for (uint32_t i = 0; i < n; i++)
+			count[src[i] >> shift & 255]++;
+		if (count[src[0] >> shift & 255] == n)
+			continue;
+		for (uint32_t d = 0, sum = 0; d < 256; d++) {
+			uint32_t c = count[d];
+			count[d] = sum;
+			sum += c;
+		}
+		for (uint32_t i = 0; i < n; i++)
+			dst[count[src[i] >> shift & 255]++] = src[i];
+		uint32_t *t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != v)
+		memcpy(v, src, n * sizeof *v);
+}
 
 /* Reorders v[0..n) so that its k heaviest terms (by by_weight's order,
  * a total order) are v[0..k) and v[k - 1] is the k-th heaviest; needs
@@ -587,10 +623,11 @@ static double idf_of(cr_stories *s, uint32_t df)
 }
 
 /* Builds the article's vector into v (sorted by term id, unit length,
- * at most ART_TERMS terms) and counts its terms' document frequencies.
- * top receives the term ids by falling weight. Returns the term count. */
+ * at most ART_TERMS terms, its norm summed in term id order) and counts
+ * its terms' document frequencies. top receives the ids of its k
+ * heaviest terms, heaviest first. Returns the term count. */
 static uint32_t vectorize(cr_stories *s, const cr_article *a, tw *v,
-                          uint32_t *top)
+                          uint32_t *top, uint32_t k)
 {
 	bag b = {s->bag_v, 0, s->bag_cap, 0};
 	if (++s->doc_stamp == 0) {
@@ -602,9 +639,16 @@ static uint32_t vectorize(cr_stories *s, const cr_article *a, tw *v,
 	}
 	for (uint32_t i = 0; i < a->n_toks; i++) {
 		const cr_token *t = &a->toks[i];
-		if (is_content_word(t))
-			bag_put(s, &b, term_id(s, "", t->stem, strlen(t->stem)),
-			        1.0);
+		if (!is_content_word(t))
+			continue;
+		size_t len = strlen(t->stem);
+		/* Analysis hashed the stem already (a longer stem is cut
+		 * before it is hashed). */
+		uint32_t id =
+		        (t->flags & CR_TOK_HASHED) && len <= MAX_TERM_BYTES
+		                ? term_lookup(s, t->stem_hash, t->stem, len)
+		                : term_id(s, "", t->stem, len);
+		bag_put(s, &b, id, 1.0);
 	}
 	title_terms(s, a, &b);
 	for (uint32_t i = 0; i < a->n_ments; i++) {
@@ -623,54 +667,38 @@ static uint32_t vectorize(cr_stories *s, const cr_article *a, tw *v,
 		/* log(1) is 0 exactly, and most terms are used once. */
 		b.v[i].w = (tf == 1.0 ? 1.0 : 1.0 + log(tf)) * idf;
 	}
-	/* Only the heaviest ART_TERMS are kept; they are sorted (the
-	 * norm sums them heaviest first, as it always has). */
+	/* Only the heaviest ART_TERMS are kept. */
 	if (m > ART_TERMS) {
 		select_top(b.v, m, ART_TERMS);
 		m = ART_TERMS;
 	}
-	/* Term id order first: a sort of integer keys (id, place). */
+	/* Term id order: a radix sort of integer keys (id, place). */
 	_Static_assert((uint64_t)MAX_TERMS * ART_TERMS <= UINT32_MAX,
 	               "a term id and a place make one 32-bit key");
-	uint64_t key[ART_TERMS];
+	uint32_t key[ART_TERMS];
 	tw by_t[ART_TERMS];
-	int simple = 1; /* all weights in [1, WEIGHT_KEY_MAX) */
-	for (uint32_t i = 0; i < m; i++) {
-		key[i] = (uint64_t)b.v[i].t * ART_TERMS + i;
-		simple &= b.v[i].w >= 1.0 && b.v[i].w < WEIGHT_KEY_MAX;
-	}
-	sort_keys(key, m);
 	for (uint32_t i = 0; i < m; i++)
-		by_t[i] = b.v[key[i] % ART_TERMS];
-	/* Then heaviest first. A weight in [1, WEIGHT_KEY_MAX) is a
-	 * positive double, whose bits order as it does, and below
-	 * WEIGHT_KEY_MAX they fit a key beside a place in by_t: equal
-	 * weights then keep term id order, as by_weight wants. */
-	if (simple) {
-		uint64_t top_bits;
-		double lim = WEIGHT_KEY_MAX;
-		memcpy(&top_bits, &lim, sizeof top_bits);
-		for (uint32_t i = 0; i < m; i++) {
-			uint64_t bits;
-			memcpy(&bits, &by_t[i].w, sizeof bits);
-			key[i] = (top_bits - bits) << 7 | i;
-		}
-		_Static_assert(ART_TERMS == 1u << 7, "a place is 7 bits");
-		sort_keys(key, m);
-		for (uint32_t i = 0; i < m; i++)
-			b.v[i] = by_t[key[i] % ART_TERMS];
-	} else {
-		memcpy(b.v, by_t, m * sizeof *by_t);
-		sort_by_weight(b.v, m);
-	}
+		key[i] = b.v[i].t * ART_TERMS + i;
+	radix_sort(key, m);
 	double norm = 0;
-	for (uint32_t i = 0; i < m; i++)
-		norm += b.v[i].w * b.v[i].w;
-	norm = sqrt(norm);
 	for (uint32_t i = 0; i < m; i++) {
-		v[i] = (tw){by_t[i].t, by_t[i].w / norm};
-		top[i] = b.v[i].t;
+		by_t[i] = b.v[key[i] % ART_TERMS];
+		norm += by_t[i].w * by_t[i].w;
 	}
+	norm = sqrt(norm);
+	/* Candidates are looked up through the k heaviest only: those are
+	 * selected, then sorted. */
+	if (k > m)
+		k = m;
+	if (k) {
+		memcpy(b.v, by_t, m * sizeof *by_t);
+		select_top(b.v, m, k);
+		sort_by_weight(b.v, k);
+	}
+	for (uint32_t i = 0; i < m; i++)
+		v[i] = (tw){by_t[i].t, by_t[i].w / norm};
+	for (uint32_t i = 0; i < k; i++)
+		top[i] = b.v[i].t;
 	s->bag_v = b.v;
 	s->bag_cap = b.cap;
 	return m;
@@ -1119,7 +1147,7 @@ void cr_stories_add(cr_stories *s, cr_article *a, cr_story_decision *why)
 
 	tw v[ART_TERMS];
 	uint32_t top[ART_TERMS];
-	uint32_t n = vectorize(s, a, v, top);
+	uint32_t n = vectorize(s, a, v, top, s->p.top_terms);
 
 	/* Candidates: stories found through the article's top terms. */
 	if (++s->stamp_now == 0) {
