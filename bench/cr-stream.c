@@ -161,10 +161,8 @@ static int cluster_stages;
  * --cluster-stages only what copies and stories read. */
 static cr_err analyse(cr_analyzer *an, cr_article *a)
 {
-	if (!cluster_stages)
-		return cr_analyze(an, a);
-	cr_err e = cr_analyze_tokens(an, a);
-	return e == CR_OK ? cr_analyze_entities(an, a) : e;
+	return cluster_stages ? cr_analyze_for_clustering(an, a)
+	                      : cr_analyze(an, a);
 }
 
 /* Runs one batch (buf holds its lines, g their generator fields) and

@@ -203,6 +203,14 @@ cr_err cr_analyze_tokens(cr_analyzer *an, cr_article *a)
 	return CR_OK;
 }
 
+cr_err cr_analyze_for_clustering(cr_analyzer *an, cr_article *a)
+{
+	if (!an || !a || !a->body)
+		return CR_EINVAL;
+	cr_err e = cr_analyze_tokens(an, a);
+	return e == CR_OK ? cr_analyze_entities(an, a) : e;
+}
+
 cr_err cr_analyze(cr_analyzer *an, cr_article *a)
 {
 	if (!an || !a || !a->body)

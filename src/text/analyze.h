@@ -39,6 +39,10 @@ cr_err cr_analyze_dates(cr_analyzer *an, cr_article *a);
  * filters the analyzer built once. Needs the entities. */
 cr_err cr_analyze_quotes(cr_analyzer *an, cr_article *a);
 
+/* Only the stages copy detection and clustering read: tokens, then
+ * entities (neither reads numbers, dates or quotes). */
+cr_err cr_analyze_for_clustering(cr_analyzer *an, cr_article *a);
+
 /* 1 when the analyzer found and loaded the named-entity model. */
 int cr_analyzer_has_model(const cr_analyzer *an);
 
