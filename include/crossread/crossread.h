@@ -91,6 +91,23 @@ typedef struct cr_placement {
  * order). Returns 0, or -1 (out untouched) when i is out of range. */
 int cr_pipeline_placement(const cr_pipeline *p, size_t i, cr_placement *out);
 
+/* Called by a streaming pipeline with each article the moment it is
+ * placed, in arrival order; both are valid only during the call. A
+ * result other than CR_OK stops the input: cr_pipeline_add_path() and
+ * cr_pipeline_add_article() return it. */
+typedef cr_err (*cr_placed_fn)(void *ctx, const cr_article *a,
+                               const cr_placement *pl);
+
+/* Makes p a streaming pipeline; call it before adding articles. Each
+ * article goes to fn as soon as it is placed and is then freed, so
+ * memory stays bounded by the clustering state (the active stories and
+ * the copy index) however long the input, and analysis runs only the
+ * stages clustering reads (tokens and entities). cr_pipeline_count()
+ * counts the articles placed; cr_pipeline_article() and
+ * cr_pipeline_placement() find none, and cr_pipeline_brief() has
+ * nothing to brief. */
+void cr_pipeline_stream(cr_pipeline *p, cr_placed_fn fn, void *ctx);
+
 /* Builds the briefing of every story, largest first (ties: the story
  * opened first); a briefing's id is "story-<N+1>" for its story number N,
  * so it does not change as stories grow. The array

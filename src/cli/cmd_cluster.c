@@ -46,10 +46,13 @@ static const char cluster_usage[] =
 	"\n"
 	"PATH is a text file, a JSON lines file, an HTML page, an RSS or Atom\n"
 	"feed, a WARC archive, a directory (recursive) or - for stdin.\n"
-	"Articles are clustered in the order they are read. Rejected input is\n"
-	"reported on stderr as file:line: reason and the rest is still\n"
-	"clustered; the exit status is then 1. CR_CLUSTER_* environment\n"
-	"variables set the clustering's parameters (see crossread(1)).\n";
+	"Articles are clustered in the order they are read, and each line is\n"
+	"printed the moment its article is placed; articles are not kept, so\n"
+	"memory stays that of the active stories and the copy index however\n"
+	"long the input. Rejected input is reported on stderr as file:line:\n"
+	"reason and the rest is still clustered; the exit status is then 1.\n"
+	"CR_CLUSTER_* environment variables set the clustering's parameters\n"
+	"(see crossread(1)).\n";
 /* clang-format on */
 
 enum { FMT_JSONL, FMT_TSV };
@@ -183,21 +186,26 @@ static int write_tsv(FILE *out, const cr_article *a, const cr_placement *pl,
 	return putc('\n', out) == EOF ? -1 : 0;
 }
 
-/* Prints articles [from, to) of p; -1 on a write or memory error. */
-static int print_range(const cr_pipeline *p, size_t from, size_t to, int fmt,
-                       int explain)
+/* How placed articles are printed. */
+typedef struct printer {
+	int fmt, explain;
+	int failed; /* 1 once a write failed */
+} printer;
+
+/* The streaming pipeline's callback: prints one placed article the
+ * moment it is placed (the pipeline then frees it). A failed write
+ * stops the input. */
+static cr_err print_placed(void *ctx, const cr_article *a,
+                           const cr_placement *pl)
 {
-	for (size_t i = from; i < to; i++) {
-		const cr_article *a = cr_pipeline_article(p, i);
-		cr_placement pl;
-		if (!a || cr_pipeline_placement(p, i, &pl) != 0)
-			return -1;
-		int r = fmt == FMT_TSV ? write_tsv(stdout, a, &pl, explain)
-		                       : write_jsonl(stdout, a, &pl, explain);
-		if (r != 0)
-			return -1;
+	printer *pr = ctx;
+	int r = pr->fmt == FMT_TSV ? write_tsv(stdout, a, pl, pr->explain)
+	                           : write_jsonl(stdout, a, pl, pr->explain);
+	if (r != 0) {
+		pr->failed = 1;
+		return CR_EIO;
 	}
-	return 0;
+	return CR_OK;
 }
 
 /* Reads the number in environment variable name into *out when it is
@@ -295,20 +303,20 @@ int cr_cmd_cluster(int argc, char **argv)
 		        cr_strerror(CR_ENOMEM));
 		return CR_EXIT_FATAL;
 	}
+	/* Each article is printed as soon as it is placed and then freed,
+	 * so a stream of any length runs in the memory of its active
+	 * stories and copy index. */
+	printer pr = {fmt, explain, 0};
+	cr_pipeline_stream(p, print_placed, &pr);
 	int status = CR_EXIT_OK;
 	if (fmt == FMT_TSV)
 		write_tsv_header(stdout, explain);
-	size_t printed = 0;
 	for (int i = optind; i < argc && status == CR_EXIT_OK; i++) {
 		cr_err e = cr_pipeline_add_path(p, argv[i]);
-		/* What was placed before a fatal error is still printed. */
-		size_t n = cr_pipeline_count(p);
-		if (print_range(p, printed, n, fmt, explain) != 0) {
+		if (pr.failed) {
 			fprintf(stderr, "crossread: cannot write output\n");
 			status = CR_EXIT_FATAL;
-		}
-		printed = n;
-		if (e != CR_OK && status == CR_EXIT_OK) {
+		} else if (e != CR_OK) {
 			fprintf(stderr, "crossread: %s: %s\n", argv[i],
 			        cr_strerror(e));
 			status = CR_EXIT_FATAL;

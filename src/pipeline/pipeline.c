@@ -39,6 +39,9 @@ struct cr_pipeline {
 	cr_article **arts;
 	cr_story_decision *why; /* beside arts, same count */
 	size_t n, cap;
+	size_t placed;          /* articles placed (== n unless streaming) */
+	cr_placed_fn placed_fn; /* streaming: where each placed article goes */
+	void *placed_ctx;
 };
 
 cr_pipeline *cr_pipeline_new(cr_diag *d)
@@ -93,9 +96,60 @@ void cr_pipeline_free(cr_pipeline *p)
 	free(p);
 }
 
+void cr_pipeline_stream(cr_pipeline *p, cr_placed_fn fn, void *ctx)
+{
+	p->placed_fn = fn;
+	p->placed_ctx = ctx;
+}
+
+static cr_placement placement_of(const cr_story_decision *d)
+{
+	cr_placement pl = {
+	        .story = d->story,
+	        .opened = d->opened,
+	        .score = d->score,
+	        .runner_up = d->runner_up,
+	        .runner_score = d->runner_score,
+	};
+	for (size_t k = 0; k < CR_PLACEMENT_TERMS && d->shared[k]; k++)
+		pl.shared[k] = d->shared[k];
+	return pl;
+}
+
+/* Places a cleaned article of a streaming pipeline, hands it on and
+ * frees it. */
+static cr_err stream_article(cr_pipeline *p, cr_article *a)
+{
+	cr_err e = cr_analyze_for_clustering(p->analyzer, a);
+	if (e != CR_OK) {
+		cr_diag_reject(p->diag, a->origin ? a->origin : a->id,
+		               a->origin_line, e, "article %s: %s",
+		               a->id ? a->id : "?", cr_strerror(e));
+		cr_article_destroy(a);
+		return e == CR_ENOMEM ? e : CR_OK;
+	}
+	a->seq = (uint32_t)p->placed++;
+	cr_copies_add(p->copies, a, NULL);
+	cr_story_decision d;
+	cr_stories_add(p->stories, a, &d);
+	cr_placement pl = placement_of(&d);
+	e = p->placed_fn(p->placed_ctx, a, &pl);
+	cr_article_destroy(a);
+	return e;
+}
+
 cr_err cr_pipeline_add_article(cr_pipeline *p, cr_article *a)
 {
 	cr_err e = CR_OK;
+	if (p->placed_fn) {
+		if ((e = cr_clean(a)) != CR_OK)
+			goto reject;
+		if (a->body_len == 0 && !a->title) {
+			e = CR_EEMPTY;
+			goto reject;
+		}
+		return stream_article(p, a);
+	}
 	if (p->n == CR_MAX_ARTICLES) {
 		e = CR_ETOOBIG;
 		goto reject;
@@ -128,6 +182,7 @@ cr_err cr_pipeline_add_article(cr_pipeline *p, cr_article *a)
 	cr_copies_add(p->copies, a, NULL);
 	cr_stories_add(p->stories, a, &p->why[p->n]);
 	p->arts[p->n++] = a;
+	p->placed++;
 	return CR_OK;
 reject:
 	cr_diag_reject(p->diag, a->origin ? a->origin : a->id, a->origin_line,
@@ -150,7 +205,7 @@ cr_err cr_pipeline_add_path(cr_pipeline *p, const char *path)
 
 size_t cr_pipeline_count(const cr_pipeline *p)
 {
-	return p->n;
+	return p->placed;
 }
 
 const cr_article *cr_pipeline_article(const cr_pipeline *p, size_t i)
@@ -162,17 +217,7 @@ int cr_pipeline_placement(const cr_pipeline *p, size_t i, cr_placement *out)
 {
 	if (i >= p->n)
 		return -1;
-	const cr_story_decision *d = &p->why[i];
-	cr_placement pl = {
-	        .story = d->story,
-	        .opened = d->opened,
-	        .score = d->score,
-	        .runner_up = d->runner_up,
-	        .runner_score = d->runner_score,
-	};
-	for (size_t k = 0; k < CR_PLACEMENT_TERMS && d->shared[k]; k++)
-		pl.shared[k] = d->shared[k];
-	*out = pl;
+	*out = placement_of(&p->why[i]);
 	return 0;
 }
 

@@ -19,10 +19,13 @@ options:
 
 PATH is a text file, a JSON lines file, an HTML page, an RSS or Atom
 feed, a WARC archive, a directory (recursive) or - for stdin.
-Articles are clustered in the order they are read. Rejected input is
-reported on stderr as file:line: reason and the rest is still
-clustered; the exit status is then 1. CR_CLUSTER_* environment
-variables set the clustering's parameters (see crossread(1)).
+Articles are clustered in the order they are read, and each line is
+printed the moment its article is placed; articles are not kept, so
+memory stays that of the active stories and the copy index however
+long the input. Rejected input is reported on stderr as file:line:
+reason and the rest is still clustered; the exit status is then 1.
+CR_CLUSTER_* environment variables set the clustering's parameters
+(see crossread(1)).
 END
 expect-stderr: <<END
 END

@@ -121,6 +121,30 @@ static void test_add_article_with_raw_text(void **state)
 	cr_pipeline_free(p);
 }
 
+/* The storm and stadium reports in arrival order (t4 reprints t1). */
+static const struct {
+	const char *id, *source, *title, *text;
+	int hour;
+} TWO_STORIES[] = {
+        {"s1", "Brennick Echo", NULL, STADIUM_A, 7},
+        {"t1", "Harbour Herald", NULL, STORM_A, 8},
+        {"t2", "Coastal Wire", "Saltmere ferries halted by storm", STORM_B, 9},
+        {"s2", "Sports Desk", "Rovers stadium plan goes to committee",
+         STADIUM_B, 10},
+        {"t3", "Bay Times", "Saltmere terminal shut", STORM_C, 11},
+        {"t4", "Valley Post", NULL, STORM_A, 12},
+};
+
+#define N_TWO_STORIES (sizeof TWO_STORIES / sizeof *TWO_STORIES)
+
+/* Article i of TWO_STORIES, as ingest hands it over. */
+static cr_article *two_stories_article(size_t i)
+{
+	return raw_article(
+	        TWO_STORIES[i].id, TWO_STORIES[i].source, TWO_STORIES[i].title,
+	        utc(2025, 3, 11, TWO_STORIES[i].hour), TWO_STORIES[i].text);
+}
+
 /* Two unrelated stories: the storm (three reports) after the stadium
  * (two, the first of which arrived first): the larger story is briefed
  * first. A reprint is marked as a copy of its original. */
@@ -130,26 +154,9 @@ static void test_two_stories_largest_first(void **state)
 	cr_diag d = {0};
 	cr_pipeline *p = cr_pipeline_new(&d);
 	assert_non_null(p);
-	struct {
-		const char *id, *source, *title, *text;
-		int hour;
-	} in[] = {
-	        {"s1", "Brennick Echo", NULL, STADIUM_A, 7},
-	        {"t1", "Harbour Herald", NULL, STORM_A, 8},
-	        {"t2", "Coastal Wire", "Saltmere ferries halted by storm",
-	         STORM_B, 9},
-	        {"s2", "Sports Desk", "Rovers stadium plan goes to committee",
-	         STADIUM_B, 10},
-	        {"t3", "Bay Times", "Saltmere terminal shut", STORM_C, 11},
-	        {"t4", "Valley Post", NULL, STORM_A, 12},
-	};
-	for (size_t i = 0; i < sizeof in / sizeof *in; i++)
+	for (size_t i = 0; i < N_TWO_STORIES; i++)
 		assert_int_equal(
-		        cr_pipeline_add_article(
-		                p,
-		                raw_article(in[i].id, in[i].source, in[i].title,
-		                            utc(2025, 3, 11, in[i].hour),
-		                            in[i].text)),
+		        cr_pipeline_add_article(p, two_stories_article(i)),
 		        CR_OK);
 	assert_int_equal(cr_pipeline_count(p), 6);
 	for (size_t i = 0; i < 6; i++)
@@ -201,6 +208,103 @@ static void test_two_stories_largest_first(void **state)
 	assert_true(b[0]->n_facts > 0 && b[1]->n_facts > 0);
 	cr_pipeline_free_briefings(b, n);
 	cr_pipeline_free(p);
+}
+
+/* What a streaming pipeline's callback saw of one article. */
+typedef struct placed_one {
+	char id[16], copy_of[16];
+	cr_placement pl;
+} placed_one;
+
+typedef struct placed_log {
+	placed_one s[8];
+	size_t n;
+	int fail_at; /* the call that fails (CR_EIO), -1 for none */
+} placed_log;
+
+static cr_err log_placed(void *ctx, const cr_article *a, const cr_placement *pl)
+{
+	placed_log *l = ctx;
+	assert_true(l->n < 8);
+	placed_one *x = &l->s[l->n];
+	snprintf(x->id, sizeof x->id, "%s", a->id);
+	snprintf(x->copy_of, sizeof x->copy_of, "%s",
+	         a->copy_of ? a->copy_of : "");
+	x->pl = *pl;
+	/* The article is whole while it is handed over: analysed, placed. */
+	assert_true(a->n_toks > 0);
+	assert_int_equal(a->story, pl->story);
+	return (int)l->n++ == l->fail_at ? CR_EIO : CR_OK;
+}
+
+/* A streaming pipeline places the articles exactly as one that keeps
+ * them (story, copy_of, scores, runner-up, shared terms), hands each on
+ * at once and keeps none: nothing to look up or brief afterwards. A
+ * callback's error stops the input and comes back from add. */
+static void test_streaming_places_alike_and_keeps_nothing(void **state)
+{
+	(void)state;
+	size_t n_in = N_TWO_STORIES;
+	cr_diag d = {0};
+	cr_pipeline *keep = cr_pipeline_new(&d);
+	cr_pipeline *stream = cr_pipeline_new(&d);
+	assert_non_null(keep);
+	assert_non_null(stream);
+	placed_log log = {.fail_at = -1};
+	cr_pipeline_stream(stream, log_placed, &log);
+	for (size_t i = 0; i < n_in; i++) {
+		for (int k = 0; k < 2; k++)
+			assert_int_equal(
+			        cr_pipeline_add_article(k ? stream : keep,
+			                                two_stories_article(i)),
+			        CR_OK);
+		/* handed on the moment it is placed */
+		assert_int_equal(log.n, i + 1);
+	}
+	assert_int_equal(cr_pipeline_count(stream), n_in);
+	assert_null(cr_pipeline_article(stream, 0));
+	cr_placement none;
+	assert_int_equal(cr_pipeline_placement(stream, 0, &none), -1);
+	for (size_t i = 0; i < n_in; i++) {
+		const cr_article *a = cr_pipeline_article(keep, i);
+		cr_placement pl;
+		assert_int_equal(cr_pipeline_placement(keep, i, &pl), 0);
+		assert_string_equal(log.s[i].id, a->id);
+		assert_string_equal(log.s[i].copy_of,
+		                    a->copy_of ? a->copy_of : "");
+		assert_int_equal(log.s[i].pl.story, pl.story);
+		assert_int_equal(log.s[i].pl.opened, pl.opened);
+		assert_true(log.s[i].pl.score == pl.score);
+		assert_int_equal(log.s[i].pl.runner_up, pl.runner_up);
+		assert_true(log.s[i].pl.runner_score == pl.runner_score);
+		for (int k = 0; k < CR_PLACEMENT_TERMS; k++) {
+			if (!pl.shared[k]) {
+				assert_null(log.s[i].pl.shared[k]);
+				break;
+			}
+			assert_string_equal(log.s[i].pl.shared[k],
+			                    pl.shared[k]);
+		}
+	}
+	assert_string_equal(log.s[5].copy_of, "t1");
+	cr_briefing **b = NULL;
+	size_t nb = 0;
+	assert_int_equal(cr_pipeline_brief(stream, NULL, &b, &nb), CR_OK);
+	assert_int_equal(nb, 0);
+	cr_pipeline_free(stream);
+
+	/* A failing callback: add returns its error. */
+	stream = cr_pipeline_new(&d);
+	assert_non_null(stream);
+	placed_log fail = {.fail_at = 1};
+	cr_pipeline_stream(stream, log_placed, &fail);
+	for (size_t i = 0; i < 3; i++)
+		assert_int_equal(
+		        cr_pipeline_add_article(stream, two_stories_article(i)),
+		        i == 1 ? CR_EIO : CR_OK);
+	assert_int_equal(d.n_rejected, 0);
+	cr_pipeline_free(stream);
+	cr_pipeline_free(keep);
 }
 
 /* An article with nothing in it is rejected through the diag, with its
@@ -286,6 +390,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_add_article_with_raw_text),
 	        cmocka_unit_test(test_two_stories_largest_first),
+	        cmocka_unit_test(test_streaming_places_alike_and_keeps_nothing),
 	        cmocka_unit_test(test_empty_article_is_reported_not_kept),
 	        cmocka_unit_test(test_empty_pipeline),
 	        cmocka_unit_test(test_brief_options),
