@@ -4,7 +4,7 @@
  * ingest, cleaning, analysis, copy detection and story clustering (no
  * briefing), and times each stage.
  *
- * usage: cr-stream [-n N] [-b BATCH] [--window-days D] [--cluster-stages]
+ * usage: cr-stream [-n N] [-b BATCH] [--window-days D] [--all-stages]
  *                  FILE
  *
  * The stream is read in batches of BATCH lines (default 4096): a batch is
@@ -31,10 +31,10 @@
  * --window-days D sets the stories' window (cr_story_params); each tenth
  * also prints the active stories at its end.
  *
- * --cluster-stages runs only the analysis stages that copies and
- * stories read (tokens, then entities; not numbers, dates or quotes),
- * to measure what they cost the raw-text rate. The pipeline runs them
- * all.
+ * Analysis runs the stages copies and stories read (tokens, then
+ * entities: cr_analyze_for_clustering), as `crossread cluster` does;
+ * --all-stages runs all of cr_analyze(), as a pipeline that briefs
+ * does (numbers, dates and quotes too).
  *
  * Assumes the ids in FILE are distinct. Not installed.
  */
@@ -155,14 +155,14 @@ static uint64_t fnv1a(uint64_t h, const void *p, size_t n)
 }
 
 /* Whether to run only the analysis stages clustering reads. */
-static int cluster_stages;
+static int all_stages;
 
-/* The analysis cr-stream times: all of cr_analyze(), or with
- * --cluster-stages only what copies and stories read. */
+/* The analysis cr-stream times: what copies and stories read, or with
+ * --all-stages all of cr_analyze(). */
 static cr_err analyse(cr_analyzer *an, cr_article *a)
 {
-	return cluster_stages ? cr_analyze_for_clustering(an, a)
-	                      : cr_analyze(an, a);
+	return all_stages ? cr_analyze(an, a)
+	                  : cr_analyze_for_clustering(an, a);
 }
 
 /* Runs one batch (buf holds its lines, g their generator fields) and
@@ -252,7 +252,7 @@ static int run_batch(const char *buf, size_t len, const gen *g, size_t n_lines,
 static void usage(void)
 {
 	fprintf(stderr, "usage: cr-stream [-n N] [-b BATCH] [--window-days D] "
-	                "[--cluster-stages] FILE\n");
+	                "[--all-stages] FILE\n");
 	exit(2);
 }
 
@@ -273,8 +273,8 @@ int main(int argc, char **argv)
 			bsize = strtoull(argv[++i], NULL, 10);
 		else if (!strcmp(argv[i], "--window-days") && i + 1 < argc)
 			sp.window_days = strtod(argv[++i], NULL);
-		else if (!strcmp(argv[i], "--cluster-stages"))
-			cluster_stages = 1;
+		else if (!strcmp(argv[i], "--all-stages"))
+			all_stages = 1;
 		else if (argv[i][0] == '-' || path)
 			usage();
 		else
@@ -360,7 +360,7 @@ int main(int argc, char **argv)
 	printf("rejected: %zu\n", t.rejected);
 	printf("batch: %zu\n", bsize);
 	printf("analysis: %s\n",
-	       cluster_stages ? "tokens, entities" : "all stages");
+	       all_stages ? "all stages" : "tokens, entities");
 	printf("seconds-ingest: %.3f\n", t.ingest_s);
 	printf("seconds-clean-analyse: %.3f\n", t.analyse_s);
 	printf("seconds-copies: %.3f\n", t.copies_s);
