@@ -1189,10 +1189,14 @@ static double count_overlap(const cr_unit *a, const cr_unit *b)
 	return n ? 2.0 * k / n : 0;
 }
 
-/* The model's odds that v states u: >= 1 when it does. */
-static double model_score(const cr_story *st, uint32_t u, uint32_t v)
+/* The model's odds that v states u: >= 1 when it does. overlap is
+ * count_overlap() of the two, when the caller has it (else < 0). */
+static double model_score(const cr_story *st, uint32_t u, uint32_t v,
+                          double overlap)
 {
-	if (count_overlap(&st->units[u], &st->units[v]) < CR_ALIGN_MIN_OVERLAP)
+	if (overlap < 0)
+		overlap = count_overlap(&st->units[u], &st->units[v]);
+	if (overlap < CR_ALIGN_MIN_OVERLAP)
 		return 0;
 	double f[CR_AF_COUNT];
 	cr_unit_features(st, u, v, f);
@@ -1221,15 +1225,16 @@ static double rule_score(const cr_unit *a, const cr_unit *b, double sw)
 	return s1 > s2 ? s1 : s2;
 }
 
-/* >= 1 means b states a (sw: their shared weight): the larger of the
- * model's odds and the hand-set rule's score, except that statements whose
- * numbers or open/closed states disagree never support each other (the
- * conflicts say so instead). */
+/* >= 1 means b states a (sw: their shared weight; overlap: their
+ * count_overlap(), or < 0 when the caller has not counted it): the larger
+ * of the model's odds and the hand-set rule's score, except that
+ * statements whose numbers or open/closed states disagree never support
+ * each other (the conflicts say so instead). */
 static double support_score(const cr_story *st, const cr_unit *a,
-                            const cr_unit *b, double sw)
+                            const cr_unit *b, double sw, double overlap)
 {
 	double s = model_score(st, (uint32_t)(a - st->units),
-	                       (uint32_t)(b - st->units));
+	                       (uint32_t)(b - st->units), overlap);
 	double r = rule_score(a, b, sw);
 	if (r > 0 && missing_person(a, b))
 		r *= 0.75;
@@ -1249,7 +1254,7 @@ static uint32_t best_in(const cr_story *st, uint32_t u, uint32_t j,
 	uint32_t best_v = UINT32_MAX;
 	for (uint32_t v = st->ubeg[j]; v < st->uend[j]; v++) {
 		const cr_unit *b = &st->units[v];
-		double s = support_score(st, a, b, shared_weight(a, b));
+		double s = support_score(st, a, b, shared_weight(a, b), -1);
 		if (s > best_s) {
 			best_s = s;
 			best_v = v;
@@ -1301,9 +1306,12 @@ static int cmp_posting(const void *x, const void *y)
 }
 
 /* Fills the match table through an inverted index from term to units:
- * for each unit, the shared weight with every other unit is accumulated
- * over its terms' postings, so the cost follows the overlaps, not the
- * square of the story's units. */
+ * for each unit, the shared weight and the number of shared terms with
+ * every other unit are accumulated over its terms' postings, so the cost
+ * follows the overlaps, not the square of the story's units. (A unit's
+ * terms are distinct, so the count is what count_overlap()'s merge of
+ * the two lists finds; that merge, for every pair sharing a term, was
+ * the largest cost of a briefing.) */
 static cr_err fill_match_table(cr_story *st)
 {
 	size_t cells = (size_t)st->n_units * st->n_arts;
@@ -1314,12 +1322,14 @@ static cr_err fill_match_table(cr_story *st)
 	double *acc = calloc(st->n_units ? st->n_units : 1, sizeof *acc);
 	uint32_t *touched =
 	        malloc((st->n_units ? st->n_units : 1) * sizeof *touched);
+	uint32_t *shared =
+	        calloc(st->n_units ? st->n_units : 1, sizeof *shared);
 	st->bestv = cr_arena_alloc(st->arena,
 	                           (cells ? cells : 1) * sizeof(uint32_t));
 	st->bests =
 	        cr_arena_alloc(st->arena, (cells ? cells : 1) * sizeof(double));
 	cr_err e = CR_ENOMEM;
-	if (!post || !acc || !touched || !st->bestv || !st->bests)
+	if (!post || !acc || !touched || !shared || !st->bestv || !st->bests)
 		goto out;
 	size_t np = 0;
 	for (uint32_t u = 0; u < st->n_units; u++)
@@ -1348,7 +1358,7 @@ static cr_err fill_match_table(cr_story *st)
 				uint32_t v = post[k].unit;
 				if (st->units[v].art == a->art)
 					continue;
-				if (acc[v] == 0)
+				if (shared[v]++ == 0)
 					touched[nt++] = v;
 				acc[v] += a->terms[t].w;
 			}
@@ -1358,8 +1368,11 @@ static cr_err fill_match_table(cr_story *st)
 		for (uint32_t k = 0; k < nt; k++) {
 			uint32_t v = touched[k];
 			const cr_unit *b = &st->units[v];
-			double s = support_score(st, a, b, acc[v]);
+			uint32_t nn = a->n_terms + b->n_terms;
+			double s = support_score(st, a, b, acc[v],
+			                         nn ? 2.0 * shared[v] / nn : 0);
 			acc[v] = 0;
+			shared[v] = 0;
 			if (s <= 0 || s < bs[b->art])
 				continue;
 			/* ties go to the earlier unit, as in best_in */
@@ -1372,6 +1385,7 @@ static cr_err fill_match_table(cr_story *st)
 	}
 	e = CR_OK;
 out:
+	free(shared);
 	free(touched);
 	free(acc);
 	free(post);
