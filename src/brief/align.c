@@ -35,6 +35,7 @@
 #include <xxhash.h>
 
 #include "text/entity.h"
+#include "text/lexicon.h"
 
 /* Clause breaks: a comma or semicolon followed by one of these words
  * starts a new statement. */
@@ -44,28 +45,47 @@ static const char *const clause_openers[] = {
         "the latest", "according", "where",
 };
 
-/* Synonyms, by Snowball stem: each maps to the first of its group. */
+/* Synonyms, by Snowball stem: each maps to the first of its group.
+ * Sorted by from (strcmp order; cr_align_tables_ok() checks), since every
+ * word of every unit is looked up. */
 static const struct {
 	const char *from, *to;
 } synonyms[] = {
-        {"shut", "close"},        {"shutter", "close"},
-        {"closur", "close"},      {"permit", "allow"},
-        {"authoris", "allow"},    {"authoriz", "allow"},
-        {"approv", "allow"},      {"approval", "allow"},
-        {"green-light", "allow"}, {"green-lit", "allow"},
-        {"decreas", "lower"},     {"reduc", "lower"},
-        {"landmin", "mine"},      {"anti-personnel", "antipersonnel"},
-        {"troop", "soldier"},     {"arsenal", "weapon"},
-        {"employe", "staff"},     {"kiev", "kyiv"},
-        {"atacm", "atacms"},      {"u.s", "us"},
-        {"u.s.", "us"},           {"deleg", "embassi"},
-        {"warn", "warn"},         {"threat", "threat"},
-        {"us-suppli", "us-made"}, {"us-mad", "us-made"},
-        {"kremlin", "moscow"},    {"utilis", "use"},
-        {"utiliz", "use"},        {"util", "use"},
-        {"conflict", "war"},      {"urg", "advis"},
-        {"instruct", "advis"},    {"told", "advis"},
+        {"anti-personnel", "antipersonnel"},
+        {"approv", "allow"},
+        {"approval", "allow"},
+        {"arsenal", "weapon"},
+        {"atacm", "atacms"},
+        {"authoris", "allow"},
+        {"authoriz", "allow"},
+        {"closur", "close"},
+        {"conflict", "war"},
+        {"decreas", "lower"},
+        {"deleg", "embassi"},
+        {"employe", "staff"},
+        {"green-light", "allow"},
+        {"green-lit", "allow"},
+        {"instruct", "advis"},
+        {"kiev", "kyiv"},
+        {"kremlin", "moscow"},
+        {"landmin", "mine"},
+        {"permit", "allow"},
+        {"reduc", "lower"},
         {"reopen", "open"},
+        {"shut", "close"},
+        {"shutter", "close"},
+        {"threat", "threat"},
+        {"told", "advis"},
+        {"troop", "soldier"},
+        {"u.s", "us"},
+        {"u.s.", "us"},
+        {"urg", "advis"},
+        {"us-mad", "us-made"},
+        {"us-suppli", "us-made"},
+        {"util", "use"},
+        {"utilis", "use"},
+        {"utiliz", "use"},
+        {"warn", "warn"},
 };
 
 /* Words that negate a status word a few tokens on ("decided not to
@@ -75,30 +95,46 @@ static const char *const negators[] = {"not", "no", "never", "n't"};
 
 static const char *fold_synonym(const char *stem)
 {
-	for (size_t i = 0; i < sizeof synonyms / sizeof *synonyms; i++)
-		if (!strcmp(stem, synonyms[i].from))
-			return synonyms[i].to;
+	size_t lo = 0, hi = sizeof synonyms / sizeof *synonyms;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(stem, synonyms[mid].from);
+		if (c == 0)
+			return synonyms[mid].to;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
 	return stem;
 }
+
+/* The words of pins_statement(), sorted (strcmp order) for
+ * cr_lexicon_has(). */
+static const char *const pin_words[] = {
+        "april",    "august",  "billion",  "december", "dozen",     "eight",
+        "february", "five",    "four",     "friday",   "hundred",   "january",
+        "july",     "june",    "march",    "million",  "monday",    "nine",
+        "november", "october", "one",      "saturday", "september", "seven",
+        "six",      "sunday",  "ten",      "thousand", "three",     "thursday",
+        "tuesday",  "two",     "wednesday"};
+;
 
 /* Numbers, weekdays and months pin a statement to one event: two reports
  * that share "six" and "Tuesday" are likely telling the same thing. */
 static int pins_statement(const cr_token *t)
 {
-	static const char *const cal[] = {
-	        "monday",   "tuesday",  "wednesday", "thursday", "friday",
-	        "saturday", "sunday",   "january",   "february", "march",
-	        "april",    "june",     "july",      "august",   "september",
-	        "october",  "november", "december",  "one",      "two",
-	        "three",    "four",     "five",      "six",      "seven",
-	        "eight",    "nine",     "ten",       "dozen",    "hundred",
-	        "thousand", "million",  "billion"};
 	if (t->flags & CR_TOK_NUM)
 		return 1;
-	for (size_t i = 0; i < sizeof cal / sizeof *cal; i++)
-		if (!strcmp(t->norm, cal[i]))
-			return 1;
-	return 0;
+	return cr_lexicon_has(pin_words, CR_COUNT(pin_words), t->norm);
+}
+
+int cr_align_tables_ok(void)
+{
+	for (size_t i = 1; i < CR_COUNT(synonyms); i++)
+		if (strcmp(synonyms[i - 1].from, synonyms[i].from) >= 0)
+			return 0;
+	return cr_lexicon_sorted(pin_words, CR_COUNT(pin_words));
 }
 
 static uint64_t term_id(const char *s, size_t n)
@@ -725,6 +761,7 @@ static uint32_t char_grams(const unsigned char *text, uint32_t len,
                            uint32_t *out, uint32_t *tmp)
 {
 	uint32_t n = 0;
+	/* 3-grams are below 1 << 24, so they sort before every 5-gram. */
 	for (uint32_t i = 0; i + 3 <= len; i++)
 		out[n++] = (uint32_t)text[i] << 16 |
 		           (uint32_t)text[i + 1] << 8 | text[i + 2];
@@ -764,6 +801,79 @@ static uint32_t clipped_ngrams(const uint64_t *x, uint32_t nx,
 			break;
 		}
 	return k;
+}
+
+/* The n-gram kinds whose sorted start positions each unit keeps
+ * (cr_unit.ng): the words as written, one to four at a time; their
+ * stems; their five-letter prefixes. */
+enum { NG_WORD1, NG_WORD2, NG_WORD3, NG_WORD4, NG_STEM1, NG_PREFIX1, NG_KINDS };
+static const uint8_t NG_N[NG_KINDS] = {1, 2, 3, 4, 1, 1};
+
+static int tuple_cmp(const uint64_t *x, const uint64_t *y, uint32_t n)
+{
+	for (uint32_t m = 0; m < n; m++)
+		if (x[m] != y[m])
+			return x[m] < y[m] ? -1 : 1;
+	return 0;
+}
+
+/* Sorts the start positions of seq's n-grams (seq has ns ids, ns <=
+ * MAX_SEQ) into ord; returns their number. */
+static uint32_t sort_ngrams(const uint64_t *seq, uint32_t ns, uint32_t n,
+                            uint8_t *ord)
+{
+	if (ns < n)
+		return 0;
+	uint32_t m = ns - n + 1;
+	for (uint32_t i = 0; i < m; i++) {
+		uint32_t j = i;
+		for (; j > 0 && tuple_cmp(seq + ord[j - 1], seq + i, n) > 0;
+		     j--)
+			ord[j] = ord[j - 1];
+		ord[j] = (uint8_t)i;
+	}
+	return m;
+}
+
+/* The sequence an n-gram kind is made of. */
+static const uint64_t *ng_seq(const cr_unit *u, int kind)
+{
+	return kind == NG_STEM1     ? u->stems
+	       : kind == NG_PREFIX1 ? u->prefixes
+	                            : u->words;
+}
+
+/* clipped_ngrams() of the two units' n-grams of one kind, from their
+ * sorted orders: with each of b's used at most once, the matches are the
+ * size of the two multisets' intersection, which one merge counts.
+ * *ma and *mb get the two n-gram counts. */
+static uint32_t unit_shared_ngrams(const cr_unit *a, const cr_unit *b, int kind,
+                                   uint32_t *ma, uint32_t *mb)
+{
+	uint32_t n = NG_N[kind];
+	const uint64_t *x = ng_seq(a, kind), *y = ng_seq(b, kind);
+	const uint8_t *ox = a->ng + kind * a->n_words,
+	              *oy = b->ng + kind * b->n_words;
+	uint32_t nx = a->n_words >= n ? a->n_words - n + 1u : 0;
+	uint32_t ny = b->n_words >= n ? b->n_words - n + 1u : 0;
+	uint32_t i = 0, j = 0, k = 0;
+	while (i < nx && j < ny) {
+		int c = tuple_cmp(x + ox[i], y + oy[j], n);
+		k += c == 0;
+		i += c <= 0;
+		j += c >= 0;
+	}
+	*ma = nx;
+	*mb = ny;
+	return k;
+}
+
+/* ngram_f() of the two units' n-grams of one kind. */
+static double unit_ngram_f(const cr_unit *a, const cr_unit *b, int kind)
+{
+	uint32_t nx, ny;
+	uint32_t k = unit_shared_ngrams(a, b, kind, &nx, &ny);
+	return nx && ny ? 2.0 * k / (double)(nx + ny) : 0;
 }
 
 /* F measure of the n-gram precisions both ways. */
@@ -838,7 +948,8 @@ static cr_err unit_sequences(cr_story *st)
 		        char_grams((const unsigned char *)sf->text,
 		                   sf->text_len, grams, grams + 2 * MAX_TEXT);
 		size_t bytes = (nc + 3 * (size_t)sf->n) * sizeof(uint64_t) +
-		               ng * sizeof(uint32_t) + 2 * (size_t)sf->n;
+		               ng * sizeof(uint32_t) +
+		               (2 + NG_KINDS) * (size_t)sf->n;
 		uint64_t *v = cr_arena_alloc(st->arena, bytes ? bytes : 1);
 		if (!v) {
 			e = CR_ENOMEM;
@@ -859,6 +970,15 @@ static cr_err unit_sequences(cr_story *st)
 		un->prefixes = v + nc + 2 * sf->n;
 		un->grams = g;
 		un->n_grams = (uint16_t)ng;
+		uint32_t n3 = 0;
+		while (n3 < ng && !(g[n3] >> 31))
+			n3++;
+		un->n_grams3 = (uint16_t)n3;
+		uint8_t *ord = caps + 2 * sf->n;
+		for (int k = 0; k < NG_KINDS; k++)
+			sort_ngrams(ng_seq(un, k), sf->n, NG_N[k],
+			            ord + k * sf->n);
+		un->ng = ord;
 		un->caps = caps;
 		un->stops = caps + sf->n;
 		un->n_content = (uint8_t)nc;
@@ -945,11 +1065,9 @@ static double unshared_pins(const cr_unit *a, const cr_unit *b)
 static void gram_dice(const cr_unit *a, const cr_unit *b, double *d3,
                       double *d5)
 {
-	uint32_t i = 0, j = 0, k[2] = {0, 0}, n[2] = {0, 0};
-	for (uint32_t x = 0; x < a->n_grams; x++)
-		n[a->grams[x] >> 31]++;
-	for (uint32_t x = 0; x < b->n_grams; x++)
-		n[b->grams[x] >> 31]++;
+	uint32_t i = 0, j = 0, k[2] = {0, 0};
+	uint32_t n[2] = {a->n_grams3 + b->n_grams3,
+	                 a->n_grams - a->n_grams3 + b->n_grams - b->n_grams3};
 	while (i < a->n_grams && j < b->n_grams) {
 		if (a->grams[i] == b->grams[j]) {
 			k[a->grams[i] >> 31]++;
@@ -1072,12 +1190,13 @@ void cr_unit_features(const cr_story *st, uint32_t u, uint32_t v, double *f)
 	f[CR_AF_LEFT_MAX] = (ua > ub ? ua : ub) / 10.0;
 
 	uint32_t wa = a->n_words, wb = b->n_words;
-	uint32_t k1 = clipped_ngrams(a->words, wa, b->words, wb, 1);
+	uint32_t m1a, m1b;
+	uint32_t k1 = unit_shared_ngrams(a, b, NG_WORD1, &m1a, &m1b);
 	f[CR_AF_WORD1] = wa && wb ? 2.0 * k1 / (wa + wb) : 0;
-	f[CR_AF_WORD2] = ngram_f(a->words, wa, b->words, wb, 2);
-	f[CR_AF_WORD3] = ngram_f(a->words, wa, b->words, wb, 3);
-	f[CR_AF_WORD4] = ngram_f(a->words, wa, b->words, wb, 4);
-	f[CR_AF_STEM1] = ngram_f(a->stems, wa, b->stems, wb, 1);
+	f[CR_AF_WORD2] = unit_ngram_f(a, b, NG_WORD2);
+	f[CR_AF_WORD3] = unit_ngram_f(a, b, NG_WORD3);
+	f[CR_AF_WORD4] = unit_ngram_f(a, b, NG_WORD4);
+	f[CR_AF_STEM1] = unit_ngram_f(a, b, NG_STEM1);
 	uint32_t wmax = wa > wb ? wa : wb;
 	f[CR_AF_EDIT] =
 	        wmax ? (double)edit_distance(a->stems, wa, b->stems, wb) / wmax
@@ -1094,7 +1213,7 @@ void cr_unit_features(const cr_story *st, uint32_t u, uint32_t v, double *f)
 	double pra = wa ? (double)k1 / wa : 0, prb = wb ? (double)k1 / wb : 0;
 	f[CR_AF_PREC_MIN] = pra < prb ? pra : prb;
 	f[CR_AF_PREC_MAX] = pra > prb ? pra : prb;
-	f[CR_AF_PREFIX1] = ngram_f(a->prefixes, wa, b->prefixes, wb, 1);
+	f[CR_AF_PREFIX1] = unit_ngram_f(a, b, NG_PREFIX1);
 	gram_dice(a, b, &f[CR_AF_CHAR3], &f[CR_AF_CHAR5]);
 	f[CR_AF_LEN_MIN] = (wa < wb ? wa : wb) / 20.0;
 	f[CR_AF_LEN_MAX] = wmax / 20.0;

@@ -57,7 +57,12 @@ typedef struct cr_unit {
 	const uint64_t *prefixes;
 	const uint8_t *stops;
 	const uint32_t *grams;
-	uint16_t n_grams;
+	uint16_t n_grams, n_grams3; /* n_grams3: the 3-grams, sorted first */
+	/* The start positions of the unit's n-grams, each kind sorted (kind
+	 * k at ng + k * n_words; align.c's NG_* kinds), so two units' shared
+	 * n-grams are counted by a merge, not by comparing every pair of
+	 * positions. */
+	const uint8_t *ng;
 	uint8_t n_quotes, n_said;
 	uint32_t links, says; /* bits: which connectives, reporting words */
 } cr_unit;
@@ -203,5 +208,9 @@ cr_err cr_brief_conflicts(cr_story *st, cr_briefing *b);
 cr_err cr_brief_timeline(cr_story *st, cr_briefing *b);
 cr_err cr_brief_quotes(cr_story *st, cr_briefing *b);
 cr_err cr_brief_entities(cr_story *st, cr_briefing *b);
+
+/* 1 when align.c's word tables that are searched by halves are in
+ * order (a test checks; out of order, words would silently be missed). */
+int cr_align_tables_ok(void);
 
 #endif
