@@ -1068,16 +1068,13 @@ static void gram_dice(const cr_unit *a, const cr_unit *b, double *d3,
 	uint32_t i = 0, j = 0, k[2] = {0, 0};
 	uint32_t n[2] = {a->n_grams3 + b->n_grams3,
 	                 a->n_grams - a->n_grams3 + b->n_grams - b->n_grams3};
+	/* Branch-free: which side moves on is a coin toss to the branch
+	 * predictor, and this merge runs for every pair the model scores. */
 	while (i < a->n_grams && j < b->n_grams) {
-		if (a->grams[i] == b->grams[j]) {
-			k[a->grams[i] >> 31]++;
-			i++;
-			j++;
-		} else if (a->grams[i] < b->grams[j]) {
-			i++;
-		} else {
-			j++;
-		}
+		uint32_t x = a->grams[i], y = b->grams[j];
+		k[x >> 31] += x == y;
+		i += x <= y;
+		j += x >= y;
 	}
 	*d3 = n[0] ? 2.0 * k[0] / n[0] : 0;
 	*d5 = n[1] ? 2.0 * k[1] / n[1] : 0;
