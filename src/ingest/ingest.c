@@ -279,6 +279,18 @@ static cr_err ingest_file(const char *path, walk *w)
 				close(fd);
 			return we;
 		}
+		/* JSON lines past the whole-file cap are read a chunk at a
+		 * time: a day of news in one file is common, and each line
+		 * is an article of its own. */
+		if ((unsigned long long)st.st_size > CR_MAX_FILE_BYTES &&
+		    hn > 0 && is_jsonl(path, head, (size_t)hn) &&
+		    !cr_utf8_looks_binary(head, (size_t)hn)) {
+			cr_err je = cr_jsonl_read_fd(path, fd, w->sink, w->ud,
+			                             w->d);
+			if (!is_stdin)
+				close(fd);
+			return je;
+		}
 		/* An HTML page has its own, lower, cap: checked before a
 		 * byte more is read. */
 		size_t limit = is_html_file(path, head, hn > 0 ? (size_t)hn : 0)

@@ -23,10 +23,12 @@
 #include "crossread/err.h"
 
 /* Limits on what one input may make us read. */
-#define CR_MAX_FILE_BYTES ((size_t)256 << 20) /* one file or stdin */
-#define CR_MAX_LINE_BYTES ((size_t)64 << 20)  /* one JSON line */
-#define CR_MAX_TEXT_BYTES ((size_t)16 << 20)  /* one article's text */
-#define CR_MAX_DIR_DEPTH  32                  /* directory recursion */
+/* One file or stdin read whole; a longer JSON lines file is read a chunk
+ * at a time (cr_jsonl_read_fd), a WARC archive is always streamed. */
+#define CR_MAX_FILE_BYTES ((size_t)256 << 20)
+#define CR_MAX_LINE_BYTES ((size_t)64 << 20) /* one JSON line */
+#define CR_MAX_TEXT_BYTES ((size_t)16 << 20) /* one article's text */
+#define CR_MAX_DIR_DEPTH  32                 /* directory recursion */
 #define CR_MAX_JSON_DEPTH 64
 
 /* Receives an article; owns it from then on. A non-OK return stops the

@@ -11,10 +11,13 @@
  */
 #include "ingest/jsonl.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/arena.h"
 #include "ingest/textfile.h"
@@ -376,6 +379,35 @@ out:
 	return e;
 }
 
+/* Reads the lines of data[0..n), whose first byte is at file offset
+ * base. Without final, the bytes after the last newline are a line still
+ * being read: they are left, and *used says where they start. */
+static cr_err read_lines(line_ctx *c, const char *data, size_t n, size_t base,
+                         int final, size_t *used, cr_article_sink sink,
+                         void *ud)
+{
+	cr_err e = CR_OK;
+	size_t i = 0;
+	while (i < n && e == CR_OK) {
+		const char *nl = memchr(data + i, '\n', n - i);
+		if (!nl && !final)
+			break;
+		size_t end = nl ? (size_t)(nl - data) : n;
+		c->line++;
+		size_t b = i, k = end;
+		while (b < k && is_blank(data[b]))
+			b++;
+		while (k > b && is_blank(data[k - 1]))
+			k--;
+		c->line_off = base + b;
+		if (k > b)
+			e = read_line(c, data + b, k - b, sink, ud);
+		i = end + 1;
+	}
+	*used = i < n ? i : n;
+	return e;
+}
+
 cr_err cr_jsonl_read(const char *name, const char *data, size_t n,
                      cr_article_sink sink, void *ud, cr_diag *d)
 {
@@ -387,23 +419,99 @@ cr_err cr_jsonl_read(const char *name, const char *data, size_t n,
 	line_ctx c = {
 	        .name = name, .d = d, .file_id = cr_id_from_path(ids, name)};
 	cr_err e = c.file_id ? CR_OK : CR_ENOMEM;
-	size_t i = 0;
+	size_t i = 0, used;
 	if (n >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
-	while (i < n && e == CR_OK) {
-		const char *nl = memchr(data + i, '\n', n - i);
-		size_t end = nl ? (size_t)(nl - data) : n;
-		c.line++;
-		size_t b = i, k = end;
-		while (b < k && is_blank(data[b]))
-			b++;
-		while (k > b && is_blank(data[k - 1]))
-			k--;
-		c.line_off = b;
-		if (k > b)
-			e = read_line(&c, data + b, k - b, sink, ud);
-		i = end + 1;
+	if (e == CR_OK)
+		e = read_lines(&c, data + i, n - i, i, 1, &used, sink, ud);
+	cr_arena_destroy(ids);
+	return e;
+}
+
+cr_err cr_jsonl_read_fd(const char *name, int fd, cr_article_sink sink,
+                        void *ud, cr_diag *d)
+{
+	if (!name)
+		name = "-";
+	cr_arena *ids = cr_arena_create();
+	/* A chunk, and room for the longest line allowed after it. */
+	size_t cap = CR_JSONL_CHUNK_BYTES;
+	char *buf = malloc(cap);
+	line_ctx c = {.name = name, .d = d};
+	cr_err e = CR_ENOMEM;
+	if (!ids || !buf || !(c.file_id = cr_id_from_path(ids, name)))
+		goto out;
+	e = CR_OK;
+	size_t len = 0;   /* bytes in buf */
+	size_t base = 0;  /* file offset of buf[0] */
+	int skipping = 0; /* inside a line too long to keep */
+	int first = 1, eof = 0;
+	while (e == CR_OK && !eof) {
+		if (len == cap) {
+			/* One line fills the buffer: grow to the line cap,
+			 * past it drop the line up to its newline. */
+			if (cap <= CR_MAX_LINE_BYTES) {
+				size_t nc = cap * 2 > CR_MAX_LINE_BYTES + 1
+				                    ? CR_MAX_LINE_BYTES + 1
+				                    : cap * 2;
+				char *nb = realloc(buf, nc);
+				if (!nb) {
+					e = CR_ENOMEM;
+					break;
+				}
+				buf = nb;
+				cap = nc;
+			} else {
+				if (!skipping) {
+					c.line++;
+					cr_diag_reject(d, name, c.line,
+					               CR_ETOOBIG,
+					               "line longer than %zu "
+					               "bytes",
+					               CR_MAX_LINE_BYTES);
+				}
+				skipping = 1;
+				base += len;
+				len = 0;
+			}
+		}
+		ssize_t r = read(fd, buf + len, cap - len);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			cr_diag_reject(d, name, c.line, CR_EIO,
+			               "read error after byte %zu: %s",
+			               base + len, strerror(errno));
+			break;
+		}
+		eof = r == 0;
+		len += (size_t)r;
+		size_t i = 0;
+		if (first && len >= 3) {
+			first = 0;
+			if (memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+				i = 3;
+		}
+		if (skipping) {
+			const char *nl = memchr(buf, '\n', len);
+			if (!nl) {
+				base += len;
+				len = 0;
+				continue;
+			}
+			i = (size_t)(nl - buf) + 1;
+			skipping = 0;
+		}
+		size_t used;
+		e = read_lines(&c, buf + i, len - i, base + i, eof, &used, sink,
+		               ud);
+		used += i;
+		memmove(buf, buf + used, len - used);
+		base += used;
+		len -= used;
 	}
+out:
+	free(buf);
 	cr_arena_destroy(ids);
 	return e;
 }

@@ -20,6 +20,17 @@
 cr_err cr_jsonl_read(const char *name, const char *data, size_t n,
                      cr_article_sink sink, void *ud, cr_diag *d);
 
+/* Bytes read at a time by cr_jsonl_read_fd(). */
+#define CR_JSONL_CHUNK_BYTES ((size_t)16 << 20)
+
+/* cr_jsonl_read() on an open file, read CR_JSONL_CHUNK_BYTES at a time:
+ * memory is one chunk (or the longest line, at most CR_MAX_LINE_BYTES)
+ * however long the file, so JSON lines files past CR_MAX_FILE_BYTES are
+ * read too. A longer line is reported and skipped; a read error is
+ * reported with the offset it happened at, and ends the file. */
+cr_err cr_jsonl_read_fd(const char *name, int fd, cr_article_sink sink,
+                        void *ud, cr_diag *d);
+
 /* Parses an ISO 8601 date or date-time into seconds since the epoch
  * (UTC). Returns 1 on success. */
 int cr_parse_iso8601(const char *s, int64_t *out);

@@ -4,6 +4,8 @@
  */
 #include "test_util.h"
 
+#include <unistd.h>
+
 #include "ingest/jsonl.h"
 
 #define MAX_SEEN 16
@@ -221,6 +223,100 @@ static void test_iso8601(void **state)
 	assert_false(cr_parse_iso8601(NULL, &t));
 }
 
+/* What a long run received, without keeping the articles. */
+typedef struct tally {
+	size_t n, text_bytes;
+	uint64_t id_hash; /* of the ids in order */
+	uint64_t rep_lines[4];
+	size_t n_rep;
+} tally;
+
+static cr_err tally_sink(void *ud, cr_article *a)
+{
+	tally *t = ud;
+	t->n++;
+	t->text_bytes += a->raw_len;
+	for (const char *p = a->id; *p; p++)
+		t->id_hash = (t->id_hash ^ (unsigned char)*p) * 1099511628211u;
+	cr_article_destroy(a);
+	return CR_OK;
+}
+
+static void tally_record(void *ud, const char *file, uint64_t line, cr_err code,
+                         const char *reason)
+{
+	(void)file, (void)code, (void)reason;
+	tally *t = ud;
+	if (t->n_rep < 4)
+		t->rep_lines[t->n_rep] = line;
+	t->n_rep++;
+}
+
+/* A file read a chunk at a time gives what the whole buffer gives:
+ * the same articles in the same order, and the same line numbers for a
+ * bad line. The lines are long enough that the file spans two chunks,
+ * one of them straddles the boundary with a bad one after it, and the
+ * file opens with a byte order mark. */
+static void test_read_fd_in_chunks(void **state)
+{
+	(void)state;
+	size_t line_text = 100000, n_lines = CR_JSONL_CHUNK_BYTES / 100000 + 20;
+	size_t cap = n_lines * (line_text + 64) + 16;
+	char *data = malloc(cap), *fill = malloc(line_text + 1);
+	assert_non_null(data);
+	assert_non_null(fill);
+	for (size_t k = 0; k < line_text; k++)
+		fill[k] = "abcdefgh "[k % 9];
+	fill[line_text] = '\0';
+	size_t n = 0;
+	memcpy(data, "\xEF\xBB\xBF", 3);
+	n = 3;
+	uint64_t bad_line = 0, straddle = 0;
+	for (size_t i = 0; i < n_lines; i++) {
+		/* The line that holds the chunk boundary is whole; the one
+		 * after it is broken JSON. */
+		int bad = straddle && !bad_line;
+		if (bad)
+			bad_line = i + 1;
+		if (!straddle && n + line_text + 64 > CR_JSONL_CHUNK_BYTES)
+			straddle = i + 1;
+		n += (size_t)snprintf(data + n, cap - n,
+		                      "{\"id\": \"l%zu\", \"text\": \"%s\"%s\n",
+		                      i, fill, bad ? "" : "}");
+	}
+	assert_true(n > CR_JSONL_CHUNK_BYTES);
+	assert_true(bad_line > 0 && straddle > 0);
+
+	tally whole = {0}, chunks = {0};
+	cr_diag d = {.fn = tally_record, .ud = &whole};
+	assert_int_equal(
+	        cr_jsonl_read("big.jsonl", data, n, tally_sink, &whole, &d),
+	        CR_OK);
+	char path[] = "/tmp/crossread-jsonl-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, data, n), (ssize_t)n);
+	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+	d = (cr_diag){.fn = tally_record, .ud = &chunks};
+	assert_int_equal(
+	        cr_jsonl_read_fd("big.jsonl", fd, tally_sink, &chunks, &d),
+	        CR_OK);
+	close(fd);
+	unlink(path);
+
+	assert_int_equal(whole.n, n_lines - 1);
+	assert_int_equal(chunks.n, whole.n);
+	assert_int_equal(chunks.text_bytes, whole.text_bytes);
+	assert_int_equal(whole.text_bytes, (n_lines - 1) * line_text);
+	assert_true(chunks.id_hash == whole.id_hash);
+	assert_int_equal(whole.n_rep, 1);
+	assert_int_equal(chunks.n_rep, 1);
+	assert_int_equal(whole.rep_lines[0], bad_line);
+	assert_int_equal(chunks.rep_lines[0], bad_line);
+	free(fill);
+	free(data);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -230,6 +326,7 @@ int main(void)
 	        cmocka_unit_test(test_deep_nesting),
 	        cmocka_unit_test(test_published),
 	        cmocka_unit_test(test_iso8601),
+	        cmocka_unit_test(test_read_fd_in_chunks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
