@@ -431,11 +431,20 @@ cr_err cr_jsonl_read(const char *name, const char *data, size_t n,
 cr_err cr_jsonl_read_fd(const char *name, int fd, cr_article_sink sink,
                         void *ud, cr_diag *d)
 {
+	return cr_jsonl_read_fd_chunk(name, fd, CR_JSONL_CHUNK_BYTES, sink, ud,
+	                              d);
+}
+
+cr_err cr_jsonl_read_fd_chunk(const char *name, int fd, size_t chunk,
+                              cr_article_sink sink, void *ud, cr_diag *d)
+{
 	if (!name)
 		name = "-";
+	if (chunk < 8)
+		chunk = 8;
 	cr_arena *ids = cr_arena_create();
-	/* A chunk, and room for the longest line allowed after it. */
-	size_t cap = CR_JSONL_CHUNK_BYTES;
+	/* A chunk; it grows while one line fills it, up to the line cap. */
+	size_t cap = chunk;
 	char *buf = malloc(cap);
 	line_ctx c = {.name = name, .d = d};
 	cr_err e = CR_ENOMEM;

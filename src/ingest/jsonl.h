@@ -31,6 +31,12 @@ cr_err cr_jsonl_read(const char *name, const char *data, size_t n,
 cr_err cr_jsonl_read_fd(const char *name, int fd, cr_article_sink sink,
                         void *ud, cr_diag *d);
 
+/* cr_jsonl_read_fd() reading chunk bytes at a time (at least 8): the
+ * tests and the fuzz harness use small chunks, so that lines cross chunk
+ * boundaries and outgrow the buffer. */
+cr_err cr_jsonl_read_fd_chunk(const char *name, int fd, size_t chunk,
+                              cr_article_sink sink, void *ud, cr_diag *d);
+
 /* Parses an ISO 8601 date or date-time into seconds since the epoch
  * (UTC). Returns 1 on success. */
 int cr_parse_iso8601(const char *s, int64_t *out);
