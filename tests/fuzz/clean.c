@@ -15,13 +15,23 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* One analyzer for the whole run, as in fuzz_common.h: building one
+ * loads the entity model. */
+static cr_analyzer *fuzz_analyzer(void)
+{
+	static cr_analyzer *an;
+	if (!an)
+		an = cr_analyzer_new();
+	return an;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size > CR_MAX_TEXT_BYTES)
 		return 0;
 	int title_given = size > 0 && (data[0] & 1);
 	cr_article *a = cr_article_create();
-	cr_analyzer *an = cr_analyzer_new();
+	cr_analyzer *an = fuzz_analyzer();
 	char *raw = NULL;
 	size_t raw_len = 0, n_bad = 0, first_bad = 0;
 	if (!a || !an)
@@ -44,7 +54,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		(void)cr_analyze(an, a);
 	}
 out:
-	cr_analyzer_free(an);
 	cr_article_destroy(a);
 	return 0;
 }
