@@ -116,73 +116,56 @@ static cr_placement placement_of(const cr_story_decision *d)
 	return pl;
 }
 
-/* Places a cleaned article of a streaming pipeline, hands it on and
- * frees it. */
-static cr_err stream_article(cr_pipeline *p, cr_article *a)
+/* Makes room for one more kept article; CR_ENOMEM or CR_ETOOBIG. */
+static cr_err reserve(cr_pipeline *p)
 {
-	cr_err e = cr_analyze_for_clustering(p->analyzer, a);
-	if (e != CR_OK) {
-		cr_diag_reject(p->diag, a->origin ? a->origin : a->id,
-		               a->origin_line, e, "article %s: %s",
-		               a->id ? a->id : "?", cr_strerror(e));
-		cr_article_destroy(a);
-		return e == CR_ENOMEM ? e : CR_OK;
-	}
-	a->seq = (uint32_t)p->placed++;
-	cr_copies_add(p->copies, a, NULL);
-	cr_story_decision d;
-	cr_stories_add(p->stories, a, &d);
-	cr_placement pl = placement_of(&d);
-	e = p->placed_fn(p->placed_ctx, a, &pl);
-	cr_article_destroy(a);
-	return e;
+	if (p->n == CR_MAX_ARTICLES)
+		return CR_ETOOBIG;
+	if (p->n < p->cap)
+		return CR_OK;
+	size_t nc = p->cap ? p->cap * 2 : 64;
+	cr_article **na = realloc(p->arts, nc * sizeof *na);
+	if (!na)
+		return CR_ENOMEM;
+	p->arts = na;
+	cr_story_decision *nw = realloc(p->why, nc * sizeof *nw);
+	if (!nw)
+		return CR_ENOMEM;
+	p->why = nw;
+	p->cap = nc;
+	return CR_OK;
 }
 
 cr_err cr_pipeline_add_article(cr_pipeline *p, cr_article *a)
 {
 	cr_err e = CR_OK;
-	if (p->placed_fn) {
-		if ((e = cr_clean(a)) != CR_OK)
-			goto reject;
-		if (a->body_len == 0 && !a->title) {
-			e = CR_EEMPTY;
-			goto reject;
-		}
-		return stream_article(p, a);
-	}
-	if (p->n == CR_MAX_ARTICLES) {
-		e = CR_ETOOBIG;
+	/* A streaming pipeline keeps nothing, and analyses only what
+	 * clustering reads. */
+	int streaming = p->placed_fn != NULL;
+	if (!streaming && (e = reserve(p)) != CR_OK)
 		goto reject;
-	}
-	if (p->n == p->cap) {
-		size_t nc = p->cap ? p->cap * 2 : 64;
-		cr_article **na = realloc(p->arts, nc * sizeof *na);
-		if (!na) {
-			e = CR_ENOMEM;
-			goto reject;
-		}
-		p->arts = na;
-		cr_story_decision *nw = realloc(p->why, nc * sizeof *nw);
-		if (!nw) {
-			e = CR_ENOMEM;
-			goto reject;
-		}
-		p->why = nw;
-		p->cap = nc;
-	}
 	if ((e = cr_clean(a)) != CR_OK)
 		goto reject;
 	if (a->body_len == 0 && !a->title) {
 		e = CR_EEMPTY;
 		goto reject;
 	}
-	if ((e = cr_analyze(p->analyzer, a)) != CR_OK)
+	e = streaming ? cr_analyze_for_clustering(p->analyzer, a)
+	              : cr_analyze(p->analyzer, a);
+	if (e != CR_OK)
 		goto reject;
-	a->seq = (uint32_t)p->n;
+	a->seq = (uint32_t)p->placed++;
 	cr_copies_add(p->copies, a, NULL);
+	if (streaming) {
+		cr_story_decision d;
+		cr_stories_add(p->stories, a, &d);
+		cr_placement pl = placement_of(&d);
+		e = p->placed_fn(p->placed_ctx, a, &pl);
+		cr_article_destroy(a);
+		return e;
+	}
 	cr_stories_add(p->stories, a, &p->why[p->n]);
 	p->arts[p->n++] = a;
-	p->placed++;
 	return CR_OK;
 reject:
 	cr_diag_reject(p->diag, a->origin ? a->origin : a->id, a->origin_line,
