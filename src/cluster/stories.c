@@ -17,14 +17,20 @@
  *
  * An inverted index maps a term to the active stories whose centroid
  * holds it. A new article finds candidates in the postings of its top
- * terms only, among each term's POSTING_MAX most recent stories, scores
- * them by cosine against the centroid (times exp(-gap / decay_days) when
- * decay is on and both have times), and joins the best if it reaches the
- * join threshold, which is lower for short articles. The cosines are
- * summed term by term: the postings of every article term add to
- * per-story accumulators, each product read where the posting says the
- * story keeps the term, in the same order as a merge of the two
- * vectors, so scores are exact. The active window is bounded by
+ * terms only, among each term's POSTING_MAX most recent stories; the
+ * same walk sums each candidate's rough score, the part of its cosine
+ * those terms make (the posting says where the story keeps the term's
+ * weight). The shortlist, the few candidates with the best rough
+ * scores, is scored in full: cosine against the centroid (times
+ * exp(-gap / decay_days) when decay is on and both have times), every
+ * article term probed in the story's term table in term id order, so a
+ * score is exact and the same to the last bit however it is reached.
+ * The article joins the best if it reaches the join threshold, which is
+ * lower for short articles. Scoring every candidate in full walked the
+ * postings of every article term, common ones included, so its cost
+ * grew with the active stories; the top terms are the heaviest and the
+ * rarest, so the rough walk is short and the shortlist's cost is fixed.
+ * The active window is bounded by
  * activity: stories whose newest article is older than the window (by
  * the newest publication time seen) leave, and so does the least
  * recently joined story when max_active stories are active; a
@@ -58,6 +64,7 @@
 #define CENTROID_TERMS 400        /* terms kept per story centroid */
 #define POSTING_MAX    256        /* stories kept per term in the index */
 #define MAX_ACTIVE     (1u << 20) /* highest max_active accepted */
+#define SHORTLIST_MAX  1024       /* highest shortlist accepted */
 /* Distinct terms counted; terms first seen after that are ignored. */
 #define MAX_TERMS       (1u << 20)
 #define MAX_TERM_BYTES  64         /* longer terms are cut */
@@ -85,10 +92,11 @@ typedef struct term {
 	uint32_t len; /* bytes of text */
 } term;
 
-/* Every active story whose centroid holds a term, oldest first. The
- * last `recent` entries (at most POSTING_MAX) are the ones candidates
- * are looked up in: a story added when that many were there already
- * pushes the oldest out of them, and removals keep them a suffix. */
+/* Active stories whose centroid holds a term, oldest first. The last
+ * `recent` entries (at most POSTING_MAX) are the ones candidates are
+ * looked up in: a story added when that many were there already pushes
+ * the oldest out of them, and removals keep them a suffix. Entries
+ * before them are never read, and post_add drops them in bulk. */
 typedef struct posting {
 	uint32_t n, cap, recent;
 	/* Each story and the place of the term in its centroid, which
@@ -122,10 +130,6 @@ typedef struct story {
 	 * whole centroid. */
 	uint16_t at[STORY_TABLE];
 	double norm;
-	/* 1 once a posting could not take this story (out of memory):
-	 * scoring through postings would miss that term, so the story is
-	 * scored term by term instead. */
-	int partial;
 	int64_t first, last; /* publication times, CR_TIME_NONE if none */
 	uint64_t touched;    /* arrival number of its newest article */
 } story;
@@ -199,7 +203,8 @@ cr_story_params cr_story_params_default(void)
 	                     .short_threshold = 0.10,
 	                     .short_terms = 64,
 	                     .decay_days = 0,
-	                     .max_active = 8192};
+	                     .max_active = 8192,
+	                     .shortlist = 8};
 	return p;
 }
 
@@ -228,11 +233,15 @@ cr_stories *cr_stories_new(const cr_story_params *p)
 			s->p.decay_days = p->decay_days;
 		if (p->max_active > 0)
 			s->p.max_active = p->max_active;
+		if (p->shortlist > 0)
+			s->p.shortlist = p->shortlist;
 	}
 	if (s->p.top_terms > ART_TERMS)
 		s->p.top_terms = ART_TERMS;
 	if (s->p.max_active > MAX_ACTIVE)
 		s->p.max_active = MAX_ACTIVE;
+	if (s->p.shortlist > SHORTLIST_MAX)
+		s->p.shortlist = SHORTLIST_MAX;
 	s->stemmer = cr_stemmer_new("english");
 	s->strings = cr_arena_create();
 	s->now = CR_TIME_NONE;
@@ -628,10 +637,10 @@ static double idf_of(cr_stories *s, uint32_t df)
 
 /* Builds the article's vector into v (sorted by term id, unit length,
  * at most ART_TERMS terms, its norm summed in term id order) and counts
- * its terms' document frequencies. top receives the ids of its k
- * heaviest terms, heaviest first. Returns the term count. */
-static uint32_t vectorize(cr_stories *s, const cr_article *a, tw *v,
-                          uint32_t *top, uint32_t k)
+ * its terms' document frequencies. top receives its k heaviest terms,
+ * heaviest first, with their unit weights. Returns the term count. */
+static uint32_t vectorize(cr_stories *s, const cr_article *a, tw *v, tw *top,
+                          uint32_t k)
 {
 	bag b = {s->bag_v, 0, s->bag_cap, 0};
 	if (++s->doc_stamp == 0) {
@@ -702,7 +711,7 @@ static uint32_t vectorize(cr_stories *s, const cr_article *a, tw *v,
 	for (uint32_t i = 0; i < m; i++)
 		v[i] = (tw){by_t[i].t, by_t[i].w / norm};
 	for (uint32_t i = 0; i < k; i++)
-		top[i] = b.v[i].t;
+		top[i] = (tw){b.v[i].t, b.v[i].w / norm};
 	s->bag_v = b.v;
 	s->bag_cap = b.cap;
 	return m;
@@ -711,19 +720,26 @@ static uint32_t vectorize(cr_stories *s, const cr_article *a, tw *v,
 /* --- inverted index -------------------------------------------------- */
 
 /* Records that story slot holds term t, at place pos of its centroid.
- * When the recent part is full its oldest entry leaves it: that story is
- * still scored through t, only not found as a candidate through t. Out
- * of memory, the story is marked partial. */
+ * When the recent part is full its oldest entry leaves it, and that
+ * story is no longer found through t (nor given t's share of its rough
+ * score; its full score still counts t). Entries that left the recent
+ * part are never read again: they are dropped once there are as many
+ * of them as the recent part holds, so a posting holds at most
+ * 2 * POSTING_MAX entries. Out of memory, the story is missing from the
+ * posting, as if it had left the recent part. */
 static void post_add(cr_stories *s, uint32_t t, uint32_t slot, uint32_t pos)
 {
 	posting *p = &s->post[t];
+	if (p->n - p->recent >= POSTING_MAX) {
+		memmove(p->ent, p->ent + (p->n - p->recent),
+		        p->recent * sizeof *p->ent);
+		p->n = p->recent;
+	}
 	if (p->n == p->cap) {
 		uint32_t nc = p->cap ? p->cap * 2 : 4;
 		struct post_ent *ne = realloc(p->ent, nc * sizeof *ne);
-		if (!ne) {
-			s->slots[slot]->partial = 1;
+		if (!ne)
 			return;
-		}
 		p->ent = ne;
 		p->cap = nc;
 	}
@@ -1153,61 +1169,77 @@ void cr_stories_add(cr_stories *s, cr_article *a, cr_story_decision *why)
 		s->now = a->published;
 	expire(s);
 
-	tw v[ART_TERMS];
-	uint32_t top[ART_TERMS];
+	tw v[ART_TERMS], top[ART_TERMS];
 	uint32_t n = vectorize(s, a, v, top, s->p.top_terms);
 
-	/* Candidates: stories found through the article's top terms. */
+	/* Candidates: stories found through the article's top terms, each
+	 * with a rough score, the part of its dot product those terms make
+	 * (the posting says where the story keeps the term's weight). */
 	if (++s->stamp_now == 0) {
 		if (s->stamp)
 			memset(s->stamp, 0, s->cap_slots * sizeof *s->stamp);
 		s->stamp_now = 1;
 	}
-	uint32_t best = NONE, second = NONE;
-	double best_sc = 0, second_sc = 0;
 	uint32_t lookups = n < s->p.top_terms ? n : s->p.top_terms;
 	uint32_t n_cand = 0;
-	for (uint32_t k = 0; k < lookups; k++) {
-		const posting *p = &s->post[top[k]];
-		for (uint32_t x = p->n; x-- > p->n - p->recent;) {
-			uint32_t slot = p->ent[x].slot;
-			if (s->stamp[slot] == s->stamp_now)
-				continue;
-			s->stamp[slot] = s->stamp_now;
-			s->acc[slot] = 0;
-			s->cand[n_cand++] = slot;
-		}
-	}
-	/* Dot products term by term: the postings of every article term,
-	 * in term id order, so each candidate's products are summed in the
-	 * order cosine() sums them and the scores are the same to the last
-	 * bit. The posting says where the weight is, so the story's term
-	 * table is not probed. A partial story is missing from some
-	 * postings and is scored by cosine() instead. */
-	if (n_cand) {
-		/* Locals, so the loop does not reload them after each store
-		 * to acc. A partial story's sum is computed but not used. */
-		const uint32_t *stamp = s->stamp, now = s->stamp_now;
+	{
+		uint32_t *stamp = s->stamp;
+		const uint32_t now = s->stamp_now;
 		story *const *slots = s->slots;
 		double *acc = s->acc;
-		for (uint32_t i = 0; i < n; i++) {
-			const posting *p = &s->post[v[i].t];
-			const struct post_ent *e = p->ent;
-			double w = v[i].w;
-			for (uint32_t x = 0, pn = p->n; x < pn; x++)
-				if (stamp[e[x].slot] == now)
-					acc[e[x].slot] +=
-					        w *
-					        slots[e[x].slot]->cw[e[x].pos];
+		uint32_t *cand = s->cand;
+		for (uint32_t k = 0; k < lookups; k++) {
+			const posting *p = &s->post[top[k].t];
+			const double w = top[k].w;
+			for (uint32_t x = p->n; x-- > p->n - p->recent;) {
+				uint32_t slot = p->ent[x].slot;
+				if (stamp[slot] != now) {
+					stamp[slot] = now;
+					acc[slot] = 0;
+					cand[n_cand++] = slot;
+				}
+				acc[slot] += w * slots[slot]->cw[p->ent[x].pos];
+			}
 		}
 	}
+	/* The shortlist: the s->p.shortlist candidates with the best rough
+	 * scores (times the time factor), best first. The top terms are the
+	 * heaviest, so they make most of each cosine, and they are the
+	 * rarest, so their postings are short. Scoring every candidate in
+	 * full walked the postings of all of the article's terms, common
+	 * ones included, and cost grew with the active stories (issue 4:
+	 * the last tenth of the 1M stream ran at 0.73x the first). */
+	uint32_t sl[SHORTLIST_MAX], n_sl = 0;
+	double sl_sc[SHORTLIST_MAX];
+	const uint32_t want = s->p.shortlist;
 	for (uint32_t c = 0; c < n_cand; c++) {
 		uint32_t slot = s->cand[c];
 		const story *st = s->slots[slot];
-		double cos = st->partial    ? cosine(v, n, st)
-		             : st->norm > 0 ? s->acc[slot] / st->norm
-		                            : 0;
-		double sc = cos * decay(s, a, st);
+		double sc = st->norm > 0 ? s->acc[slot] / st->norm : 0;
+		if (sc <= 0 || (sc *= decay(s, a, st)) <= 0)
+			continue;
+		if (n_sl == want && !better(sc, st->number, sl_sc[n_sl - 1],
+		                            s->slots[sl[n_sl - 1]]->number))
+			continue;
+		uint32_t i = n_sl < want ? n_sl++ : n_sl - 1;
+		for (; i > 0 && better(sc, st->number, sl_sc[i - 1],
+		                       s->slots[sl[i - 1]]->number);
+		     i--) {
+			sl[i] = sl[i - 1];
+			sl_sc[i] = sl_sc[i - 1];
+		}
+		sl[i] = slot;
+		sl_sc[i] = sc;
+	}
+	/* The shortlist in full: every article term probed in each story's
+	 * term table, in term id order, so a score is the same to the last
+	 * bit whichever way it is reached. */
+	uint32_t best = NONE, second = NONE;
+	double best_sc = 0, second_sc = 0;
+	for (uint32_t c = 0; c < n_sl; c++) {
+		uint32_t slot = sl[c];
+		const story *st = s->slots[slot];
+		double sc = cosine(v, n, st) * decay(s, a, st);
 		if (sc <= 0)
 			continue;
 		if (best == NONE ||

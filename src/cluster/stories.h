@@ -35,16 +35,20 @@ typedef struct cr_story_params {
 	uint32_t short_terms;   /* terms from which threshold applies; 64 */
 	double decay_days;      /* score *= exp(-gap / decay_days); 0 = off */
 	uint32_t max_active;    /* stories active at once; 8192 */
+	/* Candidates scored in full, chosen by the part of the score the
+	 * top terms make; 8, at most 1024. */
+	uint32_t shortlist;
 } cr_story_params;
 
 /* Defaults as documented above; the only place they are set. */
 cr_story_params cr_story_params_default(void);
 
 typedef struct cr_story_decision {
-	uint32_t story;    /* the story chosen */
-	int opened;        /* 1 when a new story was opened */
-	double score;      /* similarity to the chosen story */
-	int64_t runner_up; /* second-best story, -1 if none */
+	uint32_t story; /* the story chosen */
+	int opened;     /* 1 when a new story was opened */
+	double score;   /* similarity to the chosen story */
+	/* Second-best story of the shortlist (see shortlist), -1 if none. */
+	int64_t runner_up;
 	double runner_score;
 	const char *shared[5]; /* top shared terms (borrowed), NULL-ended */
 } cr_story_decision;
