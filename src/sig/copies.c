@@ -17,6 +17,12 @@
  * so a lookup costs the same however large the index is. Each chain
  * node holds its bucket key, so a walk reads no entry it does not judge.
  *
+ * A candidate is first judged by a filter of 72 bytes: the low 4
+ * bits of each slot of its two sketches (sig/sketch.h) and its sizes.
+ * These bound the agreements of the full sketches from above, so only a
+ * candidate that might be a copy or a rewrite is read in full (8 cache
+ * lines), and the decisions are those of reading every candidate in full.
+ *
  * Fingerprinting allocates nothing per article: the hashes of its
  * tokens, stems and shingles go to scratch the index keeps, and distinct
  * values are counted with a hash set rather than a sort.
@@ -26,6 +32,7 @@
  * holds at most max entries in a ring; the oldest is evicted first.
  */
 #include "sig/copies.h"
+#include "sig/sketch.h"
 
 #include "base/arena.h"
 
@@ -36,8 +43,8 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
-#define K        64 /* MinHash values per sketch */
-#define SH_BANDS 16 /* shingle sketch: 16 bands x 4 rows */
+#define K        CR_SKETCH_K /* MinHash values per sketch */
+#define SH_BANDS 16          /* shingle sketch: 16 bands x 4 rows */
 #define SH_ROWS  4
 /* Stem sketch: 16 bands x 2 rows, the first half of the sketch (a pair
  * at the rewrite Jaccard of 0.5 shares a band with probability
@@ -80,6 +87,19 @@ typedef struct entry {
 	uint8_t live;
 } entry;
 
+/* What judge() needs to rule a candidate out, in 72 bytes: the
+ * low 4 bits of each sketch slot and the distinct counts. Two slots
+ * that agree agree in their low bits too, so the agreements counted
+ * here bound those of the full sketches from above; a candidate these
+ * rule out would be ruled out by the full sketches (8 cache lines) as
+ * well, and the decisions are the same. On the stream most candidates
+ * share only a topic and are ruled out here. */
+typedef struct filter {
+	uint64_t sh4[CR_SKETCH_K4]; /* packed by cr_sketch_pack4() */
+	uint64_t st4[CR_SKETCH_K4];
+	uint32_t n_sh, n_st;
+} filter;
+
 /* An LSH bucket chain node. Node i belongs to slot i / NB, band i % NB,
  * so nodes need no allocation of their own. */
 typedef struct node {
@@ -96,6 +116,7 @@ struct cr_copies {
 	uint32_t next; /* ring position of the next slot once full */
 	uint64_t seq;  /* arrivals so far */
 	entry *ents;
+	filter *filt;    /* cap, one per entry */
 	node *nodes;     /* cap * NB */
 	uint32_t *heads; /* hash table of chain heads, NONE = empty */
 	uint32_t mask;   /* heads size - 1 */
@@ -387,6 +408,7 @@ void cr_copies_free(cr_copies *c)
 		free(c->ents[i].root);
 	}
 	free(c->ents);
+	free(c->filt);
 	free(c->nodes);
 	free(c->heads);
 	free(c->stamp);
@@ -438,6 +460,10 @@ static int grow(cr_copies *c)
 	if (!ne)
 		return -1;
 	c->ents = ne;
+	filter *nf = realloc(c->filt, nc * sizeof *nf);
+	if (!nf)
+		return -1;
+	c->filt = nf;
 	node *nn = realloc(c->nodes, (size_t)nc * NB * sizeof *nn);
 	if (!nn)
 		return -1;
@@ -486,44 +512,39 @@ static void evict(cr_copies *c, uint32_t slot)
 	c->live--;
 }
 
-/* Four sketch slots at a time (GCC and Clang vector extensions, SSE2 on
- * x86-64): this comparison runs for every candidate of every article. */
-typedef uint32_t slots4 __attribute__((vector_size(16)));
-
-static slots4 load4(const uint32_t *p)
+/* Containment as containment() computes it from m agreeing slots. */
+static double containment_of(uint32_t m, uint32_t a, uint32_t b)
 {
-	slots4 v;
-	memcpy(&v, p, sizeof v);
-	return v;
+	if (!a || !b || !m)
+		return 0;
+	double j = (double)m / K;
+	double inter = j * ((double)a + b) / (1 + j);
+	double r = inter / (a < b ? a : b);
+	return r > 1 ? 1 : r;
 }
 
-static uint32_t same_slots(const uint32_t *x, const uint32_t *y)
+/* 0 when judge() would keep neither a copy nor a rewrite from the
+ * candidate with filter x, whatever its full sketches hold. An identical
+ * text has the same sketch, so all K slots agree. */
+static int may_match(const features *f, const filter *x, const uint64_t *sh4,
+                     const uint64_t *st4)
 {
-	/* Agreeing lanes are all ones; four sums, so the loop is not one
-	 * long chain. */
-	slots4 m0 = {0}, m1 = {0}, m2 = {0}, m3 = {0};
-	for (int j = 0; j < K; j += 16) {
-		m0 -= (slots4)(load4(x + j) == load4(y + j));
-		m1 -= (slots4)(load4(x + j + 4) == load4(y + j + 4));
-		m2 -= (slots4)(load4(x + j + 8) == load4(y + j + 8));
-		m3 -= (slots4)(load4(x + j + 12) == load4(y + j + 12));
-	}
-	slots4 t = m0 + m1 + m2 + m3;
-	return t[0] + t[1] + t[2] + t[3];
+	uint32_t m = cr_sketch_same4(sh4, x->sh4);
+	uint32_t shorter = f->n_sh < x->n_sh ? f->n_sh : x->n_sh;
+	if (m == K || (m >= MIN_MATCHES && shorter >= MIN_SHINGLES &&
+	               containment_of(m, f->n_sh, x->n_sh) >= COPY_CONTAINMENT))
+		return 1;
+	if (f->n_st < MIN_STEMS || x->n_st < MIN_STEMS)
+		return 0;
+	return (double)cr_sketch_same4(st4, x->st4) / K >= REWRITE_JACCARD;
 }
 
 /* Shingle containment of the shorter in the longer, estimated from the
  * MinHash Jaccard: |A n B| = J (|A| + |B|) / (1 + J). */
 static double containment(const features *f, const entry *e, uint32_t *m)
 {
-	*m = same_slots(f->sh, e->sh);
-	if (!f->n_sh || !e->n_sh || !*m)
-		return 0;
-	double j = (double)*m / K;
-	double inter = j * ((double)f->n_sh + e->n_sh) / (1 + j);
-	uint32_t shorter = f->n_sh < e->n_sh ? f->n_sh : e->n_sh;
-	double r = inter / shorter;
-	return r > 1 ? 1 : r;
+	*m = cr_sketch_same(f->sh, e->sh);
+	return containment_of(*m, f->n_sh, e->n_sh);
 }
 
 typedef struct match {
@@ -559,7 +580,7 @@ static void judge(const cr_copies *c, const features *f, uint32_t slot,
 	}
 	if (f->n_st < MIN_STEMS || e->n_st < MIN_STEMS)
 		return;
-	double js = (double)same_slots(f->st, e->st) / K;
+	double js = (double)cr_sketch_same(f->st, e->st) / K;
 	if (js < REWRITE_JACCARD)
 		return;
 	if (rewrite->slot == NONE || js > rewrite->score ||
@@ -612,10 +633,11 @@ static void lookup(cr_copies *c, const features *f, const uint64_t *keys,
 			if (nd->key == keys[b] && ni % NB == b &&
 			    c->stamp[slot] != c->stamp_now) {
 				c->stamp[slot] = c->stamp_now;
-				/* judge() reads all of sh: 4 cache lines. */
-				for (int l = 0; l < K; l += 16)
-					__builtin_prefetch(
-					        &c->ents[slot].sh[l]);
+				/* may_match() reads the filter: at
+				 * most 2 cache lines. */
+				const char *fl = (const char *)&c->filt[slot];
+				__builtin_prefetch(fl);
+				__builtin_prefetch(fl + sizeof(filter) - 1);
 				cand[n_cand++] = slot;
 			}
 			if (--left[w] == 0 || nd->next == NONE)
@@ -628,8 +650,12 @@ static void lookup(cr_copies *c, const features *f, const uint64_t *keys,
 		}
 		n_active = kept;
 	}
+	uint64_t sh4[CR_SKETCH_K4], st4[CR_SKETCH_K4];
+	cr_sketch_pack4(f->sh, sh4);
+	cr_sketch_pack4(f->st, st4);
 	for (uint32_t i = 0; i < n_cand; i++)
-		judge(c, f, cand[i], copy, rewrite);
+		if (may_match(f, &c->filt[cand[i]], sh4, st4))
+			judge(c, f, cand[i], copy, rewrite);
 }
 
 static char *dup_id(const char *s)
@@ -677,6 +703,11 @@ static void record(cr_copies *c, const cr_article *a, const features *f,
 	e->n_st = f->n_st;
 	memcpy(e->sh, f->sh, sizeof e->sh);
 	memcpy(e->st, f->st, sizeof e->st);
+	filter *x = &c->filt[slot];
+	cr_sketch_pack4(f->sh, x->sh4);
+	cr_sketch_pack4(f->st, x->st4);
+	x->n_sh = f->n_sh;
+	x->n_st = f->n_st;
 	e->live = 1;
 	c->live++;
 	for (int b = 0; b < NB; b++) {
