@@ -63,7 +63,6 @@
 #define CENTROID_TERMS 400        /* terms kept per story centroid */
 #define POSTING_MAX    256        /* stories kept per term in the index */
 #define MAX_ACTIVE     (1u << 20) /* highest max_active accepted */
-#define SHORTLIST_MAX  1024       /* highest shortlist accepted */
 /* Posting entries read per article to find candidates, at most: the
  * top terms' postings are read heaviest term first, each newest story
  * first, until this many are read. Without it the entries read grew
@@ -71,6 +70,9 @@
  * as they grew from 291 to 499), and so did the time per article; with
  * it, BCubed F1 on GoogleNews, UCI and DUC 2006 moves by 0.001 at most. */
 #define WALK_MAX 256
+/* Highest shortlist accepted: no article has more candidates than the
+ * entries it reads, so a shortlist this long is every candidate. */
+#define SHORTLIST_MAX WALK_MAX
 /* Distinct terms counted; terms first seen after that are ignored. */
 #define MAX_TERMS       (1u << 20)
 #define MAX_TERM_BYTES  64         /* longer terms are cut */
@@ -1235,33 +1237,32 @@ void cr_stories_add(cr_stories *s, cr_article *a, cr_story_decision *why)
 		}
 	}
 	/* The shortlist: the s->p.shortlist candidates with the best rough
-	 * scores (times the time factor), best first. The top terms are the
-	 * heaviest, so they make most of each cosine, and they are the
-	 * rarest, so their postings are short. Scoring every candidate in
-	 * full walked the postings of all of the article's terms, common
-	 * ones included, and cost grew with the active stories (issue 4:
-	 * the last tenth of the 1M stream ran at 0.73x the first). */
-	uint32_t sl[SHORTLIST_MAX], n_sl = 0;
-	double sl_sc[SHORTLIST_MAX];
+	 * scores (times the time factor), best first. */
+	struct listed {
+		uint32_t slot, number;
+		double rough, time; /* rough score x time, time factor */
+	} sl[SHORTLIST_MAX];
+	uint32_t n_sl = 0;
 	const uint32_t want = s->p.shortlist;
 	for (uint32_t c = 0; c < n_cand; c++) {
 		uint32_t slot = s->cand[c];
 		const story *st = s->slots[slot];
-		double sc = st->norm > 0 ? s->acc[slot] / st->norm : 0;
-		if (sc <= 0 || (sc *= decay(s, a, st)) <= 0)
+		double rough = st->norm > 0 ? s->acc[slot] / st->norm : 0;
+		if (rough <= 0)
 			continue;
-		if (n_sl == want && !better(sc, st->number, sl_sc[n_sl - 1],
-		                            s->slots[sl[n_sl - 1]]->number))
+		double time = decay(s, a, st);
+		if ((rough *= time) <= 0)
+			continue;
+		if (n_sl == want &&
+		    !better(rough, st->number, sl[n_sl - 1].rough,
+		            sl[n_sl - 1].number))
 			continue;
 		uint32_t i = n_sl < want ? n_sl++ : n_sl - 1;
-		for (; i > 0 && better(sc, st->number, sl_sc[i - 1],
-		                       s->slots[sl[i - 1]]->number);
-		     i--) {
+		for (; i > 0 && better(rough, st->number, sl[i - 1].rough,
+		                       sl[i - 1].number);
+		     i--)
 			sl[i] = sl[i - 1];
-			sl_sc[i] = sl_sc[i - 1];
-		}
-		sl[i] = slot;
-		sl_sc[i] = sc;
+		sl[i] = (struct listed){slot, st->number, rough, time};
 	}
 	/* The shortlist in full: every article term probed in each story's
 	 * term table, in term id order, so a score is the same to the last
@@ -1269,9 +1270,9 @@ void cr_stories_add(cr_stories *s, cr_article *a, cr_story_decision *why)
 	uint32_t best = NONE, second = NONE;
 	double best_sc = 0, second_sc = 0;
 	for (uint32_t c = 0; c < n_sl; c++) {
-		uint32_t slot = sl[c];
+		uint32_t slot = sl[c].slot;
 		const story *st = s->slots[slot];
-		double sc = cosine(v, n, st) * decay(s, a, st);
+		double sc = cosine(v, n, st) * sl[c].time;
 		if (sc <= 0)
 			continue;
 		if (best == NONE ||

@@ -36,7 +36,7 @@ typedef struct cr_story_params {
 	double decay_days;      /* score *= exp(-gap / decay_days); 0 = off */
 	uint32_t max_active;    /* stories active at once; 8192 */
 	/* Candidates scored in full, chosen by the part of the score the
-	 * top terms make; 8, at most 1024. */
+	 * top terms make; 8, at most 256 (every candidate). */
 	uint32_t shortlist;
 } cr_story_params;
 

@@ -138,6 +138,7 @@ typedef struct features {
 	uint32_t n_sh, n_st;
 	uint64_t exact, prefix;
 	uint32_t sh[K], st[K];
+	filter flt; /* its own filter, as the index will keep it */
 } features;
 
 static uint64_t mix64(uint64_t z)
@@ -357,6 +358,10 @@ static int features_of(cr_copies *c, const cr_article *a, features *f)
 	minhash(c, c->sh, f->n_sh, f->sh);
 	f->n_st = distinct(c, c->sth, n_st);
 	minhash(c, c->sth, f->n_st, f->st);
+	cr_sketch_pack4(f->sh, f->flt.sh4);
+	cr_sketch_pack4(f->st, f->flt.st4);
+	f->flt.n_sh = f->n_sh;
+	f->flt.n_st = f->n_st;
 	return 0;
 }
 
@@ -524,19 +529,19 @@ static double containment_of(uint32_t m, uint32_t a, uint32_t b)
 }
 
 /* 0 when judge() would keep neither a copy nor a rewrite from the
- * candidate with filter x, whatever its full sketches hold. An identical
- * text has the same sketch, so all K slots agree. */
-static int may_match(const features *f, const filter *x, const uint64_t *sh4,
-                     const uint64_t *st4)
+ * candidate with filter x for the article with filter f, whatever their
+ * full sketches hold. An identical text has the same sketch, so all K
+ * slots agree. */
+static int may_match(const filter *f, const filter *x)
 {
-	uint32_t m = cr_sketch_same4(sh4, x->sh4);
+	uint32_t m = cr_sketch_same4(f->sh4, x->sh4);
 	uint32_t shorter = f->n_sh < x->n_sh ? f->n_sh : x->n_sh;
 	if (m == K || (m >= MIN_MATCHES && shorter >= MIN_SHINGLES &&
 	               containment_of(m, f->n_sh, x->n_sh) >= COPY_CONTAINMENT))
 		return 1;
 	if (f->n_st < MIN_STEMS || x->n_st < MIN_STEMS)
 		return 0;
-	return (double)cr_sketch_same4(st4, x->st4) / K >= REWRITE_JACCARD;
+	return (double)cr_sketch_same4(f->st4, x->st4) / K >= REWRITE_JACCARD;
 }
 
 /* Shingle containment of the shorter in the longer, estimated from the
@@ -650,11 +655,8 @@ static void lookup(cr_copies *c, const features *f, const uint64_t *keys,
 		}
 		n_active = kept;
 	}
-	uint64_t sh4[CR_SKETCH_K4], st4[CR_SKETCH_K4];
-	cr_sketch_pack4(f->sh, sh4);
-	cr_sketch_pack4(f->st, st4);
 	for (uint32_t i = 0; i < n_cand; i++)
-		if (may_match(f, &c->filt[cand[i]], sh4, st4))
+		if (may_match(&f->flt, &c->filt[cand[i]]))
 			judge(c, f, cand[i], copy, rewrite);
 }
 
@@ -703,11 +705,7 @@ static void record(cr_copies *c, const cr_article *a, const features *f,
 	e->n_st = f->n_st;
 	memcpy(e->sh, f->sh, sizeof e->sh);
 	memcpy(e->st, f->st, sizeof e->st);
-	filter *x = &c->filt[slot];
-	cr_sketch_pack4(f->sh, x->sh4);
-	cr_sketch_pack4(f->st, x->st4);
-	x->n_sh = f->n_sh;
-	x->n_st = f->n_st;
+	c->filt[slot] = f->flt;
 	e->live = 1;
 	c->live++;
 	for (int b = 0; b < NB; b++) {
